@@ -1,0 +1,2 @@
+/** Placeholder until this build step lands. */
+export async function bundleCli(): Promise<void> {}

@@ -1,0 +1,115 @@
+/**
+ * The engine's domain types. Data flows one way:
+ * page text → tokens → fingerprints → candidates → aligned passages → verdict.
+ *
+ * Offsets are half-open `[start, end)` in UTF-16 code units (JavaScript string
+ * indices) of the text they refer to.
+ */
+
+/** Half-open `[start, end)` in UTF-16 code units of some text. */
+export type Span = readonly [start: number, end: number];
+
+/**
+ * How a page passage relates to its source passage.
+ * - `verbatim`: the same words, apart from case, whitespace, quote style and spelling variants.
+ * - `near-verbatim`: the same sentence with a few small edits.
+ * - `paraphrase`: rewritten (synonym swaps, reordered clauses, garbled grammar) yet plainly derived.
+ */
+export type PassageKind = 'verbatim' | 'near-verbatim' | 'paraphrase';
+
+export const PASSAGE_KINDS: readonly PassageKind[] = ['verbatim', 'near-verbatim', 'paraphrase'];
+
+/** A stretch of the page derived from a stretch of one source. */
+export interface Passage {
+  /** Span in the page text. */
+  readonly page: Span;
+  /** Span in the source article's text. */
+  readonly source: Span;
+  /** Similarity of the two sides ∈ [0, 1]; 1 for verbatim. */
+  readonly similarity: number;
+  readonly kind: PassageKind;
+}
+
+/**
+ * A quotation both texts attribute to a speaker, shared without the surrounding
+ * text. Reported, never counted in coverage: two outlets quoting one statement
+ * have not copied each other.
+ */
+export interface SharedQuote {
+  readonly page: Span;
+  readonly source: Span;
+}
+
+/**
+ * A source as seen from the page:
+ * - `source`: the source is earlier; the page draws from it;
+ * - `copy`: the source is later; it draws from the page;
+ * - `shared`: the direction cannot be told from the dates.
+ */
+export type Relation = 'source' | 'copy' | 'shared';
+
+/** What is known about a corpus article besides its text. */
+export interface ArticleMeta {
+  /** Unique within a corpus, e.g. `000_e2d132a4a4c45b33`. */
+  readonly id: string;
+  readonly title: string;
+  readonly outlet: string | null;
+  /** ISO date `YYYY-MM-DD`, or null when the article is undated. */
+  readonly published: string | null;
+  readonly url: string | null;
+}
+
+/** One corpus article's overlap with the page. */
+export interface SourceMatch extends ArticleMeta {
+  readonly relation: Relation;
+  /** Share of the page's words inside passages from this source ∈ [0, 1]. */
+  readonly coverage: number;
+  /** Sorted by page offset; never overlapping on the page side. */
+  readonly passages: readonly Passage[];
+  readonly quotes: readonly SharedQuote[];
+}
+
+/**
+ * - `copy`: the likely original covers at least the copy threshold of the page;
+ * - `partial`: earlier sources cover some passages, below that threshold;
+ * - `original`: the page is a corpus article and no earlier article reaches the threshold;
+ * - `no-match`: nothing earlier overlaps the page.
+ */
+export type Status = 'copy' | 'partial' | 'original' | 'no-match';
+
+/** Page words counted per passage kind. */
+export type DerivedWords = Record<PassageKind, number>;
+
+/** The engine's answer for one page. */
+export interface Verdict {
+  readonly status: Status;
+  /** Corpus id of the likely originating article, the page's own id when it is the original, else null. */
+  readonly likelyOriginal: string | null;
+  /** Corpus id of the article the page *is*, or null when the page is not in the corpus. */
+  readonly self: string | null;
+  /** Share of the page's words derived from earlier sources (their union) ∈ [0, 1]. */
+  readonly overlap: number;
+  /** The page's derived words (those counted in `overlap`) by passage kind. */
+  readonly derived: DerivedWords;
+  /** Every article other than `self` with coverage > 0 or shared quotes, highest coverage first. */
+  readonly sources: readonly SourceMatch[];
+  /** Whitespace-separated words of the page text: the unit of coverage and overlap. */
+  readonly pageWords: number;
+}
+
+/** A page to check. */
+export interface PageInput {
+  readonly text: string;
+  /** The page's own publication date (ISO) when its metadata states one; optional. */
+  readonly published?: string | null;
+}
+
+/** An article to put into a corpus. */
+export interface ArticleInput extends ArticleMeta {
+  readonly text: string;
+}
+
+/** Raised for a corpus file that is not one, or is damaged. */
+export class CorpusFormatError extends Error {
+  override readonly name = 'CorpusFormatError';
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // e2e files drive real browsers; running them in parallel on a 2-core machine only makes them flaky
+    fileParallelism: false,
+  },
+  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+});

@@ -1,0 +1,81 @@
+/** Metadata read from a page's head: publication date, language, site name, author. */
+import type { JsonLdArticle } from './json-ld.js';
+
+const PUBLISHED_META = [
+  'meta[property="article:published_time"]',
+  'meta[name="article:published_time"]',
+  'meta[itemprop="datePublished"]',
+  'meta[name="pubdate"]',
+  'meta[name="publishdate"]',
+  'meta[name="publish-date"]',
+  'meta[name="parsely-pub-date"]',
+  'meta[name="sailthru.date"]',
+  'meta[name="dc.date.issued"]',
+  'meta[name="DC.date.issued"]',
+  'meta[name="dcterms.created"]',
+  'meta[name="date"]',
+  'meta[property="og:published_time"]',
+];
+
+/**
+ * The page's publication date as an ISO calendar date (YYYY-MM-DD), or null. A value that already
+ * starts with an ISO date keeps the publisher's own day (no time-zone shift); anything else must
+ * parse as a date.
+ */
+export function publishedDate(doc: Document, ld: JsonLdArticle | undefined): string | null {
+  const candidates: Array<string | null | undefined> = [];
+  for (const selector of PUBLISHED_META) candidates.push(doc.querySelector(selector)?.getAttribute('content'));
+  candidates.push(ld?.datePublished);
+  candidates.push(doc.querySelector('time[itemprop="datePublished"]')?.getAttribute('datetime'));
+  candidates.push(doc.querySelector('time[datetime][pubdate]')?.getAttribute('datetime'));
+  candidates.push(doc.querySelector('time[datetime]')?.getAttribute('datetime'));
+  for (const value of candidates) {
+    const iso = isoDate(value);
+    if (iso) return iso;
+  }
+  return null;
+}
+
+/** YYYY-MM-DD from a date string, or null when it is not a plausible date. */
+export function isoDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const text = value.trim();
+  const direct = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (direct) return validDate(Number(direct[1]), Number(direct[2]), Number(direct[3]));
+  const compact = /^(\d{4})(\d{2})(\d{2})(?:$|T)/.exec(text);
+  if (compact) return validDate(Number(compact[1]), Number(compact[2]), Number(compact[3]));
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) return null;
+  const d = new Date(ms);
+  return validDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+function validDate(y: number, m: number, d: number): string | null {
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The page's language as a BCP 47 tag, or null. */
+export function pageLanguage(doc: Document, ld: JsonLdArticle | undefined): string | null {
+  const raw =
+    doc.documentElement?.getAttribute('lang') ||
+    doc.documentElement?.getAttribute('xml:lang') ||
+    doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') ||
+    ld?.inLanguage ||
+    doc.querySelector('meta[property="og:locale"]')?.getAttribute('content') ||
+    '';
+  const tag = raw.split(',')[0]?.trim().replace(/_/g, '-') ?? '';
+  return /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(tag) ? tag : null;
+}
+
+/** The site's name from Open Graph or JSON-LD. */
+export function siteName(doc: Document, ld: JsonLdArticle | undefined): string | null {
+  const og = doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content')?.trim();
+  return og || ld?.publisher || null;
+}
+
+/** The document's headline from Open Graph or <title>, for the fallbacks that have no title of their own. */
+export function documentTitle(doc: Document, ld: JsonLdArticle | undefined): string {
+  const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim();
+  return ld?.headline || og || doc.querySelector('h1')?.textContent?.trim() || doc.title?.trim() || '';
+}

@@ -1,0 +1,45 @@
+/** Readability on a clone of the page, with Firsthand's clean-up before and after it. */
+import { Readability } from '@mozilla/readability';
+import { blockParagraphs } from './block-text.js';
+import { linkDensity } from './article-quality.js';
+import { cleanArticleContent, isBoilerplateLine, prepareDocument } from './boilerplate.js';
+
+export interface ReadabilityResult {
+  title: string;
+  paragraphs: string[];
+  byline: string | null;
+  siteName: string | null;
+  /** Share of the content's characters inside links, in [0, 1]. */
+  linkDensity: number;
+}
+
+/** Readability's own output cap: pages beyond this many elements are skipped by it. 0 = no limit. */
+const MAX_ELEMENTS = 0;
+
+export function readabilityArticle(doc: Document, _url?: string): ReadabilityResult | null {
+  // Readability rewrites the tree it is given; the live page must stay untouched.
+  const clone = doc.cloneNode(true) as Document;
+  prepareDocument(clone);
+  let parsed: ReturnType<Readability<Node>['parse']>;
+  try {
+    parsed = new Readability<Node>(clone, {
+      keepClasses: true, // the clean-up after Readability reads class names
+      serializer: (node) => node,
+      maxElemsToParse: MAX_ELEMENTS,
+    }).parse();
+  } catch {
+    return null; // a page that trips Readability gets the fallbacks
+  }
+  const content = parsed?.content;
+  if (!parsed || !content || content.nodeType !== 1) return null;
+  const root = content as Element;
+  cleanArticleContent(root, parsed.title ?? '');
+  return {
+    title: (parsed.title ?? '').trim(),
+    paragraphs: blockParagraphs(root).filter((p) => !isBoilerplateLine(p)),
+    byline: parsed.byline?.trim() || null,
+    siteName: parsed.siteName?.trim() || null,
+    linkDensity: linkDensity(root),
+  };
+}
+

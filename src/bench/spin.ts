@@ -1,7 +1,8 @@
 /**
- * A text spinner as content farms use them: swaps a share of the words for
- * synonyms (WordNet's, so a synonym lexicon can undo them; a random word where
- * the word has none), rotates the clauses of multi-clause sentences, and
+ * A text spinner as content farms use them: swaps a share of the words —
+ * content words for synonyms (WordNet's, so a synonym lexicon can undo them;
+ * a random content word where the word has none), function words for other
+ * function words ("the" → "a") — rotates the clauses of multi-clause sentences, and
  * shuffles sentences within each paragraph. Names and numbers are kept, as
  * spinners keep them.
  */
@@ -12,7 +13,10 @@ export interface SpinStats {
   /** Words the spinner was allowed to touch (not names or numbers). */
   readonly eligible: number;
   readonly synonymSwaps: number;
+  /** Content words without a synonym, replaced by a random content word. */
   readonly randomSwaps: number;
+  /** Function words replaced by another function word. */
+  readonly functionSwaps: number;
   /** Sentences whose clauses were rotated. */
   readonly rotatedSentences: number;
 }
@@ -35,6 +39,11 @@ export function spinDraft(generator: NewsGenerator, draft: ArticleDraft, rate: n
   let eligible = 0;
   let synonymSwaps = 0;
   let randomSwaps = 0;
+  let functionSwaps = 0;
+  const { words, contentStart } = generator.vocabulary;
+  const isFunctionWord = new Set(words.slice(0, contentStart));
+  // The commonest function words, so a swap looks like a plausible rewrite.
+  const functionChoices = words.slice(0, Math.min(contentStart, 40));
   let rotatedSentences = 0;
 
   const paragraphs = draft.paragraphs.map((paragraph) => {
@@ -44,6 +53,12 @@ export function spinDraft(generator: NewsGenerator, draft: ArticleDraft, rate: n
           if (KEEP.test(word)) return word;
           eligible++;
           if (!rng.chance(rate)) return word;
+          if (isFunctionWord.has(word)) {
+            functionSwaps++;
+            let other = rng.pick(functionChoices);
+            while (other === word) other = rng.pick(functionChoices);
+            return other;
+          }
           const options = synonyms.get(word);
           if (options !== undefined) {
             synonymSwaps++;
@@ -51,7 +66,7 @@ export function spinDraft(generator: NewsGenerator, draft: ArticleDraft, rate: n
           }
           randomSwaps++;
           let other = generator.zipfWord(rng);
-          while (other === word) other = generator.zipfWord(rng);
+          while (other === word || isFunctionWord.has(other)) other = generator.zipfWord(rng);
           return other;
         }),
       );
@@ -64,5 +79,5 @@ export function spinDraft(generator: NewsGenerator, draft: ArticleDraft, rate: n
     });
     return shuffled(rng, spun);
   });
-  return { draft: { title: draft.title, paragraphs }, stats: { eligible, synonymSwaps, randomSwaps, rotatedSentences } };
+  return { draft: { title: draft.title, paragraphs }, stats: { eligible, synonymSwaps, randomSwaps, functionSwaps, rotatedSentences } };
 }

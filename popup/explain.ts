@@ -1,0 +1,27 @@
+/** The one-sentence explanation of a verdict's score. */
+import type { Analysis } from '../src/extension/analysis.js';
+import { percent, plural } from './format.js';
+
+export function explainVerdict(analysis: Analysis): string {
+  const words = analysis.page.words;
+  const close = analysis.derived.verbatim + analysis.derived['near-verbatim'];
+  const reworded = analysis.derived.paraphrase;
+  const share = (n: number): string => `${words > 0 ? percent(n / words) : 0}%`;
+  const earlier = analysis.sources.filter((s) => s.relation !== 'copy').length;
+  switch (analysis.status) {
+    case 'copy':
+    case 'partial': {
+      const from = earlier <= 1 ? 'an earlier article' : `${earlier} earlier articles`;
+      const rest = analysis.status === 'copy' ? 'so the page is most likely derived from it' : 'the rest is the page’s own';
+      return `${percent(analysis.overlap)}% of this page’s ${plural(words, 'word')} match passages from ${from} (${share(close)} word for word, ${share(reworded)} reworded); ${rest}.`;
+    }
+    case 'original': {
+      const copies = analysis.sources.filter((s) => s.relation === 'copy').length;
+      return copies === 0
+        ? `This page is in the corpus and no earlier article among the ${plural(analysis.corpusArticles, 'known article')} covers it.`
+        : `This page is in the corpus, no earlier article covers it, and ${plural(copies, 'later article')} reuse its text.`;
+    }
+    case 'no-match':
+      return `None of this page’s passages match the ${plural(analysis.corpusArticles, 'article')} Firsthand knows; that does not prove it is original, only that its source is not in the corpus.`;
+  }
+}

@@ -1,0 +1,28 @@
+/** Display helpers shared by the extension pages. */
+import { percent } from '../src/extension/badge.js';
+
+export { percent };
+
+const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** "2021-12-09" → "Dec 9, 2021"; anything unparseable is shown as given. */
+export function formatDate(iso: string | null): string | null {
+  if (iso === null || iso === '') return null;
+  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+}
+
+/** Only http(s) links are rendered as links; anything else (javascript:, data:) is shown as text. */
+export function safeHref(url: string | null): string | null {
+  if (url === null) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,129 @@
+/**
+ * The popup, as a pure function of its state: `<PopupApp state actions/>`.
+ * Every page or corpus text is passed to Preact as a string child, which it
+ * sets as text — never as HTML.
+ */
+import { useState } from 'preact/hooks';
+import type { AnalysisError } from '../src/extension/analysis.js';
+import { explainVerdict } from './explain.js';
+import type { PopupActions, PopupState, ReportState } from './popup-state.js';
+import { SourceList } from './components/source-list.js';
+import { VerdictSummary } from './components/verdict-summary.js';
+
+const ERROR_TITLES: Record<AnalysisError['code'], string> = {
+  'forbidden-page': 'This page can’t be checked',
+  'no-article': 'No article on this page',
+  failed: 'The check failed',
+};
+
+export function PopupApp({ state, actions }: { state: PopupState; actions: PopupActions }) {
+  return (
+    <div id="app" data-state={state.phase} aria-busy={state.phase === 'loading'}>
+      <header class="brand">
+        <span class="logo" aria-hidden="true">F</span>
+        <span class="name">Firsthand</span>
+      </header>
+      <main class="body">
+        {state.phase === 'loading' && <Loading />}
+        {state.phase === 'error' && <ErrorPanel error={state.error} />}
+        {state.phase === 'verdict' && (
+          <>
+            <VerdictSummary analysis={state.analysis} />
+            <p class="explanation" data-testid="explanation">
+              {explainVerdict(state.analysis)}
+            </p>
+            {state.analysis.sources.length > 0 && (
+              <div class="tools">
+                <button
+                  type="button"
+                  class="toggle"
+                  data-testid="highlight-toggle"
+                  aria-pressed={state.highlight === 'on'}
+                  disabled={state.highlight === 'busy'}
+                  onClick={actions.toggleHighlight}
+                >
+                  {state.highlight === 'on' ? 'Remove highlights' : 'Highlight on page'}
+                </button>
+                <p class="note" role="status">{state.highlightNote ?? ''}</p>
+              </div>
+            )}
+            {state.analysis.sources.length > 0 && (
+              <p class="legend" aria-hidden="true">
+                <span class="w-shared">same words</span> · <span class="w-reworded">reworded</span>
+              </p>
+            )}
+            <SourceList sources={state.analysis.sources} />
+            {(state.analysis.status === 'copy' || state.analysis.status === 'partial') && (
+              <ReportBox report={state.report} onSave={actions.saveReport} />
+            )}
+          </>
+        )}
+      </main>
+      <footer class="links">
+        <button type="button" class="link" onClick={actions.openReports}>
+          Reports
+        </button>
+        <button type="button" class="link" onClick={actions.openOptions}>
+          Options
+        </button>
+      </footer>
+    </div>
+  );
+}
+
+function Loading() {
+  return (
+    <section class="loading" role="status">
+      <p class="headline">Checking this page…</p>
+      <div class="skeleton" aria-hidden="true" />
+      <div class="skeleton short" aria-hidden="true" />
+    </section>
+  );
+}
+
+function ErrorPanel({ error }: { error: AnalysisError }) {
+  return (
+    <section class="error" data-testid="error" data-code={error.code} role="alert">
+      <h1 class="headline">{ERROR_TITLES[error.code]}</h1>
+      <p>{error.message}</p>
+    </section>
+  );
+}
+
+const DELIVERY_NOTES = {
+  saved: 'Report saved.',
+  sent: 'Report saved and sent.',
+  'pending-retry': 'Report saved; it will be sent when your endpoint answers.',
+} as const;
+
+function ReportBox({ report, onSave }: { report: ReportState; onSave(comment: string): void }) {
+  const [comment, setComment] = useState('');
+  return (
+    <section class="report" aria-label="Report a suspected copy">
+      <label class="comment">
+        <span>Comment (optional)</span>
+        <textarea
+          rows={2}
+          maxLength={2000}
+          value={comment}
+          onInput={(event) => setComment((event.currentTarget as HTMLTextAreaElement).value)}
+        />
+      </label>
+      <div class="report-row">
+        <button
+          type="button"
+          data-testid="report"
+          disabled={report.step === 'saving' || report.step === 'saved'}
+          onClick={() => onSave(comment)}
+        >
+          Report a suspected copy
+        </button>
+        <span class="note" role="status">
+          {report.step === 'saved' && <span data-testid="report-saved">{DELIVERY_NOTES[report.delivery]}</span>}
+          {report.step === 'saving' && 'Saving…'}
+          {report.step === 'failed' && `Not saved: ${report.message}`}
+        </span>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+/** Drives PopupState through a PopupPort. */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { PopupActions, PopupPort, PopupState } from './popup-state.js';
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export function usePopup(port: PopupPort): [PopupState, PopupActions] {
+  const [state, setState] = useState<PopupState>({ phase: 'loading' });
+  // Actions read the latest state here instead of starting side effects inside state updaters.
+  const current = useRef(state);
+  current.current = state;
+
+  useEffect(() => {
+    let live = true;
+    port.analyze().then(
+      (outcome) => {
+        if (!live) return;
+        setState(
+          outcome.ok
+            ? { phase: 'verdict', analysis: outcome.analysis, highlight: 'off', highlightNote: null, report: { step: 'idle' } }
+            : { phase: 'error', error: outcome.error },
+        );
+      },
+      (error: unknown) => {
+        if (live) setState({ phase: 'error', error: { code: 'failed', message: messageOf(error) } });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [port]);
+
+  const actions = useMemo<PopupActions>(() => {
+    const update = (change: (s: Extract<PopupState, { phase: 'verdict' }>) => PopupState): void =>
+      setState((s) => (s.phase === 'verdict' ? change(s) : s));
+    return {
+      toggleHighlight() {
+        const s = current.current;
+        if (s.phase !== 'verdict' || s.highlight === 'busy') return;
+        const on = s.highlight === 'off';
+        update((v) => ({ ...v, highlight: 'busy', highlightNote: null }));
+        port.highlight(on).then(
+            ({ marks }) =>
+              update((v) => ({
+                ...v,
+                highlight: on ? 'on' : 'off',
+                highlightNote: on && marks === 0 ? 'The passages could not be found in the page as it is now.' : null,
+              })),
+            (error: unknown) => update((v) => ({ ...v, highlight: on ? 'off' : 'on', highlightNote: messageOf(error) })),
+          );
+      },
+      saveReport(comment) {
+        const s = current.current;
+        if (s.phase !== 'verdict' || s.report.step === 'saving') return;
+        update((v) => ({ ...v, report: { step: 'saving' } }));
+        port.saveReport(comment).then(
+          (report) => update((v) => ({ ...v, report: { step: 'saved', delivery: report.delivery.status } })),
+          (error: unknown) => update((v) => ({ ...v, report: { step: 'failed', message: messageOf(error) } })),
+        );
+      },
+      openReports: () => port.openReports(),
+      openOptions: () => port.openOptions(),
+    };
+  }, [port]);
+
+  return [state, actions];
+}

@@ -1,0 +1,86 @@
+/**
+ * What the background tells the popup about one page: plain, JSON-safe data
+ * (Chrome serialises extension messages as JSON, so no typed arrays, no classes).
+ *
+ * Every text field holds page or corpus text; the UI renders it as text only.
+ */
+import type { DerivedWords, PassageKind, Relation, Span, Status } from '../engine/index.js';
+import type { Extractor } from '../extract/types.js';
+
+/** What the popup shows about a corpus article. */
+export interface ArticleView {
+  /** Corpus id, e.g. `000_e2d132a4a4c45b33`. */
+  id: string;
+  title: string;
+  outlet: string | null;
+  /** ISO date `YYYY-MM-DD`, null when the article is undated. */
+  published: string | null;
+  url: string | null;
+}
+
+/**
+ * One matched stretch, both sides already cut out of their texts.
+ * `quote` marks a quotation both texts share: shown, never counted in the overlap.
+ */
+export interface PassageView {
+  kind: PassageKind | 'quote';
+  /** The page side, as extracted from the page. */
+  pageText: string;
+  /** The source side; '' when the engine did not return the source's text. */
+  sourceText: string;
+  /** Span of `pageText` in the extracted page text (UTF-16 offsets). */
+  page: Span;
+  /** Similarity of the two sides ∈ [0, 1]; 1 for verbatim and quotes. */
+  similarity: number;
+}
+
+/** A corpus article overlapping the page. */
+export interface SourceView extends ArticleView {
+  relation: Relation;
+  /** Share of the page's words inside passages from this source ∈ [0, 1]. */
+  coverage: number;
+  /** Sorted by page offset: passages then shared quotes. */
+  passages: PassageView[];
+}
+
+/** The verdict for one page, as the popup renders it. */
+export interface Analysis {
+  /** The page's address at extraction time (`location.href`; follows SPA navigation). */
+  url: string;
+  page: {
+    title: string;
+    extractor: Extractor;
+    /** Whitespace-separated words of the extracted text. */
+    words: number;
+  };
+  status: Status;
+  /** Share of the page's words derived from earlier sources ∈ [0, 1]. */
+  overlap: number;
+  /** Derived words by passage kind (they add up to `overlap × page.words`, give or take rounding). */
+  derived: DerivedWords;
+  /** The likely originating article; for `original` the page's own corpus entry. */
+  likelyOriginal: ArticleView | null;
+  /** Every other overlapping corpus article, highest coverage first. */
+  sources: SourceView[];
+  /** Articles in the corpora checked (bundled + imported). */
+  corpusArticles: number;
+  /** Wall time of extraction + attribution, milliseconds. */
+  elapsedMs: number;
+}
+
+/**
+ * Why there is no verdict:
+ * - `forbidden-page`: the browser does not let extensions read this page (settings, stores, PDF viewer…);
+ * - `no-article`: the page holds no article text;
+ * - `failed`: anything else (the message says what).
+ */
+export type AnalysisErrorCode = 'forbidden-page' | 'no-article' | 'failed';
+
+export interface AnalysisError {
+  code: AnalysisErrorCode;
+  /** A sentence for the reader. */
+  message: string;
+}
+
+/** The answer to `analyzeTab`: a verdict or a reason there is none. */
+export type AnalysisOutcome = { ok: true; analysis: Analysis } | { ok: false; error: AnalysisError };

@@ -1,0 +1,338 @@
+/**
+ * The background's single handler map. Everything it touches comes in through
+ * `BackgroundDeps`, so tests drive it with a fake browser, a fake engine and
+ * in-memory stores; src/extension/background.ts wires the real ones.
+ */
+import type { Analysis, AnalysisOutcome } from './analysis.js';
+import { badgeFor } from './badge.js';
+import { base64ToBytes } from './base64.js';
+import { buildAnalysis } from './build-analysis.js';
+import { CONTENT_GLOBAL, type ContentApi, type HighlightMark, type PageExtraction } from './content-api.js';
+import type { CorpusStore } from './corpus-store.js';
+import { checkEndpoint } from './endpoint.js';
+import type { CorpusHandle, EnginePort } from './engine-port.js';
+import type { ExtensionApi } from './extension-api.js';
+import { classifyForbiddenPage, forbiddenPageMessage } from './forbidden-page.js';
+import type { CorpusEntry, Handlers } from './messages.js';
+import { REPORT_FORMAT, type Report } from './report.js';
+import type { ReportStore } from './report-store.js';
+import type { StorageArea } from './storage-area.js';
+import type { ArticleMeta } from '../engine/index.js';
+
+/** The content script file, relative to the extension root. */
+export const CONTENT_SCRIPT = 'content.js';
+/** Bundled data, relative to the extension root. */
+export const BUNDLED_CORPUS = 'data/seeds.fhc';
+export const BUNDLED_LEXICON = 'data/lexicon.bin';
+/** Longest report comment kept, characters. */
+export const MAX_COMMENT = 2000;
+
+export interface BackgroundDeps {
+  api: ExtensionApi;
+  engine: EnginePort;
+  /** Reads a file shipped in the extension (fetch of runtime.getURL in the browser). */
+  readAsset(path: string): Promise<Uint8Array>;
+  corpusStore: CorpusStore;
+  reports: ReportStore;
+  /** Per-tab verdict cache: storage.session where the browser has it. */
+  cache: StorageArea;
+  now(): Date;
+  uuid(): string;
+  sha256(text: string): Promise<string>;
+}
+
+/** What is cached per tab: the latest analysis and what identifies the text it was made from. */
+interface CachedAnalysis {
+  url: string;
+  textSha256: string;
+  analysis: Analysis;
+}
+
+interface LoadedCorpora {
+  entries: { entry: CorpusEntry; corpus: CorpusHandle }[];
+  lexicon: unknown;
+}
+
+const cacheKey = (tabId: number): string => `analysis:${tabId}`;
+
+export function createHandlers(deps: BackgroundDeps): Handlers & { forgetTab(tabId: number): Promise<void> } {
+  const { api, engine } = deps;
+  let loading: Promise<LoadedCorpora> | null = null;
+
+  /** Corpora and lexicon, loaded once per worker start and again after an import or removal. */
+  const corpora = (): Promise<LoadedCorpora> => {
+    loading ??= loadCorpora().catch((error: unknown) => {
+      loading = null; // let the next check try again rather than caching the failure
+      throw error;
+    });
+    return loading;
+  };
+
+  async function loadCorpora(): Promise<LoadedCorpora> {
+    const [corpusBytes, lexiconBytes, stored] = await Promise.all([
+      deps.readAsset(BUNDLED_CORPUS),
+      deps.readAsset(BUNDLED_LEXICON),
+      deps.corpusStore.all(),
+    ]);
+    const bundled = engine.loadCorpus(corpusBytes);
+    const entries: LoadedCorpora['entries'] = [
+      { entry: { id: 'bundled', name: 'Bundled seeds', articles: bundled.size, bundled: true, importedAt: null }, corpus: bundled },
+    ];
+    for (const row of stored) {
+      try {
+        const corpus = engine.loadCorpus(row.bytes);
+        entries.push({
+          entry: { id: row.id, name: row.name, articles: corpus.size, bundled: false, importedAt: row.importedAt },
+          corpus,
+        });
+      } catch {
+        // A stored corpus that no longer loads (say, written by an older format) must not block checks with the others.
+        entries.push({
+          entry: { id: row.id, name: `${row.name} (unreadable)`, articles: 0, bundled: false, importedAt: row.importedAt },
+          corpus: { size: 0, meta: () => { throw new RangeError('empty corpus'); } },
+        });
+      }
+    }
+    return { entries, lexicon: engine.loadLexicon(lexiconBytes) };
+  }
+
+  async function inject(tabId: number): Promise<void> {
+    await api.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+  }
+
+  /** Run one ContentApi method in the page. The function is serialised, so it may only use its arguments. */
+  async function callContent<R>(tabId: number, func: (global: string, ...rest: never[]) => R, args: unknown[] = []): Promise<R> {
+    const [first] = await api.scripting.executeScript({ target: { tabId }, func, args: [CONTENT_GLOBAL, ...args] });
+    if (first === undefined) throw new Error('The page did not answer.');
+    if (first.error !== undefined && first.error !== null) {
+      throw new Error(first.error instanceof Error ? first.error.message : String((first.error as { message?: unknown }).message ?? first.error));
+    }
+    return first.result as R;
+  }
+
+  async function setBadge(tabId: number, analysis: Analysis | null): Promise<void> {
+    const badge = analysis === null ? { text: '', color: '#5f6368' } : badgeFor(analysis.status, analysis.overlap);
+    try {
+      await api.action.setBadgeText({ tabId, text: badge.text });
+      await api.action.setBadgeBackgroundColor({ tabId, color: badge.color });
+    } catch {
+      // The tab closed meanwhile; there is no badge to set.
+    }
+  }
+
+  async function cached(tabId: number): Promise<CachedAnalysis | null> {
+    const entry = (await deps.cache.get(cacheKey(tabId)))[cacheKey(tabId)] as CachedAnalysis | undefined;
+    return entry ?? null;
+  }
+
+  async function fileAccess(): Promise<boolean> {
+    try {
+      return (await api.extension?.isAllowedFileSchemeAccess?.()) ?? false;
+    } catch {
+      return false;
+    }
+  }
+
+  function lookupIn(loaded: LoadedCorpora) {
+    return (id: string): ArticleMeta | null => {
+      for (const { corpus } of loaded.entries) {
+        for (let i = 0; i < corpus.size; i++) {
+          const meta = corpus.meta(i);
+          if (meta.id === id) return meta;
+        }
+      }
+      return null;
+    };
+  }
+
+  const handlers = {
+    async analyzeTab(tabId: number, url?: string): Promise<AnalysisOutcome> {
+      const started = performance.now();
+      let address = url;
+      if (address === undefined) {
+        try {
+          address = (await api.tabs.get(tabId)).url;
+        } catch {
+          return { ok: false, error: { code: 'failed', message: 'That tab is gone. Open an article and try again.' } };
+        }
+      }
+      if (address !== undefined) {
+        const forbidden = classifyForbiddenPage(address, address.startsWith('file:') ? await fileAccess() : false);
+        if (forbidden !== null) {
+          await setBadge(tabId, null);
+          return { ok: false, error: { code: 'forbidden-page', message: forbiddenPageMessage(forbidden) } };
+        }
+      }
+
+      let extraction: PageExtraction;
+      try {
+        await inject(tabId);
+        extraction = await callContent(tabId, (global: string) =>
+          (globalThis as unknown as Record<string, ContentApi>)[global]!.extract(),
+        );
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        // Without a known address the browser withheld even the URL: the page is one it shields.
+        if (address === undefined || /cannot be scripted|cannot access a|chrome:\/\/|about:|extensions gallery/i.test(reason)) {
+          await setBadge(tabId, null);
+          return {
+            ok: false,
+            error: { code: 'forbidden-page', message: 'Firsthand cannot read this page: the browser does not let extensions look inside it.' },
+          };
+        }
+        return { ok: false, error: { code: 'failed', message: `Firsthand could not read this page (${reason}). Reload it and try again.` } };
+      }
+      if ('error' in extraction) {
+        await setBadge(tabId, null);
+        return { ok: false, error: { code: 'no-article', message: extraction.error.message || 'No article found on this page.' } };
+      }
+
+      const { article } = extraction;
+      const textSha256 = await deps.sha256(article.text);
+      const previous = await cached(tabId);
+      if (previous !== null && previous.url === extraction.url && previous.textSha256 === textSha256) {
+        await setBadge(tabId, previous.analysis);
+        return { ok: true, analysis: previous.analysis };
+      }
+
+      try {
+        const loaded = await corpora();
+        const verdict = engine.attribute(
+          { text: article.text, published: article.published },
+          loaded.entries.map((e) => e.corpus),
+          { lexicon: loaded.lexicon },
+        );
+        const analysis = buildAnalysis(verdict, {
+          article,
+          url: extraction.url,
+          corpusArticles: loaded.entries.reduce((sum, e) => sum + e.entry.articles, 0),
+          elapsedMs: Math.round(performance.now() - started),
+          lookup: lookupIn(loaded),
+        });
+        const entry: CachedAnalysis = { url: extraction.url, textSha256, analysis };
+        await deps.cache.set({ [cacheKey(tabId)]: entry });
+        await setBadge(tabId, analysis);
+        return { ok: true, analysis };
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return { ok: false, error: { code: 'failed', message: `The check failed: ${reason}` } };
+      }
+    },
+
+    async getCachedAnalysis(tabId: number): Promise<Analysis | null> {
+      return (await cached(tabId))?.analysis ?? null;
+    },
+
+    async highlight(tabId: number, on: boolean): Promise<{ marks: number }> {
+      await inject(tabId); // idempotent; the page may have been reloaded since the check
+      if (!on) {
+        await callContent(tabId, (global: string) => (globalThis as unknown as Record<string, ContentApi>)[global]!.clearHighlights());
+        return { marks: 0 };
+      }
+      const entry = await cached(tabId);
+      if (entry === null) throw new Error('Check the page first.');
+      const marks = highlightMarks(entry.analysis);
+      const placed = await callContent(
+        tabId,
+        (global: string, wanted: never) => (globalThis as unknown as Record<string, ContentApi>)[global]!.highlight(wanted as HighlightMark[]),
+        [marks],
+      );
+      return { marks: placed };
+    },
+
+    async saveReport(tabId: number, comment: string): Promise<Report> {
+      const entry = await cached(tabId);
+      if (entry === null) throw new Error('Check the page before reporting it.');
+      const { analysis } = entry;
+      const report: Report = {
+        v: REPORT_FORMAT,
+        id: deps.uuid(),
+        createdAt: deps.now().toISOString(),
+        pageUrl: analysis.url,
+        pageTitle: analysis.page.title,
+        status: analysis.status,
+        overlap: analysis.overlap,
+        likelyOriginal: analysis.likelyOriginal,
+        passages: analysis.sources.flatMap((source) =>
+          source.passages.map((p) => ({ kind: p.kind, sourceId: source.id, pageText: p.pageText, sourceText: p.sourceText })),
+        ),
+        textSha256: entry.textSha256,
+        extensionVersion: api.runtime.getManifest().version,
+        comment: String(comment).slice(0, MAX_COMMENT),
+        delivery: { status: 'saved', attempts: 0, lastError: null, sentAt: null },
+      };
+      return deps.reports.save(report);
+    },
+
+    listReports: () => deps.reports.list(),
+
+    deleteReport: (id: string) => deps.reports.delete(id),
+
+    async importCorpus(name: string, base64: string): Promise<CorpusEntry> {
+      let bytes: Uint8Array;
+      try {
+        bytes = base64ToBytes(base64);
+      } catch {
+        throw new Error('The file could not be read.');
+      }
+      let corpus: CorpusHandle;
+      try {
+        corpus = engine.loadCorpus(bytes);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(`${name} is not a Firsthand corpus (${reason}). Make one with "firsthand build-corpus".`);
+      }
+      const stored = { id: deps.uuid(), name, articles: corpus.size, importedAt: deps.now().toISOString(), bytes };
+      await deps.corpusStore.put(stored);
+      loading = null;
+      return { id: stored.id, name, articles: corpus.size, bundled: false, importedAt: stored.importedAt };
+    },
+
+    async listCorpora(): Promise<CorpusEntry[]> {
+      return (await corpora()).entries.map((e) => e.entry);
+    },
+
+    async removeCorpus(id: string): Promise<void> {
+      if (id === 'bundled') throw new Error('The bundled corpus cannot be removed.');
+      await deps.corpusStore.remove(id);
+      loading = null;
+    },
+
+    getEndpoint: () => deps.reports.endpoint(),
+
+    async setEndpoint(url: string | null) {
+      if (url === null || url.trim() === '') {
+        await deps.reports.setEndpoint(null);
+        return { ok: true as const, endpoint: null };
+      }
+      const checked = checkEndpoint(url);
+      if (!checked.ok) return checked;
+      await deps.reports.setEndpoint(checked.url);
+      await deps.reports.retryPending();
+      return { ok: true as const, endpoint: checked.url };
+    },
+
+    retryPendingReports: () => deps.reports.retryPending(),
+
+    /** Drop a closed tab's cache entry (not a message: called from tabs.onRemoved). */
+    async forgetTab(tabId: number): Promise<void> {
+      await deps.cache.remove(cacheKey(tabId));
+    },
+  } satisfies Handlers & { forgetTab(tabId: number): Promise<void> };
+  return handlers;
+}
+
+/** One mark per distinct page stretch across all sources, in page order. */
+export function highlightMarks(analysis: Analysis): HighlightMark[] {
+  const seen = new Set<string>();
+  const marks: { start: number; mark: HighlightMark }[] = [];
+  for (const source of analysis.sources) {
+    for (const passage of source.passages) {
+      const key = `${passage.page[0]}:${passage.page[1]}`;
+      if (seen.has(key) || passage.pageText.trim() === '') continue;
+      seen.add(key);
+      marks.push({ start: passage.page[0], mark: { text: passage.pageText, kind: passage.kind } });
+    }
+  }
+  return marks.sort((a, b) => a.start - b.start).map((m) => m.mark);
+}

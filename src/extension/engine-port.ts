@@ -1,0 +1,25 @@
+/**
+ * The engine as the background sees it. The real one is src/engine (wired in
+ * src/extension/engine.ts); tests pass a small fake with the same shape.
+ */
+import type { ArticleMeta, PageInput, SourceMatch, Verdict } from '../engine/index.js';
+
+/** A loaded corpus: opaque to the extension apart from its size and article metadata. */
+export interface CorpusHandle {
+  /** Articles in the corpus. */
+  readonly size: number;
+  /** Metadata of article `i` ∈ [0, size). */
+  meta(i: number): ArticleMeta;
+}
+
+/** A source match that also carries the source article's text, so passages can show both sides. */
+export type SourceWithText = SourceMatch & { readonly text?: string };
+
+export type AttributedVerdict = Omit<Verdict, 'sources'> & { readonly sources: readonly SourceWithText[] };
+
+export interface EnginePort {
+  /** Throws CorpusFormatError for bytes that are not a corpus. */
+  loadCorpus(bytes: Uint8Array): CorpusHandle;
+  loadLexicon(bytes: Uint8Array): unknown;
+  attribute(page: PageInput, corpora: readonly CorpusHandle[], options?: { lexicon?: unknown }): AttributedVerdict;
+}

@@ -1,0 +1,134 @@
+/**
+ * Marks passages of the extracted text in the live page. Extracted text and
+ * the DOM differ in whitespace (paragraph breaks, collapsed runs, text split
+ * across nodes), so matching ignores whitespace entirely: the page's text
+ * nodes are read as one whitespace-free string with a map back to
+ * (node, offset), and each passage is searched in it the same way.
+ */
+import type { HighlightMark } from './content-api.js';
+
+/** The attribute on our `<mark>` elements; its value is the passage kind. */
+export const MARK_ATTRIBUTE = 'data-firsthand';
+
+/** Passages shorter than this (whitespace-free characters) are too common to place reliably. */
+const MIN_PIECE = 12;
+
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT']);
+
+interface TextMap {
+  /** The page's visible text without any whitespace. */
+  text: string;
+  nodes: Text[];
+  /** For each character of `text`: index into `nodes`… */
+  node: Uint32Array;
+  /** …and its UTF-16 offset in that node. */
+  offset: Uint32Array;
+}
+
+function readText(root: Element): TextMap {
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */, {
+    acceptNode(node) {
+      for (let el = node.parentElement; el !== null && el !== root; el = el.parentElement) {
+        if (SKIPPED.has(el.tagName.toUpperCase()) || el.hidden) return 2; /* FILTER_REJECT */
+      }
+      return 1; /* FILTER_ACCEPT */
+    },
+  });
+  const nodes: Text[] = [];
+  const chars: string[] = [];
+  const nodeIndex: number[] = [];
+  const offsets: number[] = [];
+  for (let current = walker.nextNode(); current !== null; current = walker.nextNode()) {
+    const value = (current as Text).data;
+    const index = nodes.length;
+    nodes.push(current as Text);
+    for (let i = 0; i < value.length; i++) {
+      const ch = value[i]!;
+      if (/\s/u.test(ch)) continue;
+      chars.push(ch);
+      nodeIndex.push(index);
+      offsets.push(i);
+    }
+  }
+  return { text: chars.join(''), nodes, node: Uint32Array.from(nodeIndex), offset: Uint32Array.from(offsets) };
+}
+
+const squeeze = (text: string): string => text.replace(/\s+/gu, '');
+
+/** Pieces to look for: the whole passage, else its sentences (a passage may cross a block the DOM orders differently). */
+function pieces(text: string): string[] {
+  const whole = squeeze(text);
+  if (whole.length < MIN_PIECE) return [];
+  return [whole];
+}
+
+function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?…"”])\s+/u)
+    .map(squeeze)
+    .filter((s) => s.length >= MIN_PIECE);
+}
+
+/** Wrap map characters [from, to) in marks, one per text node touched. Returns the marks in document order. */
+function wrap(map: TextMap, from: number, to: number, kind: string): HTMLElement[] {
+  const doc = map.nodes[0]!.ownerDocument;
+  const segments: { node: Text; start: number; end: number }[] = [];
+  for (let i = from; i < to; i++) {
+    const node = map.nodes[map.node[i]!]!;
+    const offset = map.offset[i]!;
+    const last = segments[segments.length - 1];
+    if (last !== undefined && last.node === node) last.end = offset + 1;
+    else segments.push({ node, start: offset, end: offset + 1 });
+  }
+  const marks: HTMLElement[] = [];
+  for (const { node, start, end } of segments) {
+    const range = doc.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, end);
+    const mark = doc.createElement('mark');
+    mark.setAttribute(MARK_ATTRIBUTE, kind);
+    range.surroundContents(mark);
+    marks.push(mark);
+  }
+  return marks;
+}
+
+/**
+ * Remove earlier marks, then mark each passage found in `root`.
+ * Returns the marks placed, in the order placed (first passage first).
+ */
+export function highlightPassages(root: Element, passages: readonly HighlightMark[]): HTMLElement[] {
+  clearPassageHighlights(root);
+  const placed: HTMLElement[] = [];
+  for (const passage of passages) {
+    const whole = pieces(passage.text);
+    const tries = whole.length > 0 ? [whole, sentences(passage.text)] : [];
+    for (const attempt of tries) {
+      let found = false;
+      for (const piece of attempt) {
+        // Re-read after every wrap: wrapping splits text nodes and stales the map.
+        const map = readText(root);
+        const at = map.text.indexOf(piece);
+        if (at < 0) continue;
+        placed.push(...wrap(map, at, at + piece.length, passage.kind));
+        found = true;
+      }
+      if (found) break;
+    }
+  }
+  return placed;
+}
+
+/** Remove every mark we placed, restoring the text nodes. Returns how many were removed. */
+export function clearPassageHighlights(root: Element): number {
+  const marks = root.querySelectorAll(`mark[${MARK_ATTRIBUTE}]`);
+  for (const mark of marks) {
+    const parent = mark.parentNode;
+    if (parent === null) continue;
+    while (mark.firstChild !== null) parent.insertBefore(mark.firstChild, mark);
+    parent.removeChild(mark);
+    parent.normalize();
+  }
+  return marks.length;
+}

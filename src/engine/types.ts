@@ -67,6 +67,8 @@ export interface SourceMatch extends ArticleMeta {
   /** Sorted by page offset; never overlapping on the page side. */
   readonly passages: readonly Passage[];
   readonly quotes: readonly SharedQuote[];
+  /** The source article's full text, which `passages[].source` and `quotes[].source` index into. */
+  readonly text: string;
 }
 
 /**

@@ -1,0 +1,297 @@
+import type { PreparedText } from './prepared-text.js';
+import { scoreSentencePair, type SentencePairScore, type TermMatcher } from './sentence-similarity.js';
+import { TokenFlag } from './tokenize.js';
+import type { Passage, PassageKind, SharedQuote, Span } from './types.js';
+import { findVerbatimRuns, type VerbatimRun } from './verbatim-runs.js';
+
+/**
+ * Thresholds of the aligner. Developed on the seed labels' derived sentences
+ * and hard negatives (shared/eval/seed-pairs) and on the development parts of
+ * the evaluation sets; see README "Evaluation".
+ */
+export const ALIGN = {
+  /** Shortest run of identical terms taken as verbatim reuse on its own. */
+  minStandaloneRun: 8,
+  /** Shortest run of identical terms used as evidence inside a sentence. */
+  minRun: 5,
+  /** A sentence this much covered by verbatim runs is verbatim. */
+  verbatimSentence: 0.85,
+  /** A sentence pair this similar is derived without further support. */
+  strong: 0.55,
+  /** A sentence pair this similar is derived when a neighbouring sentence is derived from a neighbouring source sentence. */
+  weak: 0.32,
+  /** Pages sentences apart and source sentences apart that still count as neighbours in a derived sequence. */
+  neighbourPage: 2,
+  neighbourSource: 3,
+  /** Near-verbatim: mostly identical words, few edits. */
+  nearVerbatimExact: 0.7,
+  nearVerbatimSimilarity: 0.75,
+  /** Sentence evidence that is mostly quoted speech and whose own words do not match is a shared quote. */
+  quoteShare: 0.6,
+  quoteFrame: 0.3,
+} as const;
+
+/** What aligning the page with one source found. */
+export interface SourceAlignment {
+  readonly passages: readonly Passage[];
+  readonly quotes: readonly SharedQuote[];
+}
+
+interface SentenceMatch {
+  readonly sourceSentence: number;
+  readonly score: SentencePairScore;
+}
+
+type Decision =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'runs' }
+  | { readonly kind: 'sentence'; readonly passageKind: PassageKind; readonly match: SentenceMatch }
+  | { readonly kind: 'quote'; readonly match: SentenceMatch };
+
+/** Aligns a page with one source article: verbatim runs, then sentence by sentence for what was rewritten. */
+export function alignSource(page: PreparedText, source: PreparedText, matcher: TermMatcher): SourceAlignment {
+  const runs = findVerbatimRuns(page.tokens.terms, source.tokens.terms, ALIGN.minRun);
+  const runTokens = markRunTokens(runs, page.tokens.terms.length);
+  const candidates = sentenceCandidates(page, source, runs, matcher);
+  const accepted = acceptSentences(page, candidates);
+
+  const decisions: Decision[] = page.sentences.map((sentence, i) => {
+    const match = accepted.get(i);
+    const runShare = share(runTokens, sentence.firstToken, sentence.endToken);
+    if (match && isQuoteLike(match.score) && !hasDerivedNeighbour(i, accepted)) return { kind: 'quote', match };
+    if (runShare >= ALIGN.verbatimSentence) return { kind: 'runs' };
+    if (match) return { kind: 'sentence', passageKind: classify(match.score), match };
+    return { kind: 'none' };
+  });
+
+  const passages: Passage[] = [];
+  const quotes: SharedQuote[] = [];
+  collectRunPassages(page, source, runs, decisions, passages, quotes, accepted);
+  collectSentencePassages(page, source, decisions, passages);
+  for (let i = 0; i < decisions.length; i++) {
+    const d = decisions[i]!;
+    if (d.kind === 'quote') quotes.push(quoteSpans(page, i, source, d.match.sourceSentence));
+  }
+  passages.sort((a, b) => a.page[0] - b.page[0]);
+  quotes.sort((a, b) => a.page[0] - b.page[0]);
+  return { passages, quotes };
+}
+
+function classify(score: SentencePairScore): PassageKind {
+  return score.exactShare >= ALIGN.nearVerbatimExact && score.similarity >= ALIGN.nearVerbatimSimilarity ? 'near-verbatim' : 'paraphrase';
+}
+
+function isQuoteLike(score: SentencePairScore): boolean {
+  return score.quotedShare >= ALIGN.quoteShare && score.frameShare < ALIGN.quoteFrame;
+}
+
+/** A neighbouring page sentence is derived from this source by its own (unquoted) words. */
+function hasDerivedNeighbour(i: number, accepted: ReadonlyMap<number, SentenceMatch>): boolean {
+  for (const j of [i - 1, i + 1]) {
+    const m = accepted.get(j);
+    if (m && !isQuoteLike(m.score)) return true;
+  }
+  return false;
+}
+
+function markRunTokens(runs: readonly VerbatimRun[], tokenCount: number): Uint8Array {
+  const marks = new Uint8Array(tokenCount);
+  for (const run of runs) marks.fill(1, run.page, run.page + run.length);
+  return marks;
+}
+
+function share(marks: Uint8Array, from: number, to: number): number {
+  if (to <= from) return 0;
+  let n = 0;
+  for (let t = from; t < to; t++) n += marks[t]!;
+  return n / (to - from);
+}
+
+/**
+ * For each page sentence, the source sentences worth scoring, best first:
+ * those sharing two content terms with it, those its verbatim runs land in,
+ * and (added later, in acceptSentences) the neighbours of derived ones.
+ */
+function sentenceCandidates(
+  page: PreparedText, source: PreparedText, runs: readonly VerbatimRun[], matcher: TermMatcher,
+): SentenceMatch[][] {
+  const sentencesWithTerm = new Map<string, number[]>();
+  source.sentences.forEach((s, j) => {
+    for (let t = s.firstToken; t < s.endToken; t++) {
+      if (source.tokens.flags[t]! & TokenFlag.Stop) continue;
+      const term = source.tokens.terms[t]!;
+      const list = sentencesWithTerm.get(term);
+      if (!list) sentencesWithTerm.set(term, [j]);
+      else if (list[list.length - 1] !== j) list.push(j);
+    }
+  });
+  const runTargets = new Map<number, Set<number>>();
+  for (const run of runs) {
+    for (let t = 0; t < run.length; t++) {
+      const ps = page.sentenceOfToken[run.page + t]!;
+      const ss = source.sentenceOfToken[run.source + t]!;
+      let set = runTargets.get(ps);
+      if (!set) runTargets.set(ps, (set = new Set()));
+      set.add(ss);
+    }
+  }
+
+  return page.sentences.map((s, i) => {
+    const shared = new Map<number, number>();
+    const seen = new Set<string>();
+    for (let t = s.firstToken; t < s.endToken; t++) {
+      if (page.tokens.flags[t]! & TokenFlag.Stop) continue;
+      const term = page.tokens.terms[t]!;
+      if (seen.has(term)) continue;
+      seen.add(term);
+      for (const j of sentencesWithTerm.get(term) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1);
+    }
+    const targets = new Set<number>(runTargets.get(i) ?? []);
+    for (const [j, count] of shared) if (count >= 2) targets.add(j);
+    const matches: SentenceMatch[] = [];
+    for (const j of targets) {
+      matches.push({ sourceSentence: j, score: scorePair(page, i, source, j, matcher) });
+    }
+    return matches.sort((a, b) => b.score.similarity - a.score.similarity);
+  });
+}
+
+function scorePair(page: PreparedText, i: number, source: PreparedText, j: number, matcher: TermMatcher): SentencePairScore {
+  const a = page.sentences[i]!;
+  const b = source.sentences[j]!;
+  return scoreSentencePair(page.aligned, a.firstToken, a.endToken, source.aligned, b.firstToken, b.endToken, matcher);
+}
+
+/**
+ * Strong pairs are accepted on their own; weak ones only inside a derived
+ * sequence: copies keep the source's order, while two reports of one event
+ * share facts sentence by sentence but not a run of rewritten sentences.
+ */
+function acceptSentences(page: PreparedText, candidates: SentenceMatch[][]): Map<number, SentenceMatch> {
+  const accepted = new Map<number, SentenceMatch>();
+  candidates.forEach((list, i) => {
+    const best = list[0];
+    if (best && best.score.similarity >= ALIGN.strong) accepted.set(i, best);
+  });
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = 0; i < page.sentences.length; i++) {
+      if (accepted.has(i)) continue;
+      const supported = (candidates[i] ?? []).find((c) => c.score.similarity >= ALIGN.weak && isSupported(i, c.sourceSentence, accepted));
+      if (supported) {
+        accepted.set(i, supported);
+        changed = true;
+      }
+    }
+  }
+  return accepted;
+}
+
+function isSupported(i: number, j: number, accepted: ReadonlyMap<number, SentenceMatch>): boolean {
+  for (let d = 1; d <= ALIGN.neighbourPage; d++) {
+    for (const i2 of [i - d, i + d]) {
+      const m = accepted.get(i2);
+      if (!m || isQuoteLike(m.score)) continue;
+      const dj = j - m.sourceSentence;
+      if (dj !== 0 && Math.sign(dj) === Math.sign(i - i2) && Math.abs(dj) <= ALIGN.neighbourSource) return true;
+    }
+  }
+  return false;
+}
+
+/** Verbatim passages from runs, except inside sentences decided otherwise. */
+function collectRunPassages(
+  page: PreparedText, source: PreparedText, runs: readonly VerbatimRun[], decisions: readonly Decision[],
+  passages: Passage[], quotes: SharedQuote[], accepted: ReadonlyMap<number, SentenceMatch>,
+): void {
+  const { starts, ends } = page.tokens;
+  const src = source.tokens;
+  for (const run of runs) {
+    // Cut the run where it enters a sentence decided as rewritten or quoted.
+    let pieceStart = -1;
+    const flush = (endToken: number): void => {
+      if (pieceStart < 0) return;
+      const length = endToken - pieceStart;
+      const sourceStart = run.source + (pieceStart - run.page);
+      const sentenceIndex = page.sentenceOfToken[pieceStart]!;
+      const inVerbatimSentence = decisions[sentenceIndex]?.kind === 'runs';
+      if (length >= ALIGN.minStandaloneRun || (inVerbatimSentence && length >= ALIGN.minRun)) {
+        const pageSpan: Span = [starts[pieceStart]!, ends[endToken - 1]!];
+        const sourceSpan: Span = [src.starts[sourceStart]!, src.ends[sourceStart + length - 1]!];
+        if (isMostlyQuoted(page.quoted, pieceStart, endToken) && isMostlyQuoted(source.quoted, sourceStart, sourceStart + length)
+          && !hasDerivedNeighbour(sentenceIndex, accepted) && !inVerbatimSentence) {
+          quotes.push({ page: pageSpan, source: sourceSpan });
+        } else {
+          passages.push({ page: pageSpan, source: sourceSpan, similarity: 1, kind: 'verbatim' });
+        }
+      }
+      pieceStart = -1;
+    };
+    for (let t = run.page; t < run.page + run.length; t++) {
+      const d = decisions[page.sentenceOfToken[t]!]!;
+      const usable = d.kind === 'runs' || d.kind === 'none';
+      if (usable && pieceStart < 0) pieceStart = t;
+      if (!usable) flush(t);
+    }
+    flush(run.page + run.length);
+  }
+}
+
+function isMostlyQuoted(quoted: Uint8Array, from: number, to: number): boolean {
+  return share(quoted, from, to) >= 0.8;
+}
+
+/** Sentence-level passages, consecutive sentences of one kind from consecutive source sentences merged. */
+function collectSentencePassages(page: PreparedText, source: PreparedText, decisions: readonly Decision[], passages: Passage[]): void {
+  let open: { first: number; last: number; kind: PassageKind; sFirst: number; sLast: number; weighted: number; tokens: number } | null = null;
+  const close = (): void => {
+    if (!open) return;
+    const a = page.sentences[open.first]!;
+    const b = page.sentences[open.last]!;
+    const s0 = source.sentences[Math.min(open.sFirst, open.sLast)]!;
+    const s1 = source.sentences[Math.max(open.sFirst, open.sLast)]!;
+    passages.push({
+      page: [a.start, b.end], source: [s0.start, s1.end], kind: open.kind,
+      similarity: round3(open.weighted / open.tokens),
+    });
+    open = null;
+  };
+  decisions.forEach((d, i) => {
+    if (d.kind !== 'sentence') {
+      close();
+      return;
+    }
+    const s = page.sentences[i]!;
+    const tokens = s.endToken - s.firstToken;
+    const j = d.match.sourceSentence;
+    if (open && open.kind === d.passageKind && open.last === i - 1 && j === open.sLast + 1) {
+      open.last = i;
+      open.sLast = j;
+      open.weighted += d.match.score.similarity * tokens;
+      open.tokens += tokens;
+      return;
+    }
+    close();
+    open = { first: i, last: i, kind: d.passageKind, sFirst: j, sLast: j, weighted: d.match.score.similarity * tokens, tokens };
+  });
+  close();
+}
+
+/** The quoted part of a page sentence and of its source sentence (the whole sentence where no quote marks are found). */
+function quoteSpans(page: PreparedText, i: number, source: PreparedText, j: number): SharedQuote {
+  return { page: quotedPart(page, page.sentences[i]!), source: quotedPart(source, source.sentences[j]!) };
+}
+
+function quotedPart(text: PreparedText, sentence: { start: number; end: number; firstToken: number; endToken: number }): Span {
+  let first = -1;
+  let last = -1;
+  for (let t = sentence.firstToken; t < sentence.endToken; t++) {
+    if (!text.quoted[t]) continue;
+    if (first < 0) first = t;
+    last = t;
+  }
+  if (first < 0) return [sentence.start, sentence.end];
+  return [text.tokens.starts[first]!, text.tokens.ends[last]!];
+}
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;

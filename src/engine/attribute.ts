@@ -1,0 +1,115 @@
+import { alignSource, type SourceAlignment } from './align.js';
+import { findCandidates } from './candidates.js';
+import type { Corpus, StoredArticle } from './corpus.js';
+import { EMPTY_LEXICON, type Lexicon } from './lexicon.js';
+import { markWords, prepareText, type PreparedText } from './prepared-text.js';
+import { TermMatcher } from './sentence-similarity.js';
+import { PASSAGE_KINDS, type DerivedWords, type PageInput, type Passage, type PassageKind, type SourceMatch, type Verdict } from './types.js';
+import { decideStatus, relationOf, SELF_THRESHOLD } from './verdict.js';
+
+export interface AttributeOptions {
+  /** Synonyms for paraphrase alignment; without one only identical terms and spelling variants match. */
+  readonly lexicon?: Lexicon;
+  /** How many retrieved articles to align at most. */
+  readonly maxCandidates?: number;
+}
+
+interface AlignedSource {
+  readonly article: StoredArticle;
+  readonly prepared: PreparedText;
+  readonly alignment: SourceAlignment;
+  readonly pageMarks: Uint8Array;
+  readonly coverage: number;
+}
+
+/**
+ * Where the page came from: retrieves candidate articles from the corpora,
+ * aligns each with the page, and applies the attribution rules. Pure and
+ * deterministic; the same in the extension, the CLI and the tests.
+ */
+export function attribute(page: PageInput, corpora: readonly Corpus[], options: AttributeOptions = {}): Verdict {
+  const prepared = prepareText(page.text);
+  const pageWords = prepared.words.starts.length;
+  const matcher = new TermMatcher(options.lexicon ?? EMPTY_LEXICON);
+
+  const seen = new Set<string>();
+  const aligned: AlignedSource[] = [];
+  for (const candidate of findCandidates(prepared.tokens, corpora, options.maxCandidates)) {
+    const article = candidate.corpus.article(candidate.doc);
+    if (seen.has(article.id)) continue;
+    seen.add(article.id);
+    const source = prepareText(article.text);
+    const alignment = alignSource(prepared, source, matcher);
+    const pageMarks = markWords(prepared.words, alignment.passages.map((p) => p.page));
+    aligned.push({ article, prepared: source, alignment, pageMarks, coverage: pageWords > 0 ? count(pageMarks) / pageWords : 0 });
+  }
+
+  const self = findSelf(prepared, aligned);
+  const pageDate = self ? self.article.published : page.published ?? null;
+  const sources: SourceMatch[] = aligned
+    .filter((a) => a !== self && (a.coverage > 0 || a.alignment.quotes.length > 0))
+    .map((a) => ({
+      id: a.article.id, title: a.article.title, outlet: a.article.outlet, published: a.article.published, url: a.article.url,
+      relation: relationOf(pageDate, a.article.published),
+      coverage: round4(a.coverage),
+      passages: a.alignment.passages,
+      quotes: a.alignment.quotes,
+      text: a.article.text,
+    }))
+    .sort((a, b) => b.coverage - a.coverage || (a.id < b.id ? -1 : 1));
+
+  const earlierIds = new Set(sources.filter((s) => s.relation === 'source').map((s) => s.id));
+  const derivedKinds = derivedWordKinds(prepared, sources.filter((s) => earlierIds.has(s.id)));
+  const derived: DerivedWords = { verbatim: 0, 'near-verbatim': 0, paraphrase: 0 };
+  let derivedTotal = 0;
+  for (const kind of derivedKinds) {
+    if (kind === 0) continue;
+    derived[PASSAGE_KINDS[kind - 1]!]++;
+    derivedTotal++;
+  }
+  const overlap = pageWords > 0 ? round4(derivedTotal / pageWords) : 0;
+  const { status, likelyOriginal } = decideStatus(sources, overlap, self?.article.id ?? null);
+  return { status, likelyOriginal, self: self?.article.id ?? null, overlap, derived, sources, pageWords };
+}
+
+/** The corpus article the page is: both texts at least SELF_THRESHOLD in verbatim passages between them. */
+function findSelf(page: PreparedText, aligned: readonly AlignedSource[]): AlignedSource | null {
+  let best: AlignedSource | null = null;
+  let bestScore = 0;
+  for (const a of aligned) {
+    const verbatim = a.alignment.passages.filter((p) => p.kind === 'verbatim');
+    const pageShare = share(markWords(page.words, verbatim.map((p) => p.page)));
+    const sourceShare = share(markWords(a.prepared.words, verbatim.map((p) => p.source)));
+    const score = Math.min(pageShare, sourceShare);
+    if (score >= SELF_THRESHOLD && score > bestScore) {
+      best = a;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * For each page word, the most verbatim kind of passage that covers it from an
+ * earlier source (1 verbatim, 2 near-verbatim, 3 paraphrase), or 0.
+ */
+function derivedWordKinds(page: PreparedText, earlier: readonly SourceMatch[]): Uint8Array {
+  const kinds = new Uint8Array(page.words.starts.length);
+  PASSAGE_KINDS.forEach((kind: PassageKind, k) => {
+    const marks = markWords(page.words, earlier.flatMap((s) => s.passages.filter((p: Passage) => p.kind === kind).map((p) => p.page)));
+    for (let w = 0; w < marks.length; w++) if (marks[w] && kinds[w] === 0) kinds[w] = k + 1;
+  });
+  return kinds;
+}
+
+function count(marks: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < marks.length; i++) n += marks[i]!;
+  return n;
+}
+
+function share(marks: Uint8Array): number {
+  return marks.length > 0 ? count(marks) / marks.length : 0;
+}
+
+const round4 = (x: number): number => Math.round(x * 10000) / 10000;

@@ -1,0 +1,66 @@
+import type { Corpus } from './corpus.js';
+import { contentTermCounts, pageFingerprints, signatureHash } from './fingerprint.js';
+import type { TokenStream } from './tokenize.js';
+
+/** A corpus article worth aligning against the page, with the retrieval evidence for it. */
+export interface Candidate {
+  readonly corpus: Corpus;
+  readonly doc: number;
+  /** Page k-grams that are fingerprints of the article. */
+  readonly sharedFingerprints: number;
+  /** The article's distinctive terms that occur on the page. */
+  readonly sharedSignatureTerms: number;
+}
+
+/** Alignment costs a few milliseconds a candidate; retrieval ranks well enough that more rarely help. */
+export const MAX_CANDIDATES = 12;
+
+/**
+ * Minimum evidence to align an article: two shared fingerprints (one can be a
+ * chance collision of a common phrase), or a third of its distinctive terms
+ * for a rewrite that kept no five-word run.
+ */
+function isPlausible(c: Candidate): boolean {
+  const signature = c.corpus.params.signatureTerms;
+  return c.sharedFingerprints >= 2 || c.sharedSignatureTerms >= Math.max(3, Math.ceil(signature / 3));
+}
+
+function rank(c: Candidate): number {
+  return c.sharedFingerprints + 2 * c.sharedSignatureTerms;
+}
+
+/** Looks the page up in every corpus and returns the most promising articles, best first. */
+export function findCandidates(page: TokenStream, corpora: readonly Corpus[], limit = MAX_CANDIDATES): Candidate[] {
+  const found: Candidate[] = [];
+  const fingerprintsByK = new Map<number, Uint32Array>();
+  const signatureHashes = [...contentTermCounts(page).keys()].map(signatureHash);
+  for (const corpus of corpora) {
+    const k = corpus.params.k;
+    let fingerprints = fingerprintsByK.get(k);
+    if (!fingerprints) {
+      fingerprints = pageFingerprints(page, k);
+      fingerprintsByK.set(k, fingerprints);
+    }
+    const kgramHits = countPostings(corpus, fingerprints);
+    const signatureHits = countPostings(corpus, signatureHashes);
+    const docs = new Set([...kgramHits.keys(), ...signatureHits.keys()]);
+    for (const doc of docs) {
+      const candidate = { corpus, doc, sharedFingerprints: kgramHits.get(doc) ?? 0, sharedSignatureTerms: signatureHits.get(doc) ?? 0 };
+      if (isPlausible(candidate)) found.push(candidate);
+    }
+  }
+  found.sort((a, b) => rank(b) - rank(a));
+  return found.slice(0, limit);
+}
+
+function countPostings(corpus: Corpus, hashes: ArrayLike<number>): Map<number, number> {
+  const hits = new Map<number, number>();
+  for (let i = 0; i < hashes.length; i++) {
+    const [from, to] = corpus.postingRange(hashes[i]!);
+    for (let p = from; p < to; p++) {
+      const doc = corpus.postingDoc(p);
+      hits.set(doc, (hits.get(doc) ?? 0) + 1);
+    }
+  }
+  return hits;
+}

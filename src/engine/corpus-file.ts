@@ -1,0 +1,191 @@
+import { HASH_VERSION } from './hash.js';
+import type { IndexParams } from './params.js';
+import { CorpusFormatError } from './types.js';
+
+/**
+ * The binary corpus file: a retrieval index and an article store in one
+ * buffer, read through typed-array views so loading costs no parsing.
+ *
+ * Layout (little-endian; every section starts on a 4-byte boundary):
+ *   header           16 × u32 (see HEADER below)
+ *   hashes           u32 × postings, ascending          ─┐ retrieval index
+ *   docs             3 bytes × postings (article index) ─┘ (7 bytes a posting)
+ *   textOffsets      u32 × (articles + 1) into the text blob
+ *   metaOffsets      u32 × (articles + 1) into the meta blob
+ *   textChecksums    u32 × articles, checked when an article is first read
+ *   meta blob        UTF-8 JSON of each article's ArticleMeta
+ *   text blob        UTF-8 text of each article        ── alignment store, decoded per candidate
+ *
+ * The header checksum covers everything but the text blob, so a damaged index
+ * is refused at load; the text blob, the bulk of the file, is verified one
+ * article at a time, only for the few candidates a check reads.
+ *
+ * Format break log: 1 — first version.
+ */
+export const CORPUS_FORMAT_VERSION = 1;
+/** "FHC1" read as a little-endian u32. */
+const MAGIC = 0x31434846;
+const HEADER_WORDS = 16;
+const HEADER_BYTES = HEADER_WORDS * 4;
+/** Three-byte article numbers cap a corpus at 2^24 articles, far above the 100k it is designed for. */
+export const MAX_ARTICLES = 1 << 24;
+
+const enum H {
+  Magic, FormatVersion, HashVersion, K, WindowSize, SignatureTerms, MaxDocFrequency,
+  Articles, Postings, MetaBytes, TextBytes, Checksum,
+}
+
+/** The decoded sections of a corpus file: views into the file's bytes, nothing copied. */
+export interface CorpusSections {
+  readonly params: IndexParams;
+  readonly articleCount: number;
+  readonly hashes: Uint32Array;
+  readonly docs: Uint8Array;
+  readonly textOffsets: Uint32Array;
+  readonly metaOffsets: Uint32Array;
+  readonly textChecksums: Uint32Array;
+  readonly metaBlob: Uint8Array;
+  readonly textBlob: Uint8Array;
+  /** Bytes of the retrieval index (hashes + docs). */
+  readonly indexBytes: number;
+  /** Bytes of the article store (offsets, checksums, meta and text). */
+  readonly storeBytes: number;
+}
+
+export interface CorpusParts {
+  readonly params: IndexParams;
+  readonly hashes: Uint32Array;
+  readonly docs: Uint32Array;
+  readonly metas: readonly Uint8Array[];
+  readonly texts: readonly Uint8Array[];
+}
+
+const pad4 = (n: number): number => (n + 3) & ~3;
+
+/** A fast 32-bit checksum of whole words (FNV-style mixing over u32 lanes). */
+export function checksumWords(words: Uint32Array, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i]!, 0x01000193);
+  return h >>> 0;
+}
+
+/** FNV-1a over bytes, for per-article text checks. */
+export function checksumBytes(bytes: Uint8Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return h >>> 0;
+}
+
+export function encodeCorpus(parts: CorpusParts): Uint8Array {
+  const { params, hashes, docs, metas, texts } = parts;
+  const articles = texts.length;
+  if (articles >= MAX_ARTICLES) throw new RangeError(`a corpus holds at most ${MAX_ARTICLES - 1} articles`);
+  const postings = hashes.length;
+  const metaBytes = metas.reduce((s, m) => s + m.length, 0);
+  const textBytes = texts.reduce((s, t) => s + t.length, 0);
+
+  const hashesAt = HEADER_BYTES;
+  const docsAt = hashesAt + postings * 4;
+  const textOffsetsAt = pad4(docsAt + postings * 3);
+  const metaOffsetsAt = textOffsetsAt + (articles + 1) * 4;
+  const checksumsAt = metaOffsetsAt + (articles + 1) * 4;
+  const metaAt = checksumsAt + articles * 4;
+  const textAt = pad4(metaAt + metaBytes);
+  const total = textAt + textBytes;
+
+  const out = new Uint8Array(total);
+  const words = new Uint32Array(out.buffer, 0, textAt / 4);
+  words.set(hashes, hashesAt / 4);
+  for (let i = 0, d = docsAt; i < postings; i++, d += 3) {
+    const doc = docs[i]!;
+    out[d] = doc & 0xff;
+    out[d + 1] = (doc >>> 8) & 0xff;
+    out[d + 2] = doc >>> 16;
+  }
+  const textOffsets = new Uint32Array(out.buffer, textOffsetsAt, articles + 1);
+  const metaOffsets = new Uint32Array(out.buffer, metaOffsetsAt, articles + 1);
+  const checksums = new Uint32Array(out.buffer, checksumsAt, articles);
+  let metaPos = 0;
+  let textPos = 0;
+  for (let a = 0; a < articles; a++) {
+    const meta = metas[a]!;
+    const text = texts[a]!;
+    out.set(meta, metaAt + metaPos);
+    out.set(text, textAt + textPos);
+    metaOffsets[a] = metaPos;
+    textOffsets[a] = textPos;
+    checksums[a] = checksumBytes(text);
+    metaPos += meta.length;
+    textPos += text.length;
+  }
+  metaOffsets[articles] = metaPos;
+  textOffsets[articles] = textPos;
+
+  const header = [
+    MAGIC, CORPUS_FORMAT_VERSION, HASH_VERSION, params.k, params.windowSize, params.signatureTerms,
+    params.maxDocFrequency, articles, postings, metaBytes, textBytes, 0,
+  ];
+  words.set(header, 0);
+  words[H.Checksum] = checksumWords(words.subarray(HEADER_WORDS), checksumWords(words.subarray(0, H.Checksum)));
+  return out;
+}
+
+function fail(message: string): never {
+  throw new CorpusFormatError(message);
+}
+
+/** Reads a corpus file's sections; throws CorpusFormatError for anything that is not an intact corpus. */
+export function decodeCorpus(input: Uint8Array): CorpusSections {
+  if (input.byteLength < HEADER_BYTES) fail('not a Firsthand corpus: the file is too short to hold a header');
+  // Views need 4-byte alignment; a Node Buffer from a pool may not have it.
+  const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
+  const head = new Uint32Array(bytes.buffer, bytes.byteOffset, HEADER_WORDS);
+  if (head[H.Magic] !== MAGIC) fail('not a Firsthand corpus: unknown file signature');
+  if (head[H.FormatVersion] !== CORPUS_FORMAT_VERSION) {
+    fail(`corpus format version ${head[H.FormatVersion]} is not supported (this build reads version ${CORPUS_FORMAT_VERSION}); rebuild the corpus`);
+  }
+  if (head[H.HashVersion] !== HASH_VERSION) {
+    fail(`corpus was built with hash version ${head[H.HashVersion]}, this build uses ${HASH_VERSION}; rebuild the corpus`);
+  }
+  const articles = head[H.Articles]!;
+  const postings = head[H.Postings]!;
+  const metaBytes = head[H.MetaBytes]!;
+  const textBytes = head[H.TextBytes]!;
+  const params: IndexParams = {
+    k: head[H.K]!, windowSize: head[H.WindowSize]!, signatureTerms: head[H.SignatureTerms]!, maxDocFrequency: head[H.MaxDocFrequency]!,
+  };
+  if (params.k < 1 || params.k > 32 || params.windowSize < 1 || articles >= MAX_ARTICLES) fail('corrupt corpus: impossible parameters in the header');
+
+  const hashesAt = HEADER_BYTES;
+  const docsAt = hashesAt + postings * 4;
+  const textOffsetsAt = pad4(docsAt + postings * 3);
+  const metaOffsetsAt = textOffsetsAt + (articles + 1) * 4;
+  const checksumsAt = metaOffsetsAt + (articles + 1) * 4;
+  const metaAt = checksumsAt + articles * 4;
+  const textAt = pad4(metaAt + metaBytes);
+  const total = textAt + textBytes;
+  if (bytes.byteLength < total) fail(`corrupt corpus: the file is truncated (${bytes.byteLength} of ${total} bytes)`);
+  if (bytes.byteLength > total) fail('corrupt corpus: unexpected bytes after the end of the corpus');
+
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, textAt / 4);
+  const expected = checksumWords(words.subarray(HEADER_WORDS), checksumWords(words.subarray(0, H.Checksum)));
+  if (expected !== head[H.Checksum]) fail('corrupt corpus: checksum mismatch in the index');
+
+  const view = (at: number, length: number): Uint32Array => new Uint32Array(bytes.buffer, bytes.byteOffset + at, length);
+  const textOffsets = view(textOffsetsAt, articles + 1);
+  const metaOffsets = view(metaOffsetsAt, articles + 1);
+  if (textOffsets[articles] !== textBytes || metaOffsets[articles] !== metaBytes) fail('corrupt corpus: article offsets do not match the store');
+  return {
+    params,
+    articleCount: articles,
+    hashes: view(hashesAt, postings),
+    docs: bytes.subarray(docsAt, docsAt + postings * 3),
+    textOffsets,
+    metaOffsets,
+    textChecksums: view(checksumsAt, articles),
+    metaBlob: bytes.subarray(metaAt, metaAt + metaBytes),
+    textBlob: bytes.subarray(textAt, total),
+    indexBytes: postings * 7,
+    storeBytes: total - textOffsetsAt,
+  };
+}

@@ -1,0 +1,92 @@
+import { checksumBytes, decodeCorpus, type CorpusSections } from './corpus-file.js';
+import type { IndexParams } from './params.js';
+import { CorpusFormatError, type ArticleMeta } from './types.js';
+
+/** A corpus article as the aligner reads it. */
+export interface StoredArticle extends ArticleMeta {
+  readonly text: string;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A loaded corpus: the retrieval index as typed-array views and an article
+ * store decoded lazily, one candidate at a time.
+ */
+export class Corpus {
+  readonly params: IndexParams;
+  /** Number of articles. */
+  readonly size: number;
+  /** Bytes of the retrieval index (hashes and article numbers). */
+  readonly indexBytes: number;
+  /** Bytes of the article store (texts, metadata, offsets). */
+  readonly storeBytes: number;
+  readonly #sections: CorpusSections;
+  readonly #metas = new Map<number, ArticleMeta>();
+
+  constructor(sections: CorpusSections) {
+    this.#sections = sections;
+    this.params = sections.params;
+    this.size = sections.articleCount;
+    this.indexBytes = sections.indexBytes;
+    this.storeBytes = sections.storeBytes;
+  }
+
+  /** Range `[from, to)` of postings for a fingerprint, by binary search over the sorted hashes. */
+  postingRange(hash: number): readonly [number, number] {
+    const hashes = this.#sections.hashes;
+    let lo = 0;
+    let hi = hashes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (hashes[mid]! < hash) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < hashes.length && hashes[end] === hash) end++;
+    return [lo, end];
+  }
+
+  /** Article number of posting `i`. */
+  postingDoc(i: number): number {
+    const d = this.#sections.docs;
+    const at = i * 3;
+    return d[at]! | (d[at + 1]! << 8) | (d[at + 2]! << 16);
+  }
+
+  /** Metadata of article `doc` (0 ≤ doc < size). */
+  meta(doc: number): ArticleMeta {
+    let meta = this.#metas.get(doc);
+    if (meta) return meta;
+    const { metaOffsets, metaBlob } = this.#sections;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(utf8.decode(metaBlob.subarray(metaOffsets[doc]!, metaOffsets[doc + 1]!)));
+    } catch {
+      throw new CorpusFormatError(`corrupt corpus: metadata of article ${doc} is unreadable`);
+    }
+    meta = parseMeta(parsed, doc);
+    this.#metas.set(doc, meta);
+    return meta;
+  }
+
+  /** Metadata and text of article `doc`; the text is checked against its stored checksum. */
+  article(doc: number): StoredArticle {
+    const { textOffsets, textBlob, textChecksums } = this.#sections;
+    const bytes = textBlob.subarray(textOffsets[doc]!, textOffsets[doc + 1]!);
+    if (checksumBytes(bytes) !== textChecksums[doc]) throw new CorpusFormatError(`corrupt corpus: text of article ${doc} is damaged`);
+    return { ...this.meta(doc), text: utf8.decode(bytes) };
+  }
+}
+
+function parseMeta(value: unknown, doc: number): ArticleMeta {
+  const v = value as Record<string, unknown> | null;
+  const str = (x: unknown): string | null => (typeof x === 'string' ? x : null);
+  if (!v || typeof v !== 'object' || typeof v.id !== 'string') throw new CorpusFormatError(`corrupt corpus: metadata of article ${doc} has no id`);
+  return { id: v.id, title: str(v.title) ?? v.id, outlet: str(v.outlet), published: str(v.published), url: str(v.url) };
+}
+
+/** Opens a corpus file. Throws CorpusFormatError when the bytes are not an intact corpus. */
+export function loadCorpus(bytes: Uint8Array): Corpus {
+  return new Corpus(decodeCorpus(bytes));
+}

@@ -1,0 +1,70 @@
+import { findQuotedSpans, segmentSentences, type Sentence } from './segment.js';
+import type { AlignedText } from './sentence-similarity.js';
+import { tokenize, type TokenStream } from './tokenize.js';
+
+/** A text cut up once for alignment: tokens, sentences, quoted speech and words. */
+export interface PreparedText {
+  readonly tokens: TokenStream;
+  readonly sentences: readonly Sentence[];
+  /** Sentence index of each token. */
+  readonly sentenceOfToken: Int32Array;
+  /** 1 where a token lies inside quoted speech. */
+  readonly quoted: Uint8Array;
+  readonly aligned: AlignedText;
+  /** Whitespace-separated words: the unit coverage is counted in. */
+  readonly words: WordSpans;
+}
+
+/** Half-open spans of the whitespace-separated words of a text. */
+export interface WordSpans {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+export function prepareText(text: string): PreparedText {
+  const tokens = tokenize(text);
+  const sentences = segmentSentences(tokens);
+  const sentenceOfToken = new Int32Array(tokens.terms.length);
+  sentences.forEach((s, i) => sentenceOfToken.fill(i, s.firstToken, s.endToken));
+  const quoted = new Uint8Array(tokens.terms.length);
+  let t = 0;
+  for (const [start, end] of findQuotedSpans(text)) {
+    while (t < tokens.starts.length && tokens.starts[t]! < start) t++;
+    while (t < tokens.starts.length && tokens.ends[t]! <= end) quoted[t++] = 1;
+  }
+  return {
+    tokens, sentences, sentenceOfToken, quoted,
+    aligned: { terms: tokens.terms, flags: tokens.flags, quoted },
+    words: wordSpans(text),
+  };
+}
+
+/** Spans of the whitespace-separated words of `text` (Python's str.split()). */
+export function wordSpans(text: string): WordSpans {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const m of text.matchAll(/\S+/g)) {
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+  }
+  return { starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+/**
+ * Marks (1) each word that overlaps one of the spans. Spans need not be sorted.
+ * Returns the marks so unions over several sources are a bitwise OR.
+ */
+export function markWords(words: WordSpans, spans: ReadonlyArray<readonly [number, number]>): Uint8Array {
+  const marks = new Uint8Array(words.starts.length);
+  for (const [start, end] of spans) {
+    let lo = 0;
+    let hi = words.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (words.ends[mid]! <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let w = lo; w < words.starts.length && words.starts[w]! < end; w++) marks[w] = 1;
+  }
+  return marks;
+}

@@ -1,0 +1,137 @@
+import type { TokenStream } from './tokenize.js';
+
+/**
+ * A sentence: its span in the text and the tokens inside it, `[firstToken, endToken)`.
+ * Sentences tile the tokens: every token belongs to exactly one sentence.
+ */
+export interface Sentence {
+  readonly start: number;
+  readonly end: number;
+  readonly firstToken: number;
+  readonly endToken: number;
+}
+
+/**
+ * Longest sentence the aligner compares as a unit. Text without punctuation
+ * (a scraped list, a 10 MB line) would otherwise make one quadratic "sentence".
+ */
+export const MAX_SENTENCE_TOKENS = 80;
+
+const ABBREVIATIONS = new Set(
+  ('mr mrs ms dr prof st sen rep gov gen lt col sgt capt cmdr adm rev hon pres jr sr inc ltd co corp vs no nos fig ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec mt ft est approx dept univ etc al e.g i.e u.s u.k u.n')
+    .split(' '),
+);
+const CLOSERS = new Set(['"', '\'', '”', '’', '»', ')', ']', '}']);
+const SENTENCE_OPENER = /[\p{Lu}\p{N}"'“‘«(\[]/u;
+const LOWER_START = /\p{Ll}/u;
+
+/**
+ * Character offsets where a new sentence starts, from punctuation and line
+ * breaks. A single line break ends a sentence only where it looks like one
+ * (after terminal punctuation, or a short line such as a headline followed by
+ * a capitalised line), so hard-wrapped text is not cut at every line.
+ */
+function sentenceStarts(text: string): number[] {
+  const starts: number[] = [];
+  const n = text.length;
+  let lineStart = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text[i]!;
+    if (c === '.' || c === '!' || c === '?' || c === '…') {
+      let j = i + 1;
+      while (j < n && (CLOSERS.has(text[j]!) || text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
+      if (j >= n || !/\s/.test(text[j]!)) continue;
+      let k = j;
+      while (k < n && /\s/.test(text[k]!)) k++;
+      if (k >= n) continue;
+      if (!SENTENCE_OPENER.test(text[k]!)) continue;
+      if (c === '.' && isAbbreviation(text, i)) continue;
+      starts.push(k);
+      i = k - 1;
+    } else if (c === '\n') {
+      const prevLine = text.slice(lineStart, i).trimEnd();
+      let k = i + 1;
+      let blank = false;
+      while (k < n && /\s/.test(text[k]!)) {
+        if (text[k] === '\n') blank = true;
+        k++;
+      }
+      lineStart = i + 1;
+      if (k >= n) continue;
+      const endsSentence = /[.!?:;…"”’»)\]]$/.test(prevLine);
+      const looksLikeHeading = prevLine.length < 90 && !LOWER_START.test(text[k]!);
+      if (blank || endsSentence || looksLikeHeading || prevLine.length === 0) starts.push(k);
+    }
+  }
+  return starts;
+}
+
+/** The period at `dot` ends an abbreviation or an initial ("Mr.", "J.") rather than a sentence. */
+function isAbbreviation(text: string, dot: number): boolean {
+  let s = dot;
+  while (s > 0 && /[\p{L}.]/u.test(text[s - 1]!)) s--;
+  const word = text.slice(s, dot).toLowerCase();
+  if (word.length === 1 && /\p{Lu}/u.test(text[s]!)) return true;
+  return ABBREVIATIONS.has(word);
+}
+
+/** Splits the text into sentences aligned with its tokens; sentences with no token are dropped. */
+export function segmentSentences(tokens: TokenStream): Sentence[] {
+  const { text, starts: tokenStarts, ends: tokenEnds } = tokens;
+  const tokenCount = tokenStarts.length;
+  const boundaries = sentenceStarts(text);
+  const sentences: Sentence[] = [];
+  let t = 0;
+  for (let b = 0; b <= boundaries.length && t < tokenCount; b++) {
+    const limit = b < boundaries.length ? boundaries[b]! : text.length;
+    const first = t;
+    while (t < tokenCount && tokenStarts[t]! < limit) t++;
+    if (t === first) continue;
+    for (let chunk = first; chunk < t; chunk += MAX_SENTENCE_TOKENS) {
+      const endToken = Math.min(t, chunk + MAX_SENTENCE_TOKENS);
+      sentences.push({
+        start: tokenStarts[chunk]!,
+        end: extendOverPunctuation(text, tokenEnds[endToken - 1]!, endToken < tokenCount ? tokenStarts[endToken]! : text.length),
+        firstToken: chunk,
+        endToken,
+      });
+    }
+  }
+  return sentences;
+}
+
+/** Carries a sentence's end over its closing punctuation and quotes, up to the next token. */
+function extendOverPunctuation(text: string, end: number, limit: number): number {
+  let e = end;
+  while (e < limit && !/\s/.test(text[e]!)) e++;
+  return e;
+}
+
+/**
+ * Spans of quoted speech: between curly double quotes, guillemets, low-high
+ * quotes, or a pair of straight double quotes within one paragraph. Unclosed
+ * quotes end at the paragraph's end, as news style continues a quote into the
+ * next paragraph by reopening it.
+ */
+export function findQuotedSpans(text: string): Array<readonly [number, number]> {
+  const spans: Array<readonly [number, number]> = [];
+  let open = -1;
+  let closer = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (open < 0) {
+      if (c === '“' || c === '„') { open = i; closer = '”'; }
+      else if (c === '«') { open = i; closer = '»'; }
+      else if (c === '"') { open = i; closer = '"'; }
+    } else if (c === closer || (closer === '”' && c === '“' && text[open] === '„')) {
+      spans.push([open, i + 1]);
+      open = -1;
+    } else if (c === '\n' && text[i + 1] === '\n') {
+      spans.push([open, i]);
+      open = -1;
+    }
+  }
+  if (open >= 0) spans.push([open, text.length]);
+  return spans;
+}

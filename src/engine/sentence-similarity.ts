@@ -1,0 +1,229 @@
+import type { Lexicon } from './lexicon.js';
+import { TokenFlag } from './tokenize.js';
+
+/** The tokens of one text as the aligner sees them. */
+export interface AlignedText {
+  readonly terms: readonly string[];
+  readonly flags: Uint8Array;
+  /** 1 where the token lies inside quoted speech. */
+  readonly quoted: Uint8Array;
+}
+
+/** How much of a page sentence one source sentence accounts for. */
+export interface SentencePairScore {
+  /** Credited share of the page sentence's weight ∈ [0, 1]. */
+  readonly pageShare: number;
+  /** Credited share of the source sentence's weight ∈ [0, 1]. */
+  readonly sourceShare: number;
+  /** The pair's similarity ∈ [0, 1], page-weighted (see `combine`). */
+  readonly similarity: number;
+  /** Share of the page sentence's weight matched by identical terms ∈ [0, 1]. */
+  readonly exactShare: number;
+  /** Share of the credited page weight that lies inside quotes ∈ [0, 1]. */
+  readonly quotedShare: number;
+  /** Credited share of the page sentence's weight outside quotes ∈ [0, 1]; 0 when it has none. */
+  readonly frameShare: number;
+}
+
+/**
+ * Weights: content words carry the meaning, function words the structure.
+ * A run of function words in the same order is evidence of copying, a lone
+ * "the" is not; numbers and names are the hardest to arrive at independently.
+ */
+export function tokenWeight(flags: number): number {
+  if (flags & TokenFlag.Stop) return 0.3;
+  if (flags & TokenFlag.Number) return 1.5;
+  if (flags & TokenFlag.Capitalized) return 1.2;
+  return 1;
+}
+
+/** Match strength of two terms: identical, synonyms, or a spelling slip or derivation of one word. */
+export const SYNONYM_MATCH = 0.85;
+export const VARIANT_MATCH = 0.8;
+
+/** Remembers term-pair matches across all the sentence pairs of one page/source alignment. */
+export class TermMatcher {
+  readonly #lexicon: Lexicon;
+  readonly #memo = new Map<string, number>();
+  constructor(lexicon: Lexicon) {
+    this.#lexicon = lexicon;
+  }
+
+  /** Match strength ∈ [0, 1] of two tokens given their terms and flags. */
+  match(a: string, aFlags: number, b: string, bFlags: number): number {
+    if (a === b) return 1;
+    if ((aFlags | bFlags) & TokenFlag.Stop) return 0;
+    if ((aFlags | bFlags) & TokenFlag.Number) return 0;
+    const key = a < b ? `${a}\u0001${b}` : `${b}\u0001${a}`;
+    let m = this.#memo.get(key);
+    if (m === undefined) {
+      m = this.#lexicon.related(a, b) ? SYNONYM_MATCH : isSpellingVariant(a, b) ? VARIANT_MATCH : 0;
+      this.#memo.set(key, m);
+    }
+    return m;
+  }
+}
+
+/**
+ * "Zelenskyyk" for "Zelenskyy", "Ukrainian" for "Ukraine": one edit apart, or
+ * one a prefix of the other, in words long enough that this is not chance.
+ */
+export function isSpellingVariant(a: string, b: string): boolean {
+  const short = a.length <= b.length ? a : b;
+  const long = a.length <= b.length ? b : a;
+  if (short.length < 5) return false;
+  if (long.startsWith(short)) return long.length - short.length <= 3;
+  if (long.length - short.length > 1 || a[0] !== b[0]) return false;
+  return editDistanceAtMostOne(short, long);
+}
+
+function editDistanceAtMostOne(short: string, long: string): boolean {
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < short.length && j < long.length) {
+    if (short[i] === long[j]) { i++; j++; continue; }
+    if (++edits > 1) return false;
+    if (short.length === long.length) i++;
+    j++;
+  }
+  return edits + (long.length - j) + (short.length - i) <= 1;
+}
+
+/** Within a run, consecutive matches may skip one page token and two source tokens (a dropped or inserted word). */
+const MAX_PAGE_STEP = 2;
+const MAX_SOURCE_STEP = 3;
+/** A lone matched content word counts for this much: same-topic texts share words, copies share runs of them. */
+const ISOLATED_CREDIT = 0.35;
+
+/**
+ * Scores page tokens `[a0, a1)` against source tokens `[b0, b1)`.
+ *
+ * A weighted longest common subsequence (synonyms and spelling variants count
+ * as partial matches) finds the words the two sentences share in the same
+ * order. Only matches that sit in runs earn full credit. A second pass over
+ * the words left unmatched finds a clause the rewrite moved.
+ */
+export function scoreSentencePair(
+  page: AlignedText, a0: number, a1: number,
+  source: AlignedText, b0: number, b1: number,
+  matcher: TermMatcher,
+): SentencePairScore {
+  const n = a1 - a0;
+  const m = b1 - b0;
+  const wa = new Float64Array(n);
+  const wb = new Float64Array(m);
+  let totalA = 0;
+  let totalB = 0;
+  let frameTotal = 0;
+  for (let i = 0; i < n; i++) {
+    wa[i] = tokenWeight(page.flags[a0 + i]!);
+    totalA += wa[i]!;
+    if (!page.quoted[a0 + i]) frameTotal += wa[i]!;
+  }
+  for (let j = 0; j < m; j++) {
+    wb[j] = tokenWeight(source.flags[b0 + j]!);
+    totalB += wb[j]!;
+  }
+  const strength = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) {
+    const ta = page.terms[a0 + i]!;
+    const fa = page.flags[a0 + i]!;
+    for (let j = 0; j < m; j++) strength[i * m + j] = matcher.match(ta, fa, source.terms[b0 + j]!, source.flags[b0 + j]!);
+  }
+
+  const usedA = new Uint8Array(n);
+  const usedB = new Uint8Array(m);
+  let creditA = 0;
+  let creditB = 0;
+  let exact = 0;
+  let quotedCredit = 0;
+  let frameCredit = 0;
+  for (let pass = 0; pass < 2; pass++) {
+    const pairs = weightedLcs(strength, wa, wb, n, m, usedA, usedB);
+    for (let k = 0; k < pairs.length; k += 2) {
+      const i = pairs[k]!;
+      const j = pairs[k + 1]!;
+      const connected = isConnected(pairs, k);
+      const isStop = (page.flags[a0 + i]! & TokenFlag.Stop) !== 0;
+      if (!connected && (pass > 0 || isStop)) continue;
+      const factor = connected ? 1 : ISOLATED_CREDIT;
+      const s = strength[i * m + j]!;
+      usedA[i] = 1;
+      usedB[j] = 1;
+      const ca = s * factor * wa[i]!;
+      creditA += ca;
+      creditB += s * factor * wb[j]!;
+      if (s === 1 && connected) exact += wa[i]!;
+      if (page.quoted[a0 + i]) quotedCredit += ca;
+      else frameCredit += ca;
+    }
+  }
+  const pageShare = totalA > 0 ? Math.min(1, creditA / totalA) : 0;
+  const sourceShare = totalB > 0 ? Math.min(1, creditB / totalB) : 0;
+  return {
+    pageShare,
+    sourceShare,
+    similarity: combine(pageShare, sourceShare),
+    exactShare: totalA > 0 ? Math.min(1, exact / totalA) : 0,
+    quotedShare: creditA > 0 ? quotedCredit / creditA : 0,
+    frameShare: frameTotal > 0 ? Math.min(1, frameCredit / frameTotal) : 0,
+  };
+}
+
+/**
+ * Page-weighted harmonic mean: what matters is how much of the page sentence
+ * is accounted for, but a short page sentence inside a long source sentence
+ * ("talks in Geneva") must not score as if it were copied whole.
+ */
+export function combine(pageShare: number, sourceShare: number): number {
+  if (pageShare <= 0 || sourceShare <= 0) return 0;
+  const beta2 = 2; // recall (page side) weighted twice as much as precision
+  return ((1 + beta2) * pageShare * sourceShare) / (beta2 * sourceShare + pageShare);
+}
+
+/** Pair k (in `pairs` as flat i, j) has a neighbour within the run steps on either side. */
+function isConnected(pairs: Int32Array, k: number): boolean {
+  const i = pairs[k]!;
+  const j = pairs[k + 1]!;
+  const near = (i2: number, j2: number): boolean =>
+    Math.abs(i2 - i) <= MAX_PAGE_STEP && Math.abs(j2 - j) <= MAX_SOURCE_STEP && (i2 - i) * (j2 - j) > 0;
+  if (k >= 2 && near(pairs[k - 2]!, pairs[k - 1]!)) return true;
+  if (k + 2 < pairs.length && near(pairs[k + 2]!, pairs[k + 3]!)) return true;
+  return false;
+}
+
+/** Weighted LCS over unused tokens; returns matched (i, j) pairs, flat, in increasing order. */
+function weightedLcs(
+  strength: Float64Array, wa: Float64Array, wb: Float64Array, n: number, m: number, usedA: Uint8Array, usedB: Uint8Array,
+): Int32Array {
+  const width = m + 1;
+  const dp = new Float64Array((n + 1) * width);
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      let best = Math.max(dp[(i - 1) * width + j]!, dp[i * width + j - 1]!);
+      if (!usedA[i - 1] && !usedB[j - 1]) {
+        const s = strength[(i - 1) * m + j - 1]!;
+        if (s > 0) {
+          const diag = dp[(i - 1) * width + j - 1]! + (s * (wa[i - 1]! + wb[j - 1]!)) / 2;
+          if (diag > best) best = diag;
+        }
+      }
+      dp[i * width + j] = best;
+    }
+  }
+  const pairs: number[] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 && j > 0) {
+    const here = dp[i * width + j]!;
+    if (here === dp[(i - 1) * width + j]) i--;
+    else if (here === dp[i * width + j - 1]) j--;
+    else {
+      pairs.push(j - 1, i - 1);
+      i--;
+      j--;
+    }
+  }
+  return Int32Array.from(pairs.reverse());
+}

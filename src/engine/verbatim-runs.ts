@@ -1,0 +1,59 @@
+/**
+ * Maximal runs of identical terms shared by two texts, found by seeding on
+ * shared term trigrams and extending both ways. Order-independent: a copied
+ * paragraph is found wherever it was moved to.
+ */
+
+/** `length` terms from page token `page` equal `length` terms from source token `source`. */
+export interface VerbatimRun {
+  readonly page: number;
+  readonly source: number;
+  readonly length: number;
+}
+
+const SEED = 3;
+/** A trigram repeated more often than this in one source is a refrain, not a seed worth extending from. */
+const MAX_SEED_REPEATS = 32;
+
+/**
+ * Runs of at least `minLength` terms, non-overlapping on the page side,
+ * longest kept first, returned in page order.
+ */
+export function findVerbatimRuns(pageTerms: readonly string[], sourceTerms: readonly string[], minLength: number): VerbatimRun[] {
+  const seeds = new Map<string, number[]>();
+  for (let j = 0; j + SEED <= sourceTerms.length; j++) {
+    const key = `${sourceTerms[j]}\u0001${sourceTerms[j + 1]}\u0001${sourceTerms[j + 2]}`;
+    const at = seeds.get(key);
+    if (!at) seeds.set(key, [j]);
+    else if (at.length < MAX_SEED_REPEATS) at.push(j);
+  }
+  const runs: VerbatimRun[] = [];
+  for (let i = 0; i + SEED <= pageTerms.length; i++) {
+    const at = seeds.get(`${pageTerms[i]}\u0001${pageTerms[i + 1]}\u0001${pageTerms[i + 2]}`);
+    if (!at) continue;
+    for (const j of at) {
+      // Only start at the left end of a maximal run, so each run is extended once.
+      if (i > 0 && j > 0 && pageTerms[i - 1] === sourceTerms[j - 1]) continue;
+      let length = SEED;
+      while (i + length < pageTerms.length && j + length < sourceTerms.length && pageTerms[i + length] === sourceTerms[j + length]) length++;
+      if (length >= minLength) runs.push({ page: i, source: j, length });
+    }
+  }
+  runs.sort((a, b) => b.length - a.length || a.page - b.page);
+  const taken = new Uint8Array(pageTerms.length);
+  const kept: VerbatimRun[] = [];
+  for (const run of runs) {
+    // Trim a run to the part of the page not yet claimed by a longer one.
+    let start = run.page;
+    let end = run.page + run.length;
+    while (start < end && taken[start]) start++;
+    while (end > start && taken[end - 1]) end--;
+    if (end - start < minLength) continue;
+    let clear = true;
+    for (let t = start; t < end; t++) if (taken[t]) { clear = false; break; }
+    if (!clear) continue;
+    taken.fill(1, start, end);
+    kept.push({ page: start, source: run.source + (start - run.page), length: end - start });
+  }
+  return kept.sort((a, b) => a.page - b.page);
+}

@@ -19,6 +19,7 @@ const EXACT = new RegExp(
       'highlights', 'latest', 'popular', 'top stories', 'view author archive', 'email the author', 'follow (us|the author)',
       'by', 'previous post next post', 'previous( post| article)?', 'next( post| article)?', 'world news', 'watch', 'video',
       'getty images', 'reuters', 'ap', '\\(ap\\)', 'afp', 'associated press', 'shutterstock', 'istock',
+      'caption', 'close', 'image \\d+( of)?( / )?\\d*', 'breaking news',
     ].join('|') +
     ')$',
   'i',
@@ -28,7 +29,7 @@ const PREFIX = new RegExp(
   '^(?:' +
     [
       'read more\\b', 'read also\\b', 'also read\\b', 'see more\\b', 'see also\\b', 'more\\s*:', 'related\\s*:', 'also on \\S+',
-      'watch\\s*:', 'click here\\b', 'sign up\\b', 'subscribe (to|for|now)\\b', 'follow (us|him|her|them|@|the author)\\b',
+      'watch\\s*:', 'click here\\b', 'sign up\\b.*\\b(newsletters?|inbox|alerts)\\b', 'subscribe (to|for|now)\\b', 'follow (us|him|her|them|@|the author)\\b',
       'get (the|breaking|our|fox|the latest)\\b.*\\b(app|newsletter|alerts?|inbox|here)\\b', 'like this (story|article)\\b',
       'share (this|on)\\b', 'download (the|our)\\b.*\\bapp\\b', 'listen to\\b.*\\b(live|podcast)\\b', 'join our\\b',
       'image (copyright|caption|source)\\b', 'photo( credit)?\\s*:', 'photograph\\s*:', 'pictured\\s*:', 'credit\\s*:',
@@ -36,6 +37,7 @@ const PREFIX = new RegExp(
       '(published|updated|posted|first published|last updated|modified)\\s*:?\\s*(on\\s+)?(\\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\\d+\\s+(min|minute|hour|day)s?\\s+ago|an? (hour|day|minute))',
       '(©|\\(c\\)|copyright\\b)',
       'this (post|article) (may )?contains? affiliate',
+      '\\(?(additional )?reporting by\\b', 'editing by\\b', 'have a tip\\?', 'want more stories like this\\?',
     ].join('|') +
     ')',
   'i',
@@ -53,8 +55,11 @@ const CAPTION_TAIL = /(?:\((?:image|photo|pictured|credit)s?:[^)]*\)|\((?:ap|afp
 /** "By Jane Doe", "By Jane Doe - 11/18/19 11:04 PM EST", "by Regan September 15, 2014". */
 const BYLINE = /^by\s+(?:[\p{Lu}][\p{L}.'’-]*|[\p{Ll}]{1,3})(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|and|&|de|van|von|der|la|del)){0,5}\s*(?:[,|–—-]|$|\s+\p{Lu}|\s+\d)/u;
 
+/** Wire credit lines: "Associated Press writers … contributed to this report." */
+const CONTRIBUTED = /\b(?:contributed (?:to )?this (?:report|story|article)|contributed reporting)\.?\)?$/i;
+
 /** "[Engadget]": a bracketed source name standing alone. */
-const BRACKETED_NAME = /^\[[^\]]{1,40}\]$/;
+const BRACKETED_NAME = /^\[[^\]\d\s]+(?:\s[^\]\d\s]+){0,3}\]$/u;
 
 export function isBoilerplateLine(paragraph: string): boolean {
   const text = paragraph.trim();
@@ -67,5 +72,6 @@ export function isBoilerplateLine(paragraph: string): boolean {
   if (words <= 12 && DATE_LINE.test(text)) return true;
   if (words <= 16 && BYLINE.test(text)) return true;
   if (CAPTION_TAIL.test(text)) return true;
+  if (CONTRIBUTED.test(text)) return true;
   return false;
 }

@@ -37,6 +37,29 @@ export function cleanArticleContent(root: Element, _title: string): void {
   for (const list of Array.from(root.querySelectorAll('ul, ol'))) {
     if (isLinkList(list)) list.remove();
   }
+  for (const block of Array.from(root.querySelectorAll(LEAF_BLOCKS))) {
+    if (isHeadlineLink(block)) block.remove();
+  }
+}
+
+const LEAF_BLOCKS = 'p, h1, h2, h3, h4, h5, h6, div';
+
+/** Longest link-only block taken as a teaser headline; longer ones are linked sentences. */
+const MAX_TEASER_WORDS = 25;
+
+/**
+ * A short block whose text is all link: a teaser for another story ("Who will make the Rock Hall
+ * in 2020?"). Inline links in a real paragraph cover a small part of its text.
+ */
+function isHeadlineLink(block: Element): boolean {
+  if (block.querySelector('p, div, li, h1, h2, h3, h4, h5, h6, ul, ol, table, blockquote')) return false;
+  const text = collapseWhitespace(block.textContent ?? '');
+  if (!text || text.split(' ').length > MAX_TEASER_WORDS) return false;
+  // A printed address is content (a source list, a shop link); a teaser shows a headline.
+  if (/^(?:https?:\/\/|www\.)\S+$/i.test(text)) return false;
+  let linked = 0;
+  for (const a of Array.from(block.querySelectorAll('a'))) linked += textLength(a);
+  return linked / text.length >= 0.9;
 }
 
 /** A list whose items are nearly all links: a related-stories or navigation list. */

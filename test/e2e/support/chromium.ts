@@ -58,6 +58,8 @@ export class ChromiumSession {
         `--load-extension=${options.extensionDir}`,
       ],
     });
+    // A confirm() before deleting something is what a person would accept; Playwright would dismiss it.
+    context.on('page', (page) => page.on('dialog', (dialog) => void dialog.accept()));
     try {
       const worker =
         context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??

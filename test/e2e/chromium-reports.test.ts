@@ -1,0 +1,194 @@
+/**
+ * Reporting a suspected copy, end to end: the report is saved before anything else,
+ * survives closing and reopening the browser profile, exports as JSON and CSV, and
+ * reaches the reader's endpoint once it comes back from being down.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ChromiumSession } from './support/chromium.js';
+import { startFixtureServer, type FixtureServer } from './support/fixture-server.js';
+import { PAGES } from './support/fixture-pages.js';
+import { chromiumGate, requireBuild, requireExecutable } from './support/gate.js';
+import { CHROME_EXT_DIR } from './support/paths.js';
+import { pollFor } from './support/poll.js';
+import { ReportSink } from './support/report-sink.js';
+import { seedId, seedTitle } from './support/seeds.js';
+
+const gate = chromiumGate();
+
+/** Minimal RFC 4180 reader (quoted cells, doubled quotes, CRLF), enough to check the export. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(cell), (cell = '');
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  return rows;
+}
+
+/** The reports page's rows: status text per row, polled fresh by reloading the page. */
+async function reportStatuses(reports: Page): Promise<string[]> {
+  await reports.reload();
+  await reports.locator('#app[data-state=ready]').waitFor();
+  return reports.locator('[data-testid=report-status]').allTextContents();
+}
+
+async function download(page: Page, button: string): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  const saved = await file.path();
+  return readFileSync(saved, 'utf8');
+}
+
+describe.skipIf(gate.skip)('Chromium: reporting a suspected copy', () => {
+  let executablePath: string;
+  let extensionDir: string;
+  let server: FixtureServer;
+  let sink: ReportSink;
+  let profile: string;
+  let session: ChromiumSession | null = null;
+
+  beforeAll(async () => {
+    executablePath = requireExecutable(gate);
+    extensionDir = requireBuild(CHROME_EXT_DIR, 'The Chrome build');
+    server = await startFixtureServer();
+    sink = await ReportSink.reservePort(); // the endpoint starts down
+    profile = mkdtempSync(path.join(os.tmpdir(), 'firsthand-e2e-reports-'));
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await sink?.stop();
+    await server?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('keeps the report across a restart, exports it, and delivers it once the endpoint is back', async () => {
+    session = await ChromiumSession.launch({ executablePath, extensionDir, userDataDir: profile });
+    const manifest = JSON.parse(readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8')) as { version: string };
+
+    // The reader sets an endpoint that is down right now.
+    const options = await session.observer();
+    await options.locator('[data-testid=endpoint]').fill(sink.url);
+    await options.click('[data-testid=endpoint-save]');
+    await pollFor(async () => {
+      const note = (await options.locator('[data-testid=endpoint-note]').textContent()) ?? '';
+      return /^Saved/.test(note) ? note : undefined;
+    }, { what: 'the endpoint to be saved' });
+
+    // Reports the spun copy from the toolbar popup.
+    const pageUrl = server.page(PAGES.spunCopyOf000);
+    const tab = await session.openTab(pageUrl);
+    const verdict = await session.checkWithToolbar(tab.page);
+    expect(verdict.status, JSON.stringify(verdict)).toBe('copy');
+    await session.clickInRealPopup('[data-testid=report]');
+    await pollFor(async () => ((await session!.readRealPopup())?.reportSaved ? true : undefined), {
+      what: '[data-testid=report-saved] in the popup',
+    });
+
+    // Saved, and the failed first send left it waiting for a retry.
+    const reports = await session.context.newPage();
+    await reports.goto(session.extensionUrl('reports.html'));
+    expect(await pollFor(async () => {
+      const statuses = await reportStatuses(reports);
+      return statuses.length === 1 && statuses[0] === 'pending-retry' ? statuses : undefined;
+    }, { what: 'one report with status pending-retry' })).toEqual(['pending-retry']);
+    expect(sink.received).toHaveLength(0);
+
+    // Close the browser, reopen the same profile: the report is still there and still waiting.
+    await session.close();
+    session = await ChromiumSession.launch({ executablePath, extensionDir, userDataDir: profile });
+    const reopened = await session.context.newPage();
+    await reopened.goto(session.extensionUrl('reports.html'));
+    expect(await reportStatuses(reopened)).toEqual(['pending-retry']);
+    expect(await reopened.locator('[data-testid=report-row]').first().textContent()).toContain(seedTitle('000'));
+
+    // JSON export: the whole report.
+    const exported = JSON.parse(await download(reopened, '[data-testid=export-json]')) as {
+      reports: {
+        pageUrl: string;
+        pageTitle: string;
+        status: string;
+        overlap: number;
+        likelyOriginal: { id: string; title: string } | null;
+        passages: { kind: string; sourceId: string; pageText: string }[];
+        textSha256: string;
+        extensionVersion: string;
+        createdAt: string;
+        delivery: { status: string; attempts: number };
+      }[];
+    };
+    expect(exported.reports).toHaveLength(1);
+    const report = exported.reports[0]!;
+    expect(report.pageUrl).toBe(pageUrl);
+    expect(report.pageTitle).not.toBe('');
+    expect(report.status).toBe('copy');
+    expect(report.overlap).toBeGreaterThanOrEqual(0.9);
+    expect(report.overlap).toBeLessThanOrEqual(1);
+    expect(report.likelyOriginal?.id).toBe(seedId('000'));
+    expect(report.passages.length).toBeGreaterThan(0);
+    expect(report.passages.some((p) => p.sourceId === seedId('000') && p.pageText !== '')).toBe(true);
+    expect(report.textSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.extensionVersion).toBe(manifest.version);
+    expect(Number.isNaN(Date.parse(report.createdAt))).toBe(false);
+    expect(report.delivery.status).toBe('pending-retry');
+    expect(report.delivery.attempts).toBeGreaterThanOrEqual(1);
+
+    // CSV export: a header and one row that agrees with the JSON.
+    const csv = parseCsv(await download(reopened, '[data-testid=export-csv]'));
+    expect(csv).toHaveLength(2);
+    const [header, row] = csv as [string[], string[]];
+    expect(row).toHaveLength(header.length);
+    const cell = (name: string): string => {
+      const index = header.indexOf(name);
+      expect(index, `CSV column ${name} in ${header.join(',')}`).toBeGreaterThanOrEqual(0);
+      return row[index]!;
+    };
+    expect(cell('page_url')).toBe(pageUrl);
+    expect(cell('text_sha256')).toBe(report.textSha256);
+    expect(cell('original_title')).toBe(seedTitle('000'));
+    expect(Number(cell('overlap_percent'))).toBe(Math.round(report.overlap * 100));
+    expect(cell('delivery')).toBe('pending-retry');
+
+    // The endpoint comes back; the waiting report is sent, and the server got the JSON.
+    await sink.start();
+    await reopened.click('[data-testid=retry]');
+    await pollFor(async () => ((await reportStatuses(reopened))[0] === 'sent' ? true : undefined), {
+      what: 'the report status to become sent',
+    });
+    // An alarm may race the button; endpoints deduplicate on the report id, so every delivery must be this report.
+    expect(sink.received.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(sink.received.map((r) => (r.body as { id?: unknown }).id)).size).toBe(1);
+    const delivered = sink.received[0]!;
+    expect(delivered.contentType ?? '').toMatch(/application\/json/);
+    const body = delivered.body as typeof report;
+    expect(body.pageUrl).toBe(pageUrl);
+    expect(body.textSha256).toBe(report.textSha256);
+    expect(body.likelyOriginal?.id).toBe(seedId('000'));
+    expect(body.passages.length).toBe(report.passages.length);
+
+    // Deleting removes it from the list.
+    await reopened.click('[data-testid=report-delete]');
+    await pollFor(async () => ((await reopened.locator('[data-testid=report-row]').count()) === 0 ? true : undefined), {
+      what: 'the report row to disappear',
+    });
+  });
+});

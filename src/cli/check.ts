@@ -1,0 +1,112 @@
+import { stat } from 'node:fs/promises';
+import {
+  attribute, buildCorpusIndex, COPY_THRESHOLD, CorpusFormatError, loadCorpus,
+  type Corpus, type Lexicon, type Passage, type SharedQuote, type Span, type Verdict,
+} from '../engine/index.js';
+import { readArticleFolder } from './article-folder.js';
+import { loadCorpusFile } from './assets.js';
+import { CliError, ExitCode } from './cli-error.js';
+import type { PageText } from './read-page.js';
+
+/** The report `firsthand check --json` prints (issue #2's shape, plus timings and thresholds). */
+export interface CheckReport {
+  readonly page: { title: string; words: number; extractor: string; published: string | null; text: string };
+  readonly status: Verdict['status'];
+  readonly likelyOriginal: string | null;
+  readonly self: string | null;
+  readonly overlap: number;
+  readonly derived: Verdict['derived'];
+  readonly sources: ReadonlyArray<{
+    id: string; title: string; outlet: string | null; published: string | null; url: string | null;
+    relation: string; coverage: number; passages: readonly Passage[]; quotes: readonly SharedQuote[];
+  }>;
+  readonly thresholds: { copy: number };
+  readonly timings: { extract_ms: number; load_ms: number; query_ms: number };
+}
+
+export interface CheckContext {
+  readonly corpora: readonly Corpus[];
+  readonly lexicon: Lexicon;
+}
+
+/** Checks an extracted page against the corpora. `timings` are filled in by the caller where it measured them. */
+export function checkPage(page: PageText, context: CheckContext, timings: { extract_ms: number; load_ms: number } = { extract_ms: 0, load_ms: 0 }): CheckReport {
+  const started = performance.now();
+  const verdict = attribute({ text: page.text, published: page.published }, context.corpora, { lexicon: context.lexicon });
+  const query_ms = round1(performance.now() - started);
+  return {
+    page: { title: page.title, words: verdict.pageWords, extractor: page.extractor, published: page.published, text: page.text },
+    status: verdict.status,
+    likelyOriginal: verdict.likelyOriginal,
+    self: verdict.self,
+    overlap: verdict.overlap,
+    derived: verdict.derived,
+    sources: verdict.sources.map(({ text: _text, ...source }) => source),
+    thresholds: { copy: COPY_THRESHOLD },
+    timings: { ...timings, query_ms },
+  };
+}
+
+/** A `--corpus` argument: a corpus file, or a folder of articles indexed on the fly. */
+export async function loadCorpusArgument(arg: string): Promise<Corpus> {
+  let isFolder: boolean;
+  try {
+    isFolder = (await stat(arg)).isDirectory();
+  } catch {
+    throw new CliError(ExitCode.Corpus, `${arg}: corpus not found`);
+  }
+  if (!isFolder) return loadCorpusFile(arg);
+  const articles = await readArticleFolder(arg);
+  try {
+    return loadCorpus(buildCorpusIndex(articles));
+  } catch (error) {
+    if (error instanceof CorpusFormatError || error instanceof Error) throw new CliError(ExitCode.Corpus, `${arg}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The human-readable report printed without `--json`. */
+export function formatReport(report: CheckReport, name: string): string {
+  const pct = (x: number): string => `${Math.round(x * 100)}%`;
+  const lines: string[] = [];
+  const byId = new Map(report.sources.map((s) => [s.id, s]));
+  const describe = (id: string): string => {
+    const s = byId.get(id);
+    if (!s) return id;
+    return `${s.title} — ${s.outlet ?? 'unknown outlet'}, ${s.published ?? 'undated'}${s.url ? ` <${s.url}>` : ''} [${id}]`;
+  };
+  lines.push(`${name}: "${report.page.title}" (${report.page.words} words, extracted by ${report.page.extractor})`);
+  switch (report.status) {
+    case 'copy':
+      lines.push(`COPY: ${pct(report.overlap)} of this page is derived from earlier articles.`);
+      lines.push(`Likely original: ${describe(report.likelyOriginal!)}`);
+      break;
+    case 'partial':
+      lines.push(`PARTIAL: ${pct(report.overlap)} of this page is derived from earlier articles.`);
+      lines.push(`Main source: ${describe(report.likelyOriginal!)}`);
+      break;
+    case 'original':
+      lines.push(`ORIGINAL: this page is corpus article ${report.self}, and no earlier article accounts for half of it.`);
+      break;
+    case 'no-match':
+      lines.push('NO KNOWN SOURCE: no earlier article in the corpus overlaps this page.');
+      break;
+  }
+  if (report.self && report.status !== 'original') lines.push(`This page is corpus article ${report.self}.`);
+  const d = report.derived;
+  if (report.overlap > 0) lines.push(`Derived words: ${d.verbatim} verbatim, ${d['near-verbatim']} near-verbatim, ${d.paraphrase} paraphrased.`);
+  for (const s of report.sources) {
+    const relation = s.relation === 'source' ? 'earlier source' : s.relation === 'copy' ? 'later copy' : 'same date';
+    lines.push(`  ${pct(s.coverage).padStart(4)}  ${relation}: ${describe(s.id)} — ${s.passages.length} passage(s)${s.quotes.length ? `, ${s.quotes.length} shared quote(s)` : ''}`);
+  }
+  const first = report.sources[0]?.passages.slice(0, 3) ?? [];
+  for (const p of first) lines.push(`    [${p.kind}, similarity ${p.similarity}] "${excerpt(report.page.text, p.page)}"`);
+  return lines.join('\n') + '\n';
+}
+
+function excerpt(text: string, [start, end]: Span): string {
+  const s = text.slice(start, end).replace(/\s+/g, ' ');
+  return s.length > 120 ? `${s.slice(0, 117)}…` : s;
+}
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;

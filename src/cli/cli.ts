@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+/**
+ * `firsthand`: the engine from the command line.
+ *   firsthand check <page.html | page.txt | -> [--corpus <folder|file>]… [--json]
+ *   firsthand build-corpus <folder> --out <file>
+ *   firsthand extract <page.html …> [--json]
+ * Exit codes: see cli-error.ts (0 result, 2 usage, 3 unreadable input, 4 no article, 5 corpus).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { buildCorpusIndex } from '../engine/index.js';
+import { readArticleFolder } from './article-folder.js';
+import { loadBundledCorpus, loadBundledLexicon } from './assets.js';
+import { checkPage, formatReport, loadCorpusArgument } from './check.js';
+import { CliError, ERROR_CODES, ExitCode } from './cli-error.js';
+import { runExtractCommand } from './extract-command.js';
+import { readPage } from './read-page.js';
+
+const USAGE = `usage:
+  firsthand check <page.html | page.txt | -> [--corpus <folder or index file>]... [--json]
+  firsthand build-corpus <folder> --out <index file>
+  firsthand extract <page.html ...> [--json]
+exit codes: 0 result, 2 usage, 3 unreadable or undecodable input, 4 no article found, 5 corpus missing/empty/corrupt`;
+
+/** Writes and waits until the stream has taken it, so piped output is never cut off at exit. */
+function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => stream.write(text, (error) => (error ? reject(error) : resolve())));
+}
+
+async function readInput(file: string): Promise<Uint8Array> {
+  try {
+    if (file === '-') {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return new Uint8Array(Buffer.concat(chunks));
+    }
+    return new Uint8Array(await readFile(file));
+  } catch {
+    throw new CliError(ExitCode.Unreadable, `${file}: cannot read the file`);
+  }
+}
+
+async function check(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true, strict: true,
+    options: { corpus: { type: 'string', multiple: true }, json: { type: 'boolean', default: false } },
+  });
+  if (positionals.length !== 1) throw new CliError(ExitCode.Usage, 'check takes exactly one page (a file, or - for standard input)');
+  const file = positionals[0]!;
+  const extractStarted = performance.now();
+  const page = readPage(await readInput(file), file === '-' ? 'stdin' : file);
+  const extract_ms = round1(performance.now() - extractStarted);
+  const loadStarted = performance.now();
+  const corpora = values.corpus?.length
+    ? await Promise.all(values.corpus.map(loadCorpusArgument))
+    : [await loadBundledCorpus()];
+  const lexicon = await loadBundledLexicon();
+  const load_ms = round1(performance.now() - loadStarted);
+  const report = checkPage(page, { corpora, lexicon }, { extract_ms, load_ms });
+  await write(process.stdout, values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, file));
+  return ExitCode.Ok;
+}
+
+async function buildCorpus(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { out: { type: 'string' } } });
+  if (positionals.length !== 1 || !values.out) throw new CliError(ExitCode.Usage, 'build-corpus takes a folder and --out <index file>');
+  const articles = await readArticleFolder(positionals[0]!);
+  const bytes = buildCorpusIndex(articles);
+  await writeFile(values.out, bytes);
+  await write(process.stderr, `firsthand: indexed ${articles.length} article(s) into ${values.out} (${bytes.length} bytes)\n`);
+  return ExitCode.Ok;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const json = rest.includes('--json');
+  try {
+    switch (command) {
+      case 'check': return await check(rest);
+      case 'build-corpus': return await buildCorpus(rest);
+      case 'extract': return await runExtractCommand(rest, { stdout: process.stdout, stderr: process.stderr });
+      case '--help': case '-h': case 'help':
+        await write(process.stdout, `${USAGE}\n`);
+        return ExitCode.Ok;
+      default:
+        throw new CliError(ExitCode.Usage, command ? `unknown command: ${command}` : 'no command given');
+    }
+  } catch (error) {
+    const failure = toCliError(error);
+    await write(process.stderr, `firsthand: ${failure.message}${failure.exitCode === ExitCode.Usage ? `\n${USAGE}` : ''}\n`);
+    if (json) await write(process.stdout, `${JSON.stringify({ error: { code: ERROR_CODES[failure.exitCode], message: failure.message } })}\n`);
+    return failure.exitCode;
+  }
+}
+
+function toCliError(error: unknown): CliError {
+  if (error instanceof CliError) return error;
+  // parseArgs reports unknown or malformed options with these codes
+  const code = (error as { code?: string }).code ?? '';
+  if (code.startsWith('ERR_PARSE_ARGS')) return new CliError(ExitCode.Usage, (error as Error).message);
+  return new CliError(ExitCode.Internal, `internal error: ${(error as Error).message ?? String(error)}`);
+}
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+process.exitCode = await main(process.argv.slice(2));

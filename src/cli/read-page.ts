@@ -1,0 +1,47 @@
+import { decodeText } from '../extract/decode-text.js';
+import { extractFromHtml } from '../extract/node-html.js';
+import { pageText } from '../extract/page-text.js';
+import { isExtractionFailure, type Extractor } from '../extract/types.js';
+import { CliError, ExitCode } from './cli-error.js';
+
+/** The page as the engine sees it: the extracted article text (headline first) and what is known about it. */
+export interface PageText {
+  readonly title: string;
+  readonly text: string;
+  readonly extractor: Extractor;
+  readonly published: string | null;
+}
+
+const HTML_NAME = /\.x?html?$/i;
+const TEXT_NAME = /\.(txt|text|md)$/i;
+const HTML_SNIFF = /^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])/i;
+
+/** Whether bytes named `name` are an HTML page: by extension, else by content. */
+export function isHtml(name: string, text: string): boolean {
+  if (HTML_NAME.test(name)) return true;
+  if (TEXT_NAME.test(name)) return false;
+  return HTML_SNIFF.test(text.slice(0, 2048));
+}
+
+/**
+ * Reads a page from bytes: HTML goes through the same extraction the extension
+ * uses (Readability and its fallbacks, over linkedom), a text file is taken whole.
+ */
+export function readPage(bytes: Uint8Array, name: string): PageText {
+  if (bytes.length === 0) throw new CliError(ExitCode.Unreadable, `${name}: the file is empty`);
+  let decoded: string;
+  try {
+    decoded = decodeText(bytes);
+  } catch (error) {
+    throw new CliError(ExitCode.Unreadable, `${name}: ${(error as Error).message}`);
+  }
+  if (!isHtml(name, decoded)) {
+    const text = decoded.replace(/\r\n?/g, '\n');
+    if (text.trim().length === 0) throw new CliError(ExitCode.NoArticle, `${name}: the file holds no text`);
+    const title = text.split('\n').find((line) => line.trim().length > 0)?.trim() ?? '';
+    return { title, text, extractor: 'text', published: null };
+  }
+  const article = extractFromHtml(decoded);
+  if (isExtractionFailure(article)) throw new CliError(ExitCode.NoArticle, `${name}: ${article.error.message}`);
+  return { title: article.title, text: pageText(article), extractor: article.extractor, published: article.published };
+}

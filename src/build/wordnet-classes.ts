@@ -35,7 +35,7 @@ export interface ClassPolicy {
   readonly derivation: boolean;
 }
 
-/** Chosen on the seed labels; see the build report in build-lexicon.ts for the measurements. */
+/** Chosen on the seed labels; the measurements are in the header of build-lexicon.ts. */
 export const DEFAULT_CLASS_POLICY: ClassPolicy = {
   maxSense: 4,
   minTagShare: 0.1,

@@ -4,7 +4,7 @@
  * user's selection. DOM only, so the same code runs in the extension's content script and in Node
  * over linkedom.
  */
-import { blockParagraphs, paragraphsFromPlainText } from './block-text.js';
+import { paragraphsFromPlainText } from './block-text.js';
 import { jsonLdArticles, type JsonLdArticle } from './json-ld.js';
 import { documentTitle, pageLanguage, publishedDate, siteName } from './page-meta.js';
 import { readabilityArticle } from './readability-pass.js';
@@ -74,4 +74,4 @@ function stripTags(text: string): string {
     : text;
 }
 
-export { blockParagraphs };
+

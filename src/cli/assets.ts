@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CorpusFormatError, loadCorpus, type Corpus } from '../engine/index.js';
-import { LexiconFormatError, loadLexicon, type Lexicon } from '../engine/lexicon.js';
+import { CorpusFormatError, LexiconFormatError, loadCorpus, loadLexicon, type Corpus, type Lexicon } from '../engine/index.js';
 import { CliError, ExitCode } from './cli-error.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { PreparedText } from './prepared-text.js';
-import { scoreSentencePair, type SentencePairScore, type TermMatcher } from './sentence-similarity.js';
+import { PairMatcher, scoreSentencePair, type SentencePairScore, type TermMatcher } from './sentence-similarity.js';
 import { TokenFlag } from './tokenize.js';
 import type { Passage, PassageKind, SharedQuote, Span } from './types.js';
 import { findVerbatimRuns, type VerbatimRun } from './verbatim-runs.js';
@@ -52,7 +52,7 @@ type Decision =
 export function alignSource(page: PreparedText, source: PreparedText, matcher: TermMatcher): SourceAlignment {
   const runs = findVerbatimRuns(page.tokens.terms, source.tokens.terms, ALIGN.minRun);
   const runTokens = markRunTokens(runs, page.tokens.terms.length);
-  const candidates = sentenceCandidates(page, source, runs, matcher);
+  const candidates = sentenceCandidates(page, source, runs, new PairMatcher(matcher, page.aligned, source.aligned));
   const accepted = acceptSentences(page, candidates);
 
   const decisions: Decision[] = page.sentences.map((sentence, i) => {
@@ -113,7 +113,7 @@ function share(marks: Uint8Array, from: number, to: number): number {
  * and (added later, in acceptSentences) the neighbours of derived ones.
  */
 function sentenceCandidates(
-  page: PreparedText, source: PreparedText, runs: readonly VerbatimRun[], matcher: TermMatcher,
+  page: PreparedText, source: PreparedText, runs: readonly VerbatimRun[], matcher: PairMatcher,
 ): SentenceMatch[][] {
   const sentencesWithTerm = new Map<string, number[]>();
   source.sentences.forEach((s, j) => {
@@ -156,7 +156,7 @@ function sentenceCandidates(
   });
 }
 
-function scorePair(page: PreparedText, i: number, source: PreparedText, j: number, matcher: TermMatcher): SentencePairScore {
+function scorePair(page: PreparedText, i: number, source: PreparedText, j: number, matcher: PairMatcher): SentencePairScore {
   const a = page.sentences[i]!;
   const b = source.sentences[j]!;
   return scoreSentencePair(page.aligned, a.firstToken, a.endToken, source.aligned, b.firstToken, b.endToken, matcher);

@@ -4,6 +4,7 @@ import type { Corpus, StoredArticle } from './corpus.js';
 import { EMPTY_LEXICON, type Lexicon } from './lexicon.js';
 import { markWords, prepareText, type PreparedText } from './prepared-text.js';
 import { TermMatcher } from './sentence-similarity.js';
+import { TermIds } from './term-ids.js';
 import { PASSAGE_KINDS, type DerivedWords, type PageInput, type Passage, type PassageKind, type SourceMatch, type Verdict } from './types.js';
 import { decideStatus, relationOf, SELF_THRESHOLD } from './verdict.js';
 
@@ -28,9 +29,10 @@ interface AlignedSource {
  * deterministic; the same in the extension, the CLI and the tests.
  */
 export function attribute(page: PageInput, corpora: readonly Corpus[], options: AttributeOptions = {}): Verdict {
-  const prepared = prepareText(page.text);
+  const ids = new TermIds();
+  const prepared = prepareText(page.text, ids);
   const pageWords = prepared.words.starts.length;
-  const matcher = new TermMatcher(options.lexicon ?? EMPTY_LEXICON);
+  const matcher = new TermMatcher(options.lexicon ?? EMPTY_LEXICON, ids);
 
   const seen = new Set<string>();
   const aligned: AlignedSource[] = [];
@@ -38,7 +40,7 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
     const article = candidate.corpus.article(candidate.doc);
     if (seen.has(article.id)) continue;
     seen.add(article.id);
-    const source = prepareText(article.text);
+    const source = prepareText(article.text, ids);
     const alignment = alignSource(prepared, source, matcher);
     const pageMarks = markWords(prepared.words, alignment.passages.map((p) => p.page));
     aligned.push({ article, prepared: source, alignment, pageMarks, coverage: pageWords > 0 ? count(pageMarks) / pageWords : 0 });

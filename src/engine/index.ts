@@ -13,3 +13,4 @@ export { CORPUS_FORMAT_VERSION } from './corpus-file.js';
 export { HASH_VERSION } from './hash.js';
 export { DEFAULT_INDEX_PARAMS, type IndexParams } from './params.js';
 export { COPY_THRESHOLD, PARTIAL_THRESHOLD, SELF_THRESHOLD } from './verdict.js';
+export { loadLexicon, encodeLexicon, LexiconFormatError, LEXICON_FORMAT_VERSION, type LoadedLexicon } from './lexicon.js';

@@ -1,5 +1,6 @@
 import { findQuotedSpans, segmentSentences, type Sentence } from './segment.js';
 import type { AlignedText } from './sentence-similarity.js';
+import type { TermIds } from './term-ids.js';
 import { tokenize, type TokenStream } from './tokenize.js';
 
 /** A text cut up once for alignment: tokens, sentences, quoted speech and words. */
@@ -21,7 +22,8 @@ export interface WordSpans {
   readonly ends: Int32Array;
 }
 
-export function prepareText(text: string): PreparedText {
+/** Tokenizes and segments `text`, numbering its terms with the check's `ids`. */
+export function prepareText(text: string, ids: TermIds): PreparedText {
   const tokens = tokenize(text);
   const sentences = segmentSentences(tokens);
   const sentenceOfToken = new Int32Array(tokens.terms.length);
@@ -34,7 +36,7 @@ export function prepareText(text: string): PreparedText {
   }
   return {
     tokens, sentences, sentenceOfToken, quoted,
-    aligned: { terms: tokens.terms, flags: tokens.flags, quoted },
+    aligned: { termIds: ids.idsOf(tokens.terms), flags: tokens.flags, quoted },
     words: wordSpans(text),
   };
 }

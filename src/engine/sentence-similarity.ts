@@ -1,9 +1,11 @@
 import type { Lexicon } from './lexicon.js';
+import type { TermIds } from './term-ids.js';
 import { TokenFlag } from './tokenize.js';
 
 /** The tokens of one text as the aligner sees them. */
 export interface AlignedText {
-  readonly terms: readonly string[];
+  /** Term of each token, as numbered by the check's TermIds. */
+  readonly termIds: Int32Array;
   readonly flags: Uint8Array;
   /** 1 where the token lies inside quoted speech. */
   readonly quoted: Uint8Array;
@@ -41,27 +43,92 @@ export function tokenWeight(flags: number): number {
 export const SYNONYM_MATCH = 0.85;
 export const VARIANT_MATCH = 0.8;
 
-/** Remembers term-pair matches across all the sentence pairs of one page/source alignment. */
+/** Remembers term-pair matches across all the sentence pairs of one check. */
 export class TermMatcher {
   readonly #lexicon: Lexicon;
-  readonly #memo = new Map<string, number>();
-  constructor(lexicon: Lexicon) {
+  readonly ids: TermIds;
+  readonly #memo = new Map<number, number>();
+  constructor(lexicon: Lexicon, ids: TermIds) {
     this.#lexicon = lexicon;
+    this.ids = ids;
   }
 
-  /** Match strength ∈ [0, 1] of two tokens given their terms and flags. */
-  match(a: string, aFlags: number, b: string, bFlags: number): number {
+  /** Match strength ∈ [0, 1] of two tokens given their term ids and flags. */
+  match(a: number, aFlags: number, b: number, bFlags: number): number {
     if (a === b) return 1;
-    if ((aFlags | bFlags) & TokenFlag.Stop) return 0;
-    if ((aFlags | bFlags) & TokenFlag.Number) return 0;
-    const key = a < b ? `${a}\u0001${b}` : `${b}\u0001${a}`;
+    if ((aFlags | bFlags) & (TokenFlag.Stop | TokenFlag.Number)) return 0;
+    // 2^26 distinct terms per check is far beyond any page; the key stays an exact integer
+    const key = a < b ? a * 67108864 + b : b * 67108864 + a;
     let m = this.#memo.get(key);
     if (m === undefined) {
-      m = this.#lexicon.related(a, b) ? SYNONYM_MATCH : isSpellingVariant(a, b) ? VARIANT_MATCH : 0;
+      const ta = this.ids.termOf(a);
+      const tb = this.ids.termOf(b);
+      m = this.#lexicon.related(ta, tb) ? SYNONYM_MATCH : isSpellingVariant(ta, tb) ? VARIANT_MATCH : 0;
       this.#memo.set(key, m);
     }
     return m;
   }
+}
+
+/**
+ * Match strengths between the terms of one page and one source, in a dense
+ * table over each side's own vocabulary: the aligner asks about the same
+ * term pairs thousands of times, and an array index is far cheaper than any
+ * hashed lookup. Filled lazily from the check-wide TermMatcher.
+ */
+export class PairMatcher {
+  readonly #matcher: TermMatcher;
+  readonly #pageLocal: Int32Array;
+  readonly #sourceLocal: Int32Array;
+  readonly #width: number;
+  readonly #table: Float32Array;
+
+  constructor(matcher: TermMatcher, page: AlignedText, source: AlignedText) {
+    this.#matcher = matcher;
+    const [pageLocal, pageSize] = localIds(page.termIds);
+    const [sourceLocal, sourceSize] = localIds(source.termIds);
+    this.#pageLocal = pageLocal;
+    this.#sourceLocal = sourceLocal;
+    this.#width = sourceSize;
+    this.#table = new Float32Array(pageSize * sourceSize).fill(-1);
+  }
+
+  /** Match strength of page token i and source token j. */
+  strength(page: AlignedText, i: number, source: AlignedText, j: number): number {
+    const a = page.termIds[i]!;
+    const b = source.termIds[j]!;
+    if (a === b) return 1;
+    if ((page.flags[i]! | source.flags[j]!) & (TokenFlag.Stop | TokenFlag.Number)) return 0;
+    const cell = this.#pageLocal[i]! * this.#width + this.#sourceLocal[j]!;
+    let m = this.#table[cell]!;
+    if (m < 0) {
+      m = this.#matcher.match(a, page.flags[i]!, b, source.flags[j]!);
+      this.#table[cell] = m;
+    }
+    return m;
+  }
+}
+
+/** Renumbers term ids 0..k-1 in order of first appearance; returns the per-token local ids and k. */
+function localIds(termIds: Int32Array): [Int32Array, number] {
+  const local = new Int32Array(termIds.length);
+  const seen = new Map<number, number>();
+  for (let t = 0; t < termIds.length; t++) {
+    let id = seen.get(termIds[t]!);
+    if (id === undefined) {
+      id = seen.size;
+      seen.set(termIds[t]!, id);
+    }
+    local[t] = id;
+  }
+  return [local, seen.size];
+}
+
+/** Scratch space reused across sentence pairs: the engine runs one check at a time per thread. */
+let scratch = new Float64Array(0);
+function scratchOf(size: number): Float64Array {
+  if (scratch.length < size) scratch = new Float64Array(Math.max(size, scratch.length * 2));
+  return scratch;
 }
 
 /**
@@ -107,7 +174,7 @@ const ISOLATED_CREDIT = 0.35;
 export function scoreSentencePair(
   page: AlignedText, a0: number, a1: number,
   source: AlignedText, b0: number, b1: number,
-  matcher: TermMatcher,
+  matcher: PairMatcher,
 ): SentencePairScore {
   const n = a1 - a0;
   const m = b1 - b0;
@@ -125,11 +192,12 @@ export function scoreSentencePair(
     wb[j] = tokenWeight(source.flags[b0 + j]!);
     totalB += wb[j]!;
   }
-  const strength = new Float64Array(n * m);
+  // One buffer: the n×m match strengths, then the (n+1)×(m+1) LCS table.
+  const buffer = scratchOf(n * m + (n + 1) * (m + 1));
+  const strength = buffer.subarray(0, n * m);
+  const dp = buffer.subarray(n * m, n * m + (n + 1) * (m + 1));
   for (let i = 0; i < n; i++) {
-    const ta = page.terms[a0 + i]!;
-    const fa = page.flags[a0 + i]!;
-    for (let j = 0; j < m; j++) strength[i * m + j] = matcher.match(ta, fa, source.terms[b0 + j]!, source.flags[b0 + j]!);
+    for (let j = 0; j < m; j++) strength[i * m + j] = matcher.strength(page, a0 + i, source, b0 + j);
   }
 
   const usedA = new Uint8Array(n);
@@ -140,7 +208,7 @@ export function scoreSentencePair(
   let quotedCredit = 0;
   let frameCredit = 0;
   for (let pass = 0; pass < 2; pass++) {
-    const pairs = weightedLcs(strength, wa, wb, n, m, usedA, usedB);
+    const pairs = weightedLcs(strength, dp, wa, wb, n, m, usedA, usedB);
     for (let k = 0; k < pairs.length; k += 2) {
       const i = pairs[k]!;
       const j = pairs[k + 1]!;
@@ -195,10 +263,11 @@ function isConnected(pairs: Int32Array, k: number): boolean {
 
 /** Weighted LCS over unused tokens; returns matched (i, j) pairs, flat, in increasing order. */
 function weightedLcs(
-  strength: Float64Array, wa: Float64Array, wb: Float64Array, n: number, m: number, usedA: Uint8Array, usedB: Uint8Array,
+  strength: Float64Array, dp: Float64Array, wa: Float64Array, wb: Float64Array, n: number, m: number, usedA: Uint8Array, usedB: Uint8Array,
 ): Int32Array {
   const width = m + 1;
-  const dp = new Float64Array((n + 1) * width);
+  dp.fill(0, 0, width);
+  for (let i = 1; i <= n; i++) dp[i * width] = 0;
   for (let i = 1; i <= n; i++) {
     for (let j = 1; j <= m; j++) {
       let best = Math.max(dp[(i - 1) * width + j]!, dp[i * width + j - 1]!);

@@ -1,0 +1,123 @@
+/**
+ * `npm run bench`: Firsthand and the npm peers on the same seeded corpora and
+ * query pages, in one run. Default sizes 1k and 10k articles; `--full` (or
+ * BENCH_100K=1) adds 100k. Other flags: `--sizes=1000,5000`, `--seed=N`,
+ * `--only=firsthand,bloom-filters`. Writes dist/bench/bench.md and bench.json.
+ */
+import { fork } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DIST } from '../build/paths.js';
+import { renderReport, type BenchReport } from './report.js';
+import { RUNNER_KINDS, type ChildJob, type ChildResult, type RunnerKind } from './results.js';
+
+const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bench-child.ts');
+const OUT_DIR = path.join(DIST, 'bench');
+const CHILD_TIMEOUT_MS = 40 * 60_000;
+
+interface Plan {
+  readonly perKind: number;
+  readonly repeats: number;
+}
+
+/**
+ * What each contender runs at each size, or why it does not (from the limits
+ * measured in ../shared/docs/perf-anchors.md on this machine).
+ */
+function plan(runner: RunnerKind, size: number): Plan | string {
+  const big = size > 20_000;
+  switch (runner) {
+    case 'firsthand': return { perKind: 25, repeats: 5 };
+    case 'bloom-filters': return big ? { perKind: 10, repeats: 1 } : { perKind: 25, repeats: 3 };
+    case 'minhash': return big ? 'build ~10 ms per article (rehashes each shingle 128×): ~17 min at 100k' : { perKind: 10, repeats: 1 };
+    case 'dolos': return big ? '~320 KB of heap per article: ~32 GB at 100k, does not fit' : { perKind: 10, repeats: 1 };
+    case 'simhash': return big ? 'finds no partial or spun copy at any size; build ~6 min at 100k for nothing' : { perKind: 25, repeats: 3 };
+    case 'string-similarity': return big ? 'O(N) pairwise bigram Dice: ~60 s per query at 100k' : size > 2000 ? { perKind: 2, repeats: 1 } : { perKind: 5, repeats: 1 };
+    case 'diff-match-patch': return { perKind: 10, repeats: 1 };
+    case 'limit': return { perKind: 10, repeats: 1 };
+  }
+}
+
+function runChild(job: ChildJob): Promise<ChildResult> {
+  return new Promise((resolve) => {
+    const child = fork(CHILD, [JSON.stringify(job)], {
+      execArgv: ['--import', 'tsx', '--expose-gc', '--max-old-space-size=16384'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let result: ChildResult | null = null;
+    const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS);
+    child.on('message', (m) => {
+      result = m as ChildResult;
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve(result ?? { job, status: 'failed', name: job.runner, note: `process ended (${signal ?? `exit ${code}`}) without a result` });
+    });
+  });
+}
+
+function flag(name: string): string | undefined {
+  const arg = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (arg === undefined) return undefined;
+  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : '';
+}
+
+async function main(): Promise<void> {
+  const full = flag('full') !== undefined || process.env.BENCH_100K === '1';
+  const sizes = (flag('sizes')?.split(',').map(Number) ?? (full ? [1000, 10_000, 100_000] : [1000, 10_000])).filter((n) => n > 0);
+  const seed = Number(flag('seed') ?? 20261122);
+  const only = flag('only')?.split(',') as RunnerKind[] | undefined;
+  const runners = RUNNER_KINDS.filter((r) => only === undefined || only.includes(r));
+  const results: ChildResult[] = [];
+  const skipped: BenchReport['skipped'][number][] = [];
+  const started = performance.now();
+
+  for (const size of sizes) {
+    for (const runner of runners) {
+      // The alignment stage does not depend on N: once, at the smallest size. The limit: once, at the largest.
+      if (runner === 'diff-match-patch' && size !== sizes[0]) continue;
+      if (runner === 'limit' && size !== sizes[sizes.length - 1]) continue;
+      const p = plan(runner, size);
+      if (typeof p === 'string') {
+        skipped.push({ runner, size, reason: p });
+        continue;
+      }
+      const t0 = performance.now();
+      process.stderr.write(`bench: ${runner} at ${size} articles… `);
+      const result = await runChild({ runner, size, seed, perKind: p.perKind, repeats: p.repeats });
+      process.stderr.write(`${result.status}${result.note ? ` (${result.note})` : ''} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+      results.push(result);
+    }
+  }
+
+  const cpus = os.cpus();
+  const report: BenchReport = {
+    machine: {
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model.trim() ?? 'unknown CPU',
+      memoryGB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.versions.node,
+      platform: `${os.platform()} ${os.arch()}`,
+      date: new Date().toISOString().slice(0, 10),
+    },
+    seed,
+    command: full ? 'npm run bench -- --full' : 'npm run bench',
+    sizes,
+    results,
+    skipped,
+  };
+  const markdown = renderReport(report);
+  mkdirSync(OUT_DIR, { recursive: true });
+  const suffix = flag('out') ?? 'bench';
+  writeFileSync(path.join(OUT_DIR, `${suffix}.md`), markdown + '\n');
+  writeFileSync(path.join(OUT_DIR, `${suffix}.json`), JSON.stringify(report, null, 1) + '\n');
+  process.stdout.write(markdown + '\n');
+  process.stderr.write(`bench: done in ${((performance.now() - started) / 1000).toFixed(0)} s; wrote ${path.relative(process.cwd(), OUT_DIR)}/${suffix}.md and .json\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

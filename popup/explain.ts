@@ -19,7 +19,7 @@ export function explainVerdict(analysis: Analysis): string {
       const copies = analysis.sources.filter((s) => s.relation === 'copy').length;
       return copies === 0
         ? `This page is in the corpus and no earlier article among the ${plural(analysis.corpusArticles, 'known article')} covers it.`
-        : `This page is in the corpus, no earlier article covers it, and ${plural(copies, 'later article')} reuse its text.`;
+        : `This page is in the corpus, no earlier article covers it, and ${plural(copies, 'later article')} ${copies === 1 ? 'reuses' : 'reuse'} its text.`;
     }
     case 'no-match':
       return `None of this page’s passages match the ${plural(analysis.corpusArticles, 'article')} Firsthand knows; that does not prove it is original, only that its source is not in the corpus.`;

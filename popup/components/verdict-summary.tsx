@@ -31,25 +31,23 @@ export function VerdictSummary({ analysis }: { analysis: Analysis }) {
       {analysis.status === 'no-match' && (
         <p class="copies">Checked against {plural(analysis.corpusArticles, 'article')}.</p>
       )}
-      <div class="overlap-row" aria-hidden={!shows}>
-        {shows && (
-          <>
-            <span class="overlap" data-testid="overlap">{`${overlap}%`}</span>
-            <span class="overlap-caption"> of the page is borrowed</span>
-            <div
-              class="overlap-bar"
-              data-testid="overlap-bar"
-              role="meter"
-              aria-label="Share of the page borrowed"
-              aria-valuemin={0}
-              aria-valuemax={100}
-              aria-valuenow={overlap}
-            >
-              <div class="overlap-fill" style={{ width: `${overlap}%` }} />
-            </div>
-          </>
-        )}
-      </div>
+      {shows && (
+        <div class="overlap-row">
+          <span class="overlap" data-testid="overlap">{`${overlap}%`}</span>
+          <span class="overlap-caption"> of the page is borrowed</span>
+          <div
+            class="overlap-bar"
+            data-testid="overlap-bar"
+            role="meter"
+            aria-label="Share of the page borrowed"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={overlap}
+          >
+            <div class="overlap-fill" style={{ width: `${overlap}%` }} />
+          </div>
+        </div>
+      )}
     </section>
   );
 }

@@ -1,0 +1,155 @@
+/** The options page: imported corpora and the report endpoint. */
+import { useEffect, useState } from 'preact/hooks';
+import type { CorpusEntry } from '../src/extension/messages.js';
+import { plural } from './format.js';
+
+export type EndpointSaved =
+  | {
+      ok: true;
+      endpoint: string | null;
+      /** Settles when the reader answers the browser's permission prompt (which may stay open a while). */
+      permission: Promise<'granted' | 'denied' | 'not-needed'>;
+    }
+  | { ok: false; message: string };
+
+export interface OptionsPort {
+  listCorpora(): Promise<CorpusEntry[]>;
+  importCorpus(file: File): Promise<CorpusEntry>;
+  removeCorpus(id: string): Promise<void>;
+  getEndpoint(): Promise<string | null>;
+  /** Must be called straight from the click: it may ask the browser for the endpoint's host permission. */
+  saveEndpoint(url: string): Promise<EndpointSaved>;
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export function OptionsApp({ port }: { port: OptionsPort }) {
+  const [corpora, setCorpora] = useState<CorpusEntry[] | null>(null);
+  const [corpusNote, setCorpusNote] = useState('');
+  const [endpoint, setEndpoint] = useState('');
+  const [endpointNote, setEndpointNote] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const refresh = (): Promise<void> =>
+    port.listCorpora().then(setCorpora, (error: unknown) => setCorpusNote(`Could not list corpora: ${messageOf(error)}`));
+
+  useEffect(() => {
+    void refresh();
+    port.getEndpoint().then((url) => setEndpoint(url ?? ''), () => undefined);
+  }, [port]);
+
+  const onImport = async (event: Event): Promise<void> => {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (file === undefined) return;
+    setBusy(true);
+    setCorpusNote(`Importing ${file.name}…`);
+    try {
+      const entry = await port.importCorpus(file);
+      setCorpusNote(`Imported ${entry.name}: ${plural(entry.articles, 'article')}.`);
+      await refresh();
+    } catch (error) {
+      setCorpusNote(messageOf(error));
+    } finally {
+      input.value = '';
+      setBusy(false);
+    }
+  };
+
+  const onRemove = async (entry: CorpusEntry): Promise<void> => {
+    try {
+      await port.removeCorpus(entry.id);
+      setCorpusNote(`Removed ${entry.name}.`);
+      await refresh();
+    } catch (error) {
+      setCorpusNote(messageOf(error));
+    }
+  };
+
+  const onSaveEndpoint = (event: Event): void => {
+    event.preventDefault();
+    setEndpointNote('Saving…');
+    port.saveEndpoint(endpoint).then(
+      (saved) => {
+        if (!saved.ok) return setEndpointNote(saved.message);
+        setEndpoint(saved.endpoint ?? '');
+        if (saved.endpoint === null) return setEndpointNote('Endpoint cleared: reports are kept in this browser only.');
+        setEndpointNote('Saved. New reports are also sent there.');
+        saved.permission.then(
+          (permission) => {
+            if (permission === 'denied') {
+              setEndpointNote(
+                'Saved. The browser did not grant access to that site, so sends work only if the endpoint allows cross-origin requests.',
+              );
+            }
+          },
+          () => undefined,
+        );
+      },
+      (error: unknown) => setEndpointNote(messageOf(error)),
+    );
+  };
+
+  return (
+    <div id="app" class="page" data-state={corpora === null ? 'loading' : 'ready'}>
+      <h1>Firsthand options</h1>
+      <section aria-labelledby="corpora-heading">
+        <h2 id="corpora-heading">Corpora</h2>
+        <p>
+          Checks compare pages with every corpus listed here. Import a corpus file made with{' '}
+          <code>firsthand build-corpus</code>; it stays in this browser.
+        </p>
+        <ul class="corpus-list">
+          {(corpora ?? []).map((entry) => (
+            <li key={entry.id} class="corpus" data-testid="corpus" data-id={entry.id}>
+              <span class="corpus-name">{entry.name}</span>
+              <span class="corpus-count"> — {plural(entry.articles, 'article')}</span>
+              {!entry.bundled && (
+                <button
+                  type="button"
+                  class="link"
+                  data-testid="corpus-remove"
+                  aria-label={`Remove ${entry.name}`}
+                  onClick={() => void onRemove(entry)}
+                >
+                  Remove
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+        <label class="file">
+          <span>Import a corpus (.fhc)</span>
+          <input type="file" accept=".fhc" data-testid="corpus-import" disabled={busy} onChange={(e) => void onImport(e)} />
+        </label>
+        <p class="note" role="status" data-testid="corpus-note">{corpusNote}</p>
+      </section>
+      <section aria-labelledby="endpoint-heading">
+        <h2 id="endpoint-heading">Report endpoint</h2>
+        <p>
+          Reports are always saved in this browser. Set an HTTPS address to also send each one there as JSON (plain http
+          only for 127.0.0.1). Leave it empty to send nothing.
+        </p>
+        <form class="endpoint" onSubmit={onSaveEndpoint}>
+          <label>
+            <span>Endpoint</span>
+            <input
+              type="url"
+              data-testid="endpoint"
+              placeholder="https://reports.example.org/firsthand"
+              value={endpoint}
+              onInput={(e) => setEndpoint((e.currentTarget as HTMLInputElement).value)}
+            />
+          </label>
+          <button type="submit" data-testid="endpoint-save">
+            Save
+          </button>
+        </form>
+        <p class="note" role="status" data-testid="endpoint-note">{endpointNote}</p>
+      </section>
+      <p>
+        <a href="reports.html">Your reports</a>
+      </p>
+    </div>
+  );
+}

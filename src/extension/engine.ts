@@ -1,0 +1,13 @@
+/** The real engine behind EnginePort. */
+import { attribute, loadCorpus, type Corpus, type Lexicon } from '../engine/index.js';
+// TODO [2026-09-01]: import loadLexicon from ../engine/index.js once the engine's public surface exports it.
+import { loadLexicon } from '../engine/lexicon.js';
+import type { EnginePort } from './engine-port.js';
+
+export const engine: EnginePort = {
+  loadCorpus: (bytes) => loadCorpus(bytes),
+  loadLexicon: (bytes) => loadLexicon(bytes),
+  // The handles are the Corpus objects loadCorpus returned, passed back unchanged.
+  attribute: (page, corpora, options) =>
+    attribute(page, corpora as readonly Corpus[], options?.lexicon === undefined ? {} : { lexicon: options.lexicon as Lexicon }),
+};

@@ -1,0 +1,40 @@
+/** Entry of options.html: the options page's port over background messages and the permissions API. */
+import { render } from 'preact';
+import { OptionsApp, type OptionsPort } from '../../popup/options-app.js';
+import { bytesToBase64 } from './base64.js';
+import { browser } from './browser.js';
+import { checkEndpoint } from './endpoint.js';
+import { createSender, type Message } from './messages.js';
+
+const send = createSender((message: Message) => browser.runtime.sendMessage(message));
+
+const port: OptionsPort = {
+  listCorpora: () => send('listCorpora'),
+  async importCorpus(file) {
+    return send('importCorpus', file.name, bytesToBase64(new Uint8Array(await file.arrayBuffer())));
+  },
+  removeCorpus: (id) => send('removeCorpus', id),
+  getEndpoint: () => send('getEndpoint'),
+  async saveEndpoint(url) {
+    if (url.trim() === '') {
+      const cleared = await send('setEndpoint', null);
+      return cleared.ok ? { ok: true, endpoint: null, permission: Promise.resolve('not-needed') } : cleared;
+    }
+    const checked = checkEndpoint(url);
+    if (!checked.ok) return checked;
+    // Ask first and synchronously: browsers only show the prompt inside the click's user gesture.
+    const granted = browser.permissions
+      .request({ origins: [checked.originPattern] })
+      .then(
+        (yes): 'granted' | 'denied' => (yes ? 'granted' : 'denied'),
+        (): 'denied' => 'denied',
+      );
+    const saved = await send('setEndpoint', checked.url);
+    if (!saved.ok) return saved;
+    // A new grant lets waiting reports through now rather than at the next alarm.
+    void granted.then((answer) => (answer === 'granted' ? send('retryPendingReports') : undefined)).catch(() => undefined);
+    return { ok: true, endpoint: saved.endpoint, permission: granted };
+  },
+};
+
+render(<OptionsApp port={port} />, document.body);

@@ -1,0 +1,15 @@
+/** Entry of reports.html. */
+import { render } from 'preact';
+import { ReportsApp, type ReportsPort } from '../../popup/reports-app.js';
+import { browser } from './browser.js';
+import { createSender, type Message } from './messages.js';
+
+const send = createSender((message: Message) => browser.runtime.sendMessage(message));
+
+const port: ReportsPort = {
+  listReports: () => send('listReports'),
+  deleteReport: (id) => send('deleteReport', id),
+  retryPendingReports: () => send('retryPendingReports'),
+};
+
+render(<ReportsApp port={port} />, document.body);

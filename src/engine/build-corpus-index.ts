@@ -1,6 +1,8 @@
 import { encodeCorpus } from './corpus-file.js';
-import { articleFingerprints, contentTermCounts, signatureHash } from './fingerprint.js';
+import { articleAnchors } from './anchors.js';
+import { articleFingerprints, contentTermCounts, distinctSorted, signatureHash } from './fingerprint.js';
 import { DEFAULT_INDEX_PARAMS, type IndexParams } from './params.js';
+import { segmentSentences } from './segment.js';
 import { sortPostings } from './sort-postings.js';
 import { tokenize } from './tokenize.js';
 import type { ArticleInput } from './types.js';
@@ -37,9 +39,8 @@ export function buildCorpusIndex(articles: readonly ArticleInput[], params: Part
     const tokens = tokenize(article.text);
     const fingerprints = articleFingerprints(tokens, p);
     const signature = distinctiveTerms(contentTermCounts(tokens), documentFrequency, articles.length, p.signatureTerms).map(signatureHash);
-    const all = new Uint32Array(fingerprints.length + signature.length);
-    all.set(fingerprints);
-    all.set(signature, fingerprints.length);
+    const anchors = articleAnchors(tokens, segmentSentences(tokens), p.anchorPairs, (term) => documentFrequency.get(term) ?? 1);
+    const all = distinctSorted(Uint32Array.from([...fingerprints, ...signature, ...anchors]));
     hashParts.push(all);
     docParts.push(new Uint32Array(all.length).fill(doc));
     metas.push(utf8.encode(JSON.stringify({

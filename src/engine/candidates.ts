@@ -1,5 +1,7 @@
 import type { Corpus } from './corpus.js';
-import { contentTermCounts, pageFingerprints, signatureHash } from './fingerprint.js';
+import { pageAnchors } from './anchors.js';
+import { contentTermCounts, distinctSorted, pageFingerprints, signatureHash } from './fingerprint.js';
+import { segmentSentences } from './segment.js';
 import type { TokenStream } from './tokenize.js';
 
 /** A corpus article worth aligning against the page, with the retrieval evidence for it. */
@@ -10,6 +12,8 @@ export interface Candidate {
   readonly sharedFingerprints: number;
   /** The article's distinctive terms that occur on the page. */
   readonly sharedSignatureTerms: number;
+  /** The article's sentence anchors found within page sentences. */
+  readonly sharedAnchors: number;
 }
 
 /** Alignment costs a few milliseconds a candidate; retrieval ranks well enough that more rarely help. */
@@ -22,11 +26,12 @@ export const MAX_CANDIDATES = 12;
  */
 function isPlausible(c: Candidate): boolean {
   const signature = c.corpus.params.signatureTerms;
-  return c.sharedFingerprints >= 2 || c.sharedSignatureTerms >= Math.max(3, Math.ceil(signature / 3));
+  const evidence = c.sharedFingerprints + c.sharedAnchors;
+  return evidence >= 2 || c.sharedSignatureTerms >= Math.max(3, Math.ceil(signature / 3));
 }
 
 function rank(c: Candidate): number {
-  return c.sharedFingerprints + 2 * c.sharedSignatureTerms;
+  return c.sharedFingerprints + 2 * c.sharedAnchors + 2 * c.sharedSignatureTerms;
 }
 
 /** Looks the page up in every corpus and returns the most promising articles, best first. */
@@ -34,6 +39,7 @@ export function findCandidates(page: TokenStream, corpora: readonly Corpus[], li
   const found: Candidate[] = [];
   const fingerprintsByK = new Map<number, Uint32Array>();
   const signatureHashes = [...contentTermCounts(page).keys()].map(signatureHash);
+  const anchorHashes = distinctSorted(Uint32Array.from(pageAnchors(page, segmentSentences(page))));
   for (const corpus of corpora) {
     const k = corpus.params.k;
     let fingerprints = fingerprintsByK.get(k);
@@ -43,9 +49,15 @@ export function findCandidates(page: TokenStream, corpora: readonly Corpus[], li
     }
     const kgramHits = countPostings(corpus, fingerprints);
     const signatureHits = countPostings(corpus, signatureHashes);
-    const docs = new Set([...kgramHits.keys(), ...signatureHits.keys()]);
+    const anchorHits = corpus.params.anchorPairs > 0 ? countPostings(corpus, anchorHashes) : new Map<number, number>();
+    const docs = new Set([...kgramHits.keys(), ...signatureHits.keys(), ...anchorHits.keys()]);
     for (const doc of docs) {
-      const candidate = { corpus, doc, sharedFingerprints: kgramHits.get(doc) ?? 0, sharedSignatureTerms: signatureHits.get(doc) ?? 0 };
+      const candidate = {
+        corpus, doc,
+        sharedFingerprints: kgramHits.get(doc) ?? 0,
+        sharedSignatureTerms: signatureHits.get(doc) ?? 0,
+        sharedAnchors: anchorHits.get(doc) ?? 0,
+      };
       if (isPlausible(candidate)) found.push(candidate);
     }
   }

@@ -32,7 +32,7 @@ export const MAX_ARTICLES = 1 << 24;
 
 const enum H {
   Magic, FormatVersion, HashVersion, K, WindowSize, SignatureTerms, MaxDocFrequency,
-  Articles, Postings, MetaBytes, TextBytes, Checksum,
+  Articles, Postings, MetaBytes, TextBytes, Checksum, AnchorPairs,
 }
 
 /** The decoded sections of a corpus file: views into the file's bytes, nothing copied. */
@@ -123,11 +123,17 @@ export function encodeCorpus(parts: CorpusParts): Uint8Array {
 
   const header = [
     MAGIC, CORPUS_FORMAT_VERSION, HASH_VERSION, params.k, params.windowSize, params.signatureTerms,
-    params.maxDocFrequency, articles, postings, metaBytes, textBytes, 0,
+    params.maxDocFrequency, articles, postings, metaBytes, textBytes, 0, params.anchorPairs,
   ];
   words.set(header, 0);
-  words[H.Checksum] = checksumWords(words.subarray(HEADER_WORDS), checksumWords(words.subarray(0, H.Checksum)));
+  words[H.Checksum] = checksumOf(words);
   return out;
+}
+
+/** Checksum of the header (all but the checksum word itself) and the index sections. */
+function checksumOf(words: Uint32Array): number {
+  const head = checksumWords(words.subarray(H.Checksum + 1, HEADER_WORDS), checksumWords(words.subarray(0, H.Checksum)));
+  return checksumWords(words.subarray(HEADER_WORDS), head);
 }
 
 function fail(message: string): never {
@@ -153,6 +159,7 @@ export function decodeCorpus(input: Uint8Array): CorpusSections {
   const textBytes = head[H.TextBytes]!;
   const params: IndexParams = {
     k: head[H.K]!, windowSize: head[H.WindowSize]!, signatureTerms: head[H.SignatureTerms]!, maxDocFrequency: head[H.MaxDocFrequency]!,
+    anchorPairs: head[H.AnchorPairs]!,
   };
   if (params.k < 1 || params.k > 32 || params.windowSize < 1 || articles >= MAX_ARTICLES) fail('corrupt corpus: impossible parameters in the header');
 
@@ -168,8 +175,7 @@ export function decodeCorpus(input: Uint8Array): CorpusSections {
   if (bytes.byteLength > total) fail('corrupt corpus: unexpected bytes after the end of the corpus');
 
   const words = new Uint32Array(bytes.buffer, bytes.byteOffset, textAt / 4);
-  const expected = checksumWords(words.subarray(HEADER_WORDS), checksumWords(words.subarray(0, H.Checksum)));
-  if (expected !== head[H.Checksum]) fail('corrupt corpus: checksum mismatch in the index');
+  if (checksumOf(words) !== head[H.Checksum]) fail('corrupt corpus: checksum mismatch in the index');
 
   const view = (at: number, length: number): Uint32Array => new Uint32Array(bytes.buffer, bytes.byteOffset + at, length);
   const textOffsets = view(textOffsetsAt, articles + 1);

@@ -20,6 +20,11 @@ export interface IndexParams {
    */
   readonly signatureTerms: number;
   /**
+   * Anchor pairs indexed per sentence (see anchors.ts): what retrieves a
+   * rewrite whose five-word runs were all broken.
+   */
+  readonly anchorPairs: number;
+  /**
    * Fingerprints found in more articles than this are dropped as boilerplate
    * (navigation, cookie notices, agency credits): they say nothing about origin.
    */
@@ -30,6 +35,7 @@ export const DEFAULT_INDEX_PARAMS: IndexParams = {
   k: 5,
   windowSize: 16,
   signatureTerms: 12,
+  anchorPairs: 2,
   maxDocFrequency: 64,
 };
 

@@ -9,7 +9,7 @@ import { NewsGenerator } from './news-generator.js';
 import { buildQueryPage, QUERY_KINDS, type QueryKind, type QueryPage } from './query-pages.js';
 import { collectGarbage, heapBytes, median } from './stats.js';
 import type { Runner } from './runner.js';
-import { createFirsthandRunner, loadEngine } from './firsthand-runner.js';
+import type { createFirsthandRunner } from './firsthand-runner.js';
 import { measureLimit } from './limit.js';
 import type { ChildJob, ChildResult, PageResult } from './results.js';
 
@@ -34,9 +34,7 @@ async function main(): Promise<ChildResult> {
   let firsthand: ReturnType<typeof createFirsthandRunner> | null = null;
   switch (job.runner) {
     case 'firsthand': {
-      const engine = await loadEngine();
-      if (typeof engine === 'string') return { job, status: 'skipped', name: 'Firsthand', note: engine };
-      runner = firsthand = createFirsthandRunner(engine);
+      runner = firsthand = (await import('./firsthand-runner.js')).createFirsthandRunner();
       note = firsthand.lexiconNote;
       break;
     }

@@ -1,39 +1,21 @@
 /**
  * Firsthand as a benchmark contender: builds the binary corpus, reloads it from
- * disk (timed as load), and answers pages with `attribute()`. Also times the
- * pipeline's stages where the engine exposes them, and the raw fused scan on the
- * same pages as the physical limit.
+ * disk (timed as load), and answers pages with `attribute()`, engine only.
+ * `extra()` then measures the same pages end to end: HTML page → extraction →
+ * checkPage in process, and a few `node dist/cli.js check --json` runs.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ArticleInput, PageInput, Verdict } from '../engine/index.js';
-import { LEXICON_FILE } from '../build/paths.js';
-import type { QueryPage } from './query-pages.js';
-import { PAGE_PUBLISHED } from './query-pages.js';
+import { attribute, buildCorpusIndex, loadCorpus, loadLexicon, EMPTY_LEXICON, type ArticleInput, type Corpus, type Lexicon } from '../engine/index.js';
+import { CLI_FILE, LEXICON_FILE } from '../build/paths.js';
+import { checkPage } from '../cli/check.js';
+import { readPage } from '../cli/read-page.js';
+import { PAGE_PUBLISHED, type QueryPage } from './query-pages.js';
 import type { QueryAnswer, Runner, RunnerSizes } from './runner.js';
-
-interface LoadedCorpus {
-  readonly size: number;
-  readonly indexBytes?: number;
-  readonly storeBytes?: number;
-  meta(i: number): { readonly id: string };
-}
-/** The engine surface the bench needs; checked at run time because the engine lands in steps. */
-export interface EngineSurface {
-  buildCorpusIndex(articles: readonly ArticleInput[]): Uint8Array;
-  loadCorpus(bytes: Uint8Array): LoadedCorpus;
-  attribute(page: PageInput, corpora: readonly LoadedCorpus[], options?: { lexicon?: unknown }): Verdict;
-  loadLexicon?(bytes: Uint8Array): unknown;
-  tokenize?(text: string): unknown;
-}
-
-/** The engine, or the reason it cannot be benchmarked yet. */
-export async function loadEngine(): Promise<EngineSurface | string> {
-  const engine = (await import('../engine/index.js')) as Partial<EngineSurface>;
-  const missing = (['buildCorpusIndex', 'loadCorpus', 'attribute'] as const).filter((name) => typeof engine[name] !== 'function');
-  return missing.length > 0 ? `the engine does not export ${missing.join(', ')} yet` : (engine as EngineSurface);
-}
+import { median, quantile } from './stats.js';
+import { measureStages } from './firsthand-stages.js';
 
 export interface FirsthandLoadTimes {
   /** loadCorpus() on bytes already in memory (ms). */
@@ -42,63 +24,110 @@ export interface FirsthandLoadTimes {
   readonly readAndLoadMs: number;
 }
 
-export function createFirsthandRunner(engine: EngineSurface): Runner & { loadTimes(): FirsthandLoadTimes; lexiconNote: string } {
+/** A query page as a news site would serve it: article markup among site furniture. */
+export function pageHtml(page: QueryPage): string {
+  const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const paragraphs = page.text.split('\n\n').map((p) => `<p>${esc(p)}</p>`).join('\n');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Bench page</title>
+<meta property="article:published_time" content="${PAGE_PUBLISHED}T08:00:00Z"></head><body>
+<header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/business">Business</a></nav></header>
+<main><article><h1>Bench page</h1><p class="byline">By Staff Reporter</p>
+${paragraphs}
+</article><aside><h2>Most read</h2><ul><li><a href="/a">Another story</a></li><li><a href="/b">Yet another</a></li></ul></aside></main>
+<footer><p>© Bench News. All rights reserved.</p></footer></body></html>`;
+}
+
+export function createFirsthandRunner(): Runner & { loadTimes(): FirsthandLoadTimes; readonly lexiconNote: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'firsthand-bench-'));
   const file = path.join(dir, 'corpus.fhc');
-  let corpus: LoadedCorpus | null = null;
-  let fileBytes = 0;
+  let corpus: Corpus | null = null;
   let ids = new Map<string, number>();
   let times: FirsthandLoadTimes = { loadMs: NaN, readAndLoadMs: NaN };
 
-  let lexicon: unknown;
-  let lexiconNote = 'no lexicon (dist/data/lexicon.bin missing: run npm run build)';
-  if (engine.loadLexicon && existsSync(LEXICON_FILE)) {
-    lexicon = engine.loadLexicon(readFileSync(LEXICON_FILE));
-    lexiconNote = `lexicon ${path.relative(process.cwd(), LEXICON_FILE)}`;
+  let lexicon: Lexicon = EMPTY_LEXICON;
+  let lexiconNote = 'no lexicon (dist/data/lexicon.bin missing: run npm run build first)';
+  if (existsSync(LEXICON_FILE)) {
+    lexicon = loadLexicon(readFileSync(LEXICON_FILE));
+    lexiconNote = `with the WordNet lexicon (${lexicon.size} terms)`;
   }
+
+  const index = (id: string | null): number | null => (id === null ? null : (ids.get(id) ?? null));
 
   return {
     name: 'Firsthand',
     lexiconNote,
     build(articles: readonly ArticleInput[]) {
-      const bytes = engine.buildCorpusIndex(articles);
+      const bytes = buildCorpusIndex(articles);
       // Written inside build so the bytes can be dropped before the load is measured.
       writeFileSync(file, bytes);
-      fileBytes = bytes.byteLength;
       ids = new Map(articles.map((a, i) => [a.id, i]));
     },
     load() {
-      // Warm the file cache and the code paths once, then measure a fresh load.
-      engine.loadCorpus(readFileSync(file));
+      // Warm the file cache and the code once, then measure a fresh load.
+      loadCorpus(readFileSync(file));
       const t0 = performance.now();
       const bytes = readFileSync(file);
       const t1 = performance.now();
-      corpus = engine.loadCorpus(bytes);
+      corpus = loadCorpus(bytes);
       const t2 = performance.now();
       times = { loadMs: t2 - t1, readAndLoadMs: t2 - t0 };
-      rmSync(dir, { recursive: true, force: true });
     },
     query(page: QueryPage): QueryAnswer {
       if (corpus === null) throw new Error('Firsthand runner: query before load');
-      const verdict = engine.attribute({ text: page.text, published: PAGE_PUBLISHED }, [corpus], lexicon === undefined ? {} : { lexicon });
-      const best = verdict.sources[0];
-      const top = verdict.likelyOriginal ?? best?.id ?? null;
-      const source = verdict.sources.find((s) => s.id === top);
-      return {
-        top: top === null ? null : (ids.get(top) ?? null),
-        score: source?.coverage ?? 0,
-        status: verdict.status,
-        coverage: source?.coverage ?? 0,
-      };
+      const verdict = attribute({ text: page.text, published: PAGE_PUBLISHED }, [corpus], { lexicon });
+      // A verbatim copy of a corpus article *is* that article to the engine (`self`): the right answer for (a).
+      if (verdict.self !== null) return { top: index(verdict.self), score: 1, status: 'self', coverage: 1 };
+      const top = verdict.likelyOriginal ?? verdict.sources[0]?.id ?? null;
+      const coverage = verdict.sources.find((s) => s.id === top)?.coverage ?? 0;
+      return { top: index(top), score: coverage, status: verdict.status, coverage };
     },
     sizes(): RunnerSizes {
-      const indexBytes = corpus?.indexBytes ?? null;
-      const storeBytes = corpus?.storeBytes ?? null;
-      return {
-        indexDiskBytes: indexBytes ?? fileBytes,
-        storeDiskBytes: storeBytes ?? (indexBytes === null ? null : fileBytes - indexBytes),
-      };
+      return { indexDiskBytes: corpus?.indexBytes ?? null, storeDiskBytes: corpus?.storeBytes ?? null };
     },
     loadTimes: () => times,
+    extra(pages: readonly QueryPage[]) {
+      if (corpus === null) return {};
+      const long = pages.filter((p) => p.kind === 'embedded' || p.kind === 'unrelated');
+      const stages = measureStages(corpus, long, lexicon);
+
+      // In process, as `check` does it: HTML bytes → extraction → checkPage.
+      const inProcess: number[] = [];
+      const extractMs: number[] = [];
+      for (const page of long) {
+        const html = Buffer.from(pageHtml(page));
+        const t0 = performance.now();
+        const text = readPage(html, 'page.html');
+        const t1 = performance.now();
+        checkPage(text, { corpora: [corpus], lexicon });
+        inProcess.push(performance.now() - t0);
+        extractMs.push(t1 - t0);
+      }
+
+      // The real command, a handful of times: process start, bundle load, corpus + lexicon load, extraction, query.
+      const cli: number[] = [];
+      let cliTimings: unknown = null;
+      let cliNote = '';
+      if (existsSync(CLI_FILE)) {
+        for (const page of long.slice(0, 5)) {
+          const pagePath = path.join(dir, 'page.html');
+          writeFileSync(pagePath, pageHtml(page));
+          const t0 = performance.now();
+          try {
+            const out = execFileSync(process.execPath, [CLI_FILE, 'check', pagePath, '--corpus', file, '--json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+            cli.push(performance.now() - t0);
+            cliTimings = (JSON.parse(out) as { timings?: unknown }).timings ?? null;
+          } catch (error) {
+            cliNote = `dist/cli.js check failed: ${(error as Error).message.split('\n')[0]}`;
+            break;
+          }
+        }
+      } else cliNote = 'dist/cli.js missing (npm run build)';
+      rmSync(dir, { recursive: true, force: true });
+      return {
+        stages,
+        checkInProcess: { pages: long.length, p50Ms: median(inProcess), p95Ms: quantile(inProcess, 0.95), extractP50Ms: median(extractMs) },
+        cli: { runs: cli.length, p50Ms: median(cli), lastTimings: cliTimings, note: cliNote },
+      };
+    },
   };
 }

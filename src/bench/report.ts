@@ -39,10 +39,14 @@ const bytes = (v: number | null | undefined): string => {
 };
 const size = (n: number): string => (n >= 1000 ? `${n / 1000}k` : String(n));
 
-/** A page counts as found when the contender's best article is its true source (and, for Firsthand, the verdict is copy or partial). */
+/**
+ * A page counts as found when the contender's best article is its true source
+ * and, for Firsthand, the verdict says so: copy or partial, or for a verbatim
+ * copy `self` (the engine identifies the page as that corpus article).
+ */
 export function found(page: PageResult): boolean {
   if (page.sourceIndex === null) return false;
-  const statusOk = page.status === undefined || page.status === 'copy' || page.status === 'partial';
+  const statusOk = page.status === undefined || page.status === 'copy' || page.status === 'partial' || page.status === 'self';
   return page.top === page.sourceIndex && statusOk;
 }
 
@@ -160,9 +164,7 @@ export function renderReport(report: BenchReport): string {
         ...QUERY_KINDS.map((k) => hitCell(r, k)),
       ])));
     out.push('');
-    const e2e = firsthand.map((r) => r.extra).find((e) => e !== undefined);
-    if (e2e) out.push(`End to end through \`check\`: ${JSON.stringify(e2e)}`);
-    out.push('');
+    out.push(renderFirsthandExtras(firsthand));
   }
 
   out.push('## Side by side');
@@ -259,4 +261,39 @@ export function renderGoals(report: BenchReport): string {
       `Firsthand p50 is ${fmt(s.p50Long / limit.fusedScanPageMs, 0)}× the limit; its tokenizer alone ${fmt((limit.tokenizePageMs ?? NaN) / limit.fusedScanPageMs, 0)}×`]);
   }
   return `## Goals (at ${size(n)} articles)\n\n${table(['goal', 'measured', 'verdict'], lines)}\n`;
+}
+
+interface FirsthandExtra {
+  readonly stages?: { pages?: number; preparePageMs?: number; retrievalMs?: number; candidates?: number; decodeMs?: number;
+    prepareSourcesMs?: number; alignMs?: number; error?: string };
+  readonly checkInProcess?: { pages: number; p50Ms: number; p95Ms: number; extractP50Ms: number };
+  readonly cli?: { runs: number; p50Ms: number | null; lastTimings: unknown; note: string };
+}
+
+/** Stage breakdown and end-to-end `check` times, on the ~1,000-word pages. */
+function renderFirsthandExtras(firsthand: readonly ChildResult[]): string {
+  const out: string[] = [];
+  const rows = firsthand.map((r) => ({ n: r.job.size, e: (r.extra ?? {}) as FirsthandExtra }));
+  out.push('Where an engine query spends its time (medians per ~1,000-word page; retrieval = candidate lookup in the index):');
+  out.push('');
+  out.push(table(['N', 'prepare page (tokenize, terms)', 'retrieval', 'candidates aligned', 'decode candidate texts', 'prepare candidate texts', 'align candidates'],
+    rows.map(({ n, e }) => {
+      const st = e.stages;
+      if (!st || st.error !== undefined) return [size(n), `– ${st?.error ?? ''}`, '', '', '', '', ''];
+      return [size(n), `${fmt(st.preparePageMs)} ms`, `${fmt(st.retrievalMs)} ms`, fmt(st.candidates, 0), `${fmt(st.decodeMs)} ms`,
+        `${fmt(st.prepareSourcesMs)} ms`, `${fmt(st.alignMs)} ms`];
+    })));
+  out.push('');
+  out.push('End to end through `check` (the page served as an HTML news page):');
+  out.push('');
+  out.push(table(['N', 'in process: extraction + checkPage p50 / p95', 'of which extraction p50', '`node dist/cli.js check --json` wall p50 (runs)', 'CLI-reported timings'],
+    rows.map(({ n, e }) => [
+      size(n),
+      e.checkInProcess ? `${fmt(e.checkInProcess.p50Ms)} / ${fmt(e.checkInProcess.p95Ms)} ms` : '–',
+      e.checkInProcess ? `${fmt(e.checkInProcess.extractP50Ms)} ms` : '–',
+      e.cli && e.cli.runs > 0 ? `${fmt(e.cli.p50Ms)} ms (${e.cli.runs})` : `– ${e.cli?.note ?? ''}`,
+      e.cli?.lastTimings ? `\`${JSON.stringify(e.cli.lastTimings)}\`` : '–',
+    ])));
+  out.push('');
+  return out.join('\n');
 }

@@ -33,6 +33,11 @@ interface ParagraphOutcome extends Pan25Outcome {
   readonly anchorScore: number;
   readonly anchorSource: string | null;
   readonly anchorLabelled: number;
+  /**
+   * Dev misses only: the verdict against a corpus holding just the labelled source paragraph,
+   * which tells a retrieval/ranking miss (found alone) from an alignment miss (not found even then).
+   */
+  readonly alone?: string;
   readonly error?: string;
 }
 
@@ -68,9 +73,18 @@ export async function runPan25Eval(): Promise<DatasetReport> {
           ...(v.likelyOriginal ? [v.likelyOriginal] : []),
           ...v.sources.filter((s) => s.relation === 'source' && s.coverage > 0).map((s) => s.id),
         ];
+        const flagged = v.status === 'copy' || v.status === 'partial';
+        let alone: string | undefined;
+        const labelled = pair.sourceParagraphs.find((p) => p.id === c.sourceParagraphId);
+        if (pair.split === 'dev' && labelled && !(flagged && attributedTo.includes(labelled.id))) {
+          const solo = engine.corpus([{ id: labelled.id, title: labelled.id, outlet: null, published: null, url: null, text: labelled.text }]);
+          const w = engine.check({ text: c.text }, [solo]);
+          alone = `${w.status} ${fmt(w.sources[0]?.coverage ?? 0, 2)}`;
+        }
         outcomes.push({
           ...base,
-          flagged: v.status === 'copy' || v.status === 'partial',
+          ...(alone ? { alone } : {}),
+          flagged,
           attributedTo,
           status: v.status,
           likelyOriginal: v.likelyOriginal,
@@ -156,9 +170,10 @@ function pan25DevErrors(dev: readonly ParagraphOutcome[]): string {
   const line = (o: ParagraphOutcome) =>
     `- ${o.pair} ${o.id} [${o.label}${o.sourceParagraphId ? ` ← ${o.sourceParagraphId}` : ''}] ${o.words} words: status ${o.status}, ` +
     `likely original ${o.likelyOriginal ?? 'none'}, labelled-source coverage ${fmt(o.labelledCoverage, 2)}, top ${o.topSource ?? 'none'} ${fmt(o.topCoverage, 2)}; ` +
-    `3-gram containment in labelled source ${fmt(o.anchorLabelled, 2)}${o.error ? `; error ${o.error}` : ''}`;
+    `3-gram containment in labelled source ${fmt(o.anchorLabelled, 2)}${o.alone ? `; against the labelled source alone: ${o.alone}` : ''}${o.error ? `; error ${o.error}` : ''}`;
   return [
-    `PAN25 dev (pairs ${PAN25_DEV_PAIRS.join(', ')}): ${missed.length} reused paragraphs missed, ${falseFlags.length} false flags.`,
+    `PAN25 dev (pairs ${PAN25_DEV_PAIRS.join(', ')}): ${missed.length} reused paragraphs missed, ${falseFlags.length} false flags. ` +
+      '"Alone" re-checks a miss against a corpus of its labelled source paragraph only: found then means retrieval or ranking lost it among the paper\'s paragraphs; not found means alignment (or the retrieval plausibility floor) did.',
     '',
     'Missed:',
     ...(missed.length ? missed.map(line) : ['- none']),

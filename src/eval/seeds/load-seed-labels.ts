@@ -28,6 +28,8 @@ export interface SeedPairLabel {
   readonly engineRelationOfB: 'source' | 'copy' | null;
   readonly coverage: number;
   readonly coverageWithBorderline: number;
+  /** The labels' notes call the correspondence transitive (through a third seed), not direct. */
+  readonly transitive: boolean;
 }
 
 export interface SeedLabels {
@@ -37,7 +39,7 @@ export interface SeedLabels {
 
 interface RawLabels {
   seeds: Record<string, { file: string; outlet: string | null; published: string | null; title_lines: string[]; boilerplate: string[]; article_words: number }>;
-  pairs: { a: string; b: string; relation: SeedPairLabel['relation']; engine_relation_of_b: SeedPairLabel['engineRelationOfB']; coverage: number; coverage_with_borderline: number }[];
+  pairs: { a: string; b: string; relation: SeedPairLabel['relation']; engine_relation_of_b: SeedPairLabel['engineRelationOfB']; coverage: number; coverage_with_borderline: number; notes?: string }[];
 }
 
 export function parseSeedLabels(json: string): SeedLabels {
@@ -54,6 +56,7 @@ export function parseSeedLabels(json: string): SeedLabels {
   const pairs = raw.pairs.map((p) => ({
     a: p.a, b: p.b, relation: p.relation, engineRelationOfB: p.engine_relation_of_b,
     coverage: p.coverage, coverageWithBorderline: p.coverage_with_borderline,
+    transitive: /^transitive/i.test(p.notes ?? ''),
   }));
   return { seeds, pairs };
 }

@@ -6,7 +6,7 @@
  */
 import { paragraphsFromPlainText } from './block-text.js';
 import { jsonLdArticles, type JsonLdArticle } from './json-ld.js';
-import { documentTitle, pageLanguage, publishedDate, siteName } from './page-meta.js';
+import { cleanTitle, documentTitle, pageLanguage, publishedDate, siteName } from './page-meta.js';
 import { readabilityArticle } from './readability-pass.js';
 import { articleElementText } from './article-element.js';
 import { isArticleText } from './article-quality.js';
@@ -26,7 +26,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   if (found && isArticleText(found.paragraphs, found.linkDensity)) {
     return {
       ...base,
-      title: found.title || documentTitle(doc, ld),
+      title: found.title ? cleanTitle(found.title, doc, ld) : documentTitle(doc, ld),
       text: found.paragraphs.join('\n\n'),
       extractor: 'readability',
       byline: found.byline ?? ld?.author ?? null,
@@ -41,7 +41,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   return {
     error: {
       code: 'no-article',
-      message: `No article found on the page${where}: it looks like an index, login or empty page. Select the article's text and check again.`,
+      message: `No article found on the page${where}: it looks like an index, login or empty page.`,
     },
   };
 }

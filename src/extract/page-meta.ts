@@ -79,3 +79,17 @@ export function documentTitle(doc: Document, ld: JsonLdArticle | undefined): str
   const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim();
   return ld?.headline || og || doc.querySelector('h1')?.textContent?.trim() || doc.title?.trim() || '';
 }
+
+/**
+ * Readability's title with a site-name suffix removed when the page's own <h1> (or JSON-LD
+ * headline) shows where the headline ends: "Headline – Site Name" → "Headline".
+ */
+export function cleanTitle(title: string, doc: Document, ld: JsonLdArticle | undefined): string {
+  const t = title.replace(/\s+/g, ' ').trim();
+  const candidates = [ld?.headline ?? '', ...Array.from(doc.querySelectorAll('h1')).map((h) => h.textContent ?? '')];
+  for (const raw of candidates) {
+    const c = raw.replace(/\s+/g, ' ').trim();
+    if (c && c.length < t.length && t.startsWith(c) && /^\s*[|\-–—:·•»]/.test(t.slice(c.length))) return c;
+  }
+  return t;
+}

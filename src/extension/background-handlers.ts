@@ -45,6 +45,8 @@ export interface BackgroundDeps {
 interface CachedAnalysis {
   url: string;
   textSha256: string;
+  /** Ids of the corpora checked: importing or removing one makes the entry stale. */
+  corpora: string;
   analysis: Analysis;
 }
 
@@ -189,14 +191,19 @@ export function createHandlers(deps: BackgroundDeps): Handlers & { forgetTab(tab
 
       const { article } = extraction;
       const textSha256 = await deps.sha256(article.text);
-      const previous = await cached(tabId);
-      if (previous !== null && previous.url === extraction.url && previous.textSha256 === textSha256) {
-        await setBadge(tabId, previous.analysis);
-        return { ok: true, analysis: previous.analysis };
-      }
-
       try {
         const loaded = await corpora();
+        const corporaKey = loaded.entries.map((e) => e.entry.id).join(' ');
+        const previous = await cached(tabId);
+        if (
+          previous !== null &&
+          previous.url === extraction.url &&
+          previous.textSha256 === textSha256 &&
+          previous.corpora === corporaKey
+        ) {
+          await setBadge(tabId, previous.analysis);
+          return { ok: true, analysis: previous.analysis };
+        }
         const verdict = engine.attribute(
           { text: article.text, published: article.published },
           loaded.entries.map((e) => e.corpus),
@@ -209,7 +216,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers & { forgetTab(tab
           elapsedMs: Math.round(performance.now() - started),
           lookup: lookupIn(loaded),
         });
-        const entry: CachedAnalysis = { url: extraction.url, textSha256, analysis };
+        const entry: CachedAnalysis = { url: extraction.url, textSha256, corpora: corporaKey, analysis };
         await deps.cache.set({ [cacheKey(tabId)]: entry });
         await setBadge(tabId, analysis);
         return { ok: true, analysis };

@@ -1,0 +1,320 @@
+/**
+ * The background's handler map driven by a fake browser: the real engine on
+ * the seeds corpus, the real content script on jsdom pages, in-memory stores.
+ * The fake executeScript re-creates injected functions from their source text,
+ * as the browser does, so a function that leans on a closure fails here too.
+ */
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { JSDOM } from 'jsdom';
+import { createHandlers, type BackgroundDeps } from '../../src/extension/background-handlers.js';
+import { BADGE_COLORS } from '../../src/extension/badge.js';
+import { bytesToBase64 } from '../../src/extension/base64.js';
+import { CONTENT_GLOBAL } from '../../src/extension/content-api.js';
+import { createContentApi } from '../../src/extension/content-script.js';
+import { memoryCorpusStore } from '../../src/extension/corpus-store.js';
+import type { ExtensionApi } from '../../src/extension/extension-api.js';
+import { dispatch } from '../../src/extension/messages.js';
+import { ReportStore } from '../../src/extension/report-store.js';
+import { sha256Hex } from '../../src/extension/sha256.js';
+import { memoryStorageArea } from '../../src/extension/storage-area.js';
+import { buildCorpusIndex } from '../../src/engine/index.js';
+import { lexiconBytes, newsPageHtml, pageDom, seed, seedsCorpusBytes, testEngine } from './support/seed-pages.js';
+
+const TAB = 7;
+
+interface FakeTab {
+  dom: JSDOM | null;
+  /** What tabs.get reports; undefined models a tab the extension has no access to. */
+  url: string | undefined;
+  /** Error executeScript throws for this tab, as the browser does for shielded pages. */
+  injectError?: string;
+}
+
+function fakeBrowser(tab: FakeTab) {
+  const calls = { files: 0, funcs: 0 };
+  const badges = new Map<number, { text?: string; color?: string }>();
+  const api: ExtensionApi = {
+    tabs: {
+      async get(tabId) {
+        if (tabId !== TAB) throw new Error(`No tab with id: ${tabId}.`);
+        return tab.url === undefined ? {} : { url: tab.url };
+      },
+    },
+    scripting: {
+      async executeScript(injection) {
+        if (tab.injectError !== undefined) throw new Error(tab.injectError);
+        const window = tab.dom!.window as unknown as Record<string, unknown>;
+        if (injection.files !== undefined) {
+          calls.files++;
+          expect(injection.files).toEqual(['content.js']);
+          window[CONTENT_GLOBAL] = createContentApi(tab.dom!.window.document);
+          return [{ result: undefined }];
+        }
+        calls.funcs++;
+        // Serialise and rebuild like the browser; run with the page window as globalThis.
+        const rebuilt = new Function('globalThis', `return (${injection.func!.toString()})`)(window) as (...a: unknown[]) => unknown;
+        try {
+          return [{ result: rebuilt(...(injection.args ?? [])) }];
+        } catch (error) {
+          return [{ error }];
+        }
+      },
+    },
+    action: {
+      async setBadgeText({ tabId, text }) {
+        badges.set(tabId!, { ...badges.get(tabId!), text });
+      },
+      async setBadgeBackgroundColor({ tabId, color }) {
+        badges.set(tabId!, { ...badges.get(tabId!), color });
+      },
+    },
+    runtime: { getManifest: () => ({ version: '9.9.9' }) },
+  };
+  return { api, calls, badges };
+}
+
+function setup(tab: FakeTab, fetchImpl: typeof fetch = (async () => new Response(null, { status: 200 })) as typeof fetch) {
+  const browser = fakeBrowser(tab);
+  let attributeCalls = 0;
+  const local = memoryStorageArea();
+  const reports = new ReportStore({ area: local, fetch: fetchImpl, now: () => new Date('2026-05-04T12:00:00Z') });
+  let uuid = 0;
+  const deps: BackgroundDeps = {
+    api: browser.api,
+    engine: {
+      ...testEngine,
+      attribute(...args) {
+        attributeCalls++;
+        return testEngine.attribute(...args);
+      },
+    },
+    async readAsset(path) {
+      if (path === 'data/seeds.fhc') return seedsCorpusBytes;
+      if (path === 'data/lexicon.bin') return lexiconBytes();
+      throw new Error(`unexpected asset ${path}`);
+    },
+    corpusStore: memoryCorpusStore(),
+    reports,
+    cache: memoryStorageArea(),
+    now: () => new Date('2026-05-04T12:00:00Z'),
+    uuid: () => `id-${++uuid}`,
+    sha256: sha256Hex,
+  };
+  return { handlers: createHandlers(deps), browser, attributeCalls: () => attributeCalls, local, reports };
+}
+
+const spunCopy = seed('001'); // the content farm's rewrite of 000
+const original = seed('000');
+
+describe('analyzeTab', () => {
+  test('a spun copy names the original with its overlap, and the badge shows it', async () => {
+    const tab: FakeTab = { dom: pageDom(newsPageHtml(spunCopy, 'Autoblog'), 'https://farm.example/biden'), url: 'https://farm.example/biden' };
+    const { handlers, browser } = setup(tab);
+    const outcome = await handlers.analyzeTab(TAB);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    const { analysis } = outcome;
+    expect(['copy', 'partial']).toContain(analysis.status);
+    expect(analysis.likelyOriginal?.id).toBe(original.id);
+    expect(analysis.likelyOriginal?.outlet).toBe('Al Jazeera');
+    expect(analysis.page.extractor).toBe('readability');
+    expect(analysis.url).toBe('https://farm.example/biden');
+    expect(analysis.corpusArticles).toBe(5);
+    // Both sides of every passage are cut from the real texts.
+    const source = analysis.sources.find((s) => s.id === original.id)!;
+    expect(source.passages.length).toBeGreaterThan(0);
+    for (const p of source.passages) {
+      expect(p.pageText.length).toBeGreaterThan(0);
+      expect(original.text).toContain(p.sourceText);
+    }
+    const badge = browser.badges.get(TAB)!;
+    expect(badge.text).toBe(`${Math.round(analysis.overlap * 100)}%`);
+    expect(badge.color).toBe(BADGE_COLORS[analysis.status]);
+  });
+
+  test('the original says so, with ORIG on the badge', async () => {
+    const tab: FakeTab = { dom: pageDom(newsPageHtml(original, 'Al Jazeera'), 'https://aj.example/story'), url: 'https://aj.example/story' };
+    const { handlers, browser } = setup(tab);
+    const outcome = await handlers.analyzeTab(TAB);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.analysis.status).toBe('original');
+    expect(outcome.analysis.likelyOriginal?.id).toBe(original.id);
+    expect(browser.badges.get(TAB)).toEqual({ text: 'ORIG', color: BADGE_COLORS.original });
+  });
+
+  test.each([
+    ['chrome://settings/', undefined],
+    ['https://chromewebstore.google.com/detail/x', undefined],
+    ['about:addons', undefined],
+    [undefined, 'Cannot access contents of the page. Extension manifest must request permission to access the respective host.'],
+    [undefined, 'Missing host permission for the tab'],
+  ])('a shielded page (%s / %s) gets forbidden-page without an injection attempt when its address says so', async (url, injectError) => {
+    const tab: FakeTab = { dom: null, url, ...(injectError === undefined ? {} : { injectError }) };
+    const { handlers, browser } = setup(tab);
+    const outcome = await handlers.analyzeTab(TAB);
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'forbidden-page' } });
+    if (url !== undefined) expect(browser.calls.files + browser.calls.funcs).toBe(0);
+    expect(browser.badges.get(TAB)?.text).toBe('');
+  });
+
+  test('a page without an article gets no-article', async () => {
+    const html = '<!doctype html><html><head><title>Sign in</title></head><body><nav><a href="/">Home</a></nav><form><input name=u><button>Sign in</button></form></body></html>';
+    const { handlers } = setup({ dom: pageDom(html, 'https://news.example/login'), url: 'https://news.example/login' });
+    expect(await handlers.analyzeTab(TAB)).toMatchObject({ ok: false, error: { code: 'no-article' } });
+  });
+
+  test('a second check of the same page is served from the cache; a new address or new text is checked afresh', async () => {
+    const tab: FakeTab = { dom: pageDom(newsPageHtml(spunCopy), 'https://spa.example/one'), url: 'https://spa.example/one' };
+    const ctx = setup(tab);
+    const first = await ctx.handlers.analyzeTab(TAB);
+    const again = await ctx.handlers.analyzeTab(TAB);
+    expect(again).toEqual(first);
+    expect(ctx.attributeCalls()).toBe(1);
+    expect(await ctx.handlers.getCachedAnalysis(TAB)).toEqual(first.ok ? first.analysis : null);
+
+    // An SPA swaps the article and pushes a new address without reloading.
+    const { document, history } = tab.dom!.window;
+    document.querySelector('article')!.innerHTML = new (tab.dom!.window.DOMParser)()
+      .parseFromString(newsPageHtml(original), 'text/html')
+      .querySelector('article')!.innerHTML;
+    history.pushState({}, '', '/two');
+    const afterNavigation = await ctx.handlers.analyzeTab(TAB);
+    if (!afterNavigation.ok) throw new Error(afterNavigation.error.message);
+    expect(afterNavigation.analysis.url).toBe('https://spa.example/two');
+    expect(afterNavigation.analysis.status).toBe('original');
+    expect(ctx.attributeCalls()).toBe(2);
+  });
+});
+
+describe('highlight', () => {
+  test('marks the passages in the page, then removes them', async () => {
+    const tab: FakeTab = { dom: pageDom(newsPageHtml(spunCopy), 'https://farm.example/b'), url: 'https://farm.example/b' };
+    const { handlers } = setup(tab);
+    const outcome = await handlers.analyzeTab(TAB);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    const doc = tab.dom!.window.document;
+    const before = doc.body.textContent;
+    const { marks } = await handlers.highlight(TAB, true);
+    expect(marks).toBeGreaterThan(0);
+    const placed = [...doc.querySelectorAll('mark[data-firsthand]')];
+    expect(placed).toHaveLength(marks);
+    const kinds = new Set(outcome.analysis.sources.flatMap((s) => s.passages.map((p) => p.kind)));
+    for (const mark of placed) expect(kinds).toContain(mark.getAttribute('data-firsthand'));
+    // Marked text is passage text, and the first passage's opening words are marked.
+    const firstPassage = outcome.analysis.sources.flatMap((s) => s.passages).sort((a, b) => a.page[0] - b.page[0])[0]!;
+    expect(placed[0]!.textContent!.replace(/\s+/g, ' ')).toBe(firstPassage.pageText.replace(/\s+/g, ' ').slice(0, placed[0]!.textContent!.replace(/\s+/g, ' ').length));
+    expect(doc.body.textContent).toBe(before);
+
+    expect(await handlers.highlight(TAB, false)).toEqual({ marks: 0 });
+    expect(doc.querySelectorAll('mark').length).toBe(0);
+    expect(doc.body.textContent).toBe(before);
+  });
+});
+
+describe('reports', () => {
+  test('a report holds the verdict, the passages and a hash of the extracted text; it is kept when the send fails and sent on retry', async () => {
+    let up = false;
+    const received: { id: string }[] = [];
+    const fetchImpl = (async (_u: RequestInfo | URL, init?: RequestInit) => {
+      if (!up) throw new TypeError('Failed to fetch');
+      received.push(JSON.parse(String(init!.body)));
+      return new Response(null, { status: 204 });
+    }) as typeof fetch;
+    const tab: FakeTab = { dom: pageDom(newsPageHtml(spunCopy), 'https://farm.example/r'), url: 'https://farm.example/r' };
+    const { handlers } = setup(tab, fetchImpl);
+    await expect(handlers.saveReport(TAB, 'x')).rejects.toThrow(/Check the page/);
+    const outcome = await handlers.analyzeTab(TAB);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(await handlers.setEndpoint('http://example.org/in')).toMatchObject({ ok: false });
+    expect(await handlers.setEndpoint('http://127.0.0.1:8765/in')).toEqual({ ok: true, endpoint: 'http://127.0.0.1:8765/in' });
+
+    const report = await handlers.saveReport(TAB, 'spun copy of Al Jazeera');
+    expect(report.delivery.status).toBe('pending-retry');
+    expect(report).toMatchObject({
+      pageUrl: 'https://farm.example/r',
+      status: outcome.analysis.status,
+      overlap: outcome.analysis.overlap,
+      likelyOriginal: { id: original.id },
+      extensionVersion: '9.9.9',
+      comment: 'spun copy of Al Jazeera',
+    });
+    const extracted = (tab.dom!.window as unknown as Record<string, { extract(): { article: { text: string } } }>)[CONTENT_GLOBAL]!.extract();
+    expect(report.textSha256).toBe(await sha256Hex(extracted.article.text));
+    expect(report.passages.length).toBe(outcome.analysis.sources.reduce((n, s) => n + s.passages.length, 0));
+
+    expect(await handlers.listReports()).toHaveLength(1);
+    up = true;
+    expect(await handlers.retryPendingReports()).toEqual({ sent: 1, pending: 0 });
+    expect(received.map((r) => r.id)).toEqual([report.id]);
+    expect((await handlers.listReports())[0]!.delivery.status).toBe('sent');
+    await handlers.deleteReport(report.id);
+    expect(await handlers.listReports()).toEqual([]);
+  });
+});
+
+describe('imported corpora', () => {
+  const newsroomArticle = {
+    id: 'newsroom-1',
+    title: 'Harbour ferry service to resume after winter repairs',
+    outlet: 'Coast Courier',
+    published: '2025-03-02',
+    url: 'https://coast.example/ferry',
+    text: [
+      'The harbour ferry between Northpoint and the island will resume on Monday after three months of winter repairs to its landing stages, the port authority said on Friday.',
+      'Engineers replaced the rotten timber piles under both piers and fitted new ramps that let wheelchair users board without help, a change campaigners had sought for a decade.',
+      'The authority said timetables would return to the summer pattern in April, with sailings every forty minutes at peak times and a late boat on Saturday evenings.',
+      'Local traders, who said the closure cost them a fifth of their winter takings, welcomed the news but asked for compensation for the weeks the crossing was shut without notice.',
+    ].join('\n\n'),
+  };
+
+  test('an imported corpus is listed with its count, used in checks, and removed again', async () => {
+    const tab: FakeTab = { dom: pageDom(newsPageHtml(newsroomArticle), 'https://coast.example/ferry'), url: 'https://coast.example/ferry' };
+    const { handlers } = setup(tab);
+    expect(await handlers.analyzeTab(TAB)).toMatchObject({ ok: true, analysis: { status: 'no-match' } });
+
+    const entry = await handlers.importCorpus('newsroom.fhc', bytesToBase64(buildCorpusIndex([newsroomArticle])));
+    expect(entry).toMatchObject({ name: 'newsroom.fhc', articles: 1, bundled: false });
+    expect((await handlers.listCorpora()).map((c) => [c.name, c.articles])).toEqual([
+      ['Bundled seeds', 5],
+      ['newsroom.fhc', 1],
+    ]);
+    const withImport = await handlers.analyzeTab(TAB);
+    expect(withImport).toMatchObject({ ok: true, analysis: { status: 'original', corpusArticles: 6 } });
+
+    await handlers.removeCorpus(entry.id);
+    expect(await handlers.listCorpora()).toHaveLength(1);
+    await expect(handlers.removeCorpus('bundled')).rejects.toThrow(/cannot be removed/);
+  });
+
+  test('a file that is not a corpus is refused with a clear message and not stored', async () => {
+    const { handlers } = setup({ dom: null, url: 'https://x.example/' });
+    await expect(handlers.importCorpus('notes.fhc', bytesToBase64(new TextEncoder().encode('hello, not a corpus')))).rejects.toThrow(
+      /notes\.fhc is not a Firsthand corpus/,
+    );
+    expect(await handlers.listCorpora()).toHaveLength(1);
+  });
+});
+
+describe('dispatch through the one handler map', () => {
+  let handlers: ReturnType<typeof setup>['handlers'];
+  beforeEach(() => {
+    handlers = setup({ dom: null, url: 'chrome://newtab/' }).handlers;
+  });
+
+  test('a known request is answered', async () => {
+    expect(await dispatch(handlers, { firsthand: 1, name: 'getEndpoint', args: [] })).toEqual({ ok: true, value: null });
+  });
+
+  test('a thrown error comes back as its message', async () => {
+    expect(await dispatch(handlers, { firsthand: 1, name: 'removeCorpus', args: ['bundled'] })).toEqual({
+      ok: false,
+      error: 'The bundled corpus cannot be removed.',
+    });
+  });
+
+  test.each(['toString', 'constructor', 'nope'])('"%s" is not a request', async (name) => {
+    expect(await dispatch(handlers, { firsthand: 1, name: name as 'getEndpoint', args: [] })).toEqual({
+      ok: false,
+      error: `Unknown request "${name}".`,
+    });
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, test } from 'vitest';
+import { ReportStore } from '../../src/extension/report-store.js';
+import { memoryStorageArea } from '../../src/extension/storage-area.js';
+import { mockReport } from '../../popup/mock.js';
+
+/** An endpoint that can be taken down and brought back, recording what reached it. */
+function fakeEndpoint() {
+  const received: unknown[] = [];
+  let mode: 'down' | 'error' | 'up' = 'up';
+  const fetch = (async (_url: RequestInfo | URL, init?: RequestInit) => {
+    if (mode === 'down') throw new TypeError('Failed to fetch');
+    if (mode === 'error') return new Response('nope', { status: 503, statusText: 'Service Unavailable' });
+    received.push(JSON.parse(String(init?.body)));
+    return new Response(null, { status: 201 });
+  }) as typeof globalThis.fetch;
+  return { fetch, received, set: (m: typeof mode) => void (mode = m) };
+}
+
+function setup() {
+  const area = memoryStorageArea();
+  const endpoint = fakeEndpoint();
+  const store = new ReportStore({ area, fetch: endpoint.fetch, now: () => new Date('2026-05-04T12:00:00Z') });
+  return { area, endpoint, store };
+}
+
+test('without an endpoint a report is saved locally and nothing is sent', async () => {
+  const { store, endpoint, area } = setup();
+  const saved = await store.save(mockReport());
+  expect(saved.delivery.status).toBe('saved');
+  expect(endpoint.received).toHaveLength(0);
+  expect([...area.items.keys()]).toEqual([`report:${saved.id}`]);
+});
+
+test('a sent report is marked sent and the endpoint gets the whole report as JSON', async () => {
+  const { store, endpoint } = setup();
+  await store.setEndpoint('https://reports.example.org/in');
+  const saved = await store.save(mockReport({ comment: 'clearly spun' }));
+  expect(saved.delivery).toMatchObject({ status: 'sent', attempts: 1, sentAt: '2026-05-04T12:00:00.000Z' });
+  expect(endpoint.received).toEqual([{ ...mockReport({ comment: 'clearly spun' }), delivery: { status: 'pending-retry', attempts: 0, lastError: null, sentAt: null } }]);
+  expect((await store.list())[0]!.delivery.status).toBe('sent');
+});
+
+describe('a failed send is kept and retried, never lost', () => {
+  test.each(['down', 'error'] as const)('endpoint %s, then back up', async (mode) => {
+    const { store, endpoint } = setup();
+    await store.setEndpoint('http://127.0.0.1:9/reports');
+    endpoint.set(mode);
+    const saved = await store.save(mockReport());
+    expect(saved.delivery.status).toBe('pending-retry');
+    expect(saved.delivery.lastError).toMatch(mode === 'down' ? /Failed to fetch/ : /503/);
+    expect(await store.list()).toHaveLength(1);
+
+    // Still down: the retry keeps it and counts the attempt.
+    expect(await store.retryPending()).toEqual({ sent: 0, pending: 1 });
+    expect((await store.list())[0]!.delivery).toMatchObject({ status: 'pending-retry', attempts: 2 });
+
+    endpoint.set('up');
+    expect(await store.retryPending()).toEqual({ sent: 1, pending: 0 });
+    const [after] = await store.list();
+    expect(after!.delivery).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
+    expect(endpoint.received).toHaveLength(1);
+    expect((endpoint.received[0] as { id: string }).id).toBe(saved.id);
+
+    // Nothing left to send: a further retry sends nothing twice.
+    expect(await store.retryPending()).toEqual({ sent: 0, pending: 0 });
+    expect(endpoint.received).toHaveLength(1);
+  });
+});
+
+test('a report saved while no endpoint was set is not sent later without being asked', async () => {
+  const { store, endpoint } = setup();
+  await store.save(mockReport());
+  await store.setEndpoint('https://reports.example.org/in');
+  await store.retryPending();
+  expect(endpoint.received).toHaveLength(0);
+});
+
+test('a report deleted while its send is in flight stays deleted', async () => {
+  const area = memoryStorageArea();
+  let release: () => void = () => undefined;
+  const slow = (() =>
+    new Promise<Response>((resolve) => {
+      release = () => resolve(new Response(null, { status: 200 }));
+    })) as unknown as typeof fetch;
+  const store = new ReportStore({ area, fetch: slow, now: () => new Date() });
+  await store.setEndpoint('https://reports.example.org/in');
+  const saving = store.save(mockReport());
+  await new Promise((r) => setTimeout(r, 0));
+  await store.delete(mockReport().id);
+  release();
+  await saving;
+  expect(await store.list()).toEqual([]);
+});
+
+test('list is newest first and skips records it does not understand without deleting them', async () => {
+  const { store, area } = setup();
+  await store.save(mockReport({ id: 'old', createdAt: '2026-01-01T00:00:00.000Z' }));
+  await store.save(mockReport({ id: 'new', createdAt: '2026-03-01T00:00:00.000Z' }));
+  await area.set({ 'report:future': { v: 99, id: 'future' } });
+  expect((await store.list()).map((r) => r.id)).toEqual(['new', 'old']);
+  expect(area.items.has('report:future')).toBe(true);
+  await store.delete('old');
+  expect((await store.list()).map((r) => r.id)).toEqual(['new']);
+});

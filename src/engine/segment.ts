@@ -83,6 +83,7 @@ export function segmentSentences(tokens: TokenStream): Sentence[] {
   const boundaries = sentenceStarts(text);
   const sentences: Sentence[] = [];
   let t = 0;
+  let previousEnd = 0;
   for (let b = 0; b <= boundaries.length && t < tokenCount; b++) {
     const limit = b < boundaries.length ? boundaries[b]! : text.length;
     const first = t;
@@ -90,15 +91,20 @@ export function segmentSentences(tokens: TokenStream): Sentence[] {
     if (t === first) continue;
     for (let chunk = first; chunk < t; chunk += MAX_SENTENCE_TOKENS) {
       const endToken = Math.min(t, chunk + MAX_SENTENCE_TOKENS);
-      sentences.push({
-        start: tokenStarts[chunk]!,
-        end: extendOverPunctuation(text, tokenEnds[endToken - 1]!, endToken < tokenCount ? tokenStarts[endToken]! : text.length),
-        firstToken: chunk,
-        endToken,
-      });
+      const start = extendBackOverPunctuation(text, tokenStarts[chunk]!, previousEnd);
+      const end = extendOverPunctuation(text, tokenEnds[endToken - 1]!, endToken < tokenCount ? tokenStarts[endToken]! : text.length);
+      sentences.push({ start, end, firstToken: chunk, endToken });
+      previousEnd = end;
     }
   }
   return sentences;
+}
+
+/** Carries a sentence's start back over its opening quote or bracket, not past the previous sentence. */
+function extendBackOverPunctuation(text: string, start: number, limit: number): number {
+  let s = start;
+  while (s > limit && !/\s/.test(text[s - 1]!)) s--;
+  return s;
 }
 
 /** Carries a sentence's end over its closing punctuation and quotes, up to the next token. */

@@ -51,7 +51,8 @@ export function stemWord(word: string): string {
   else if (w.endsWith('ing') && w.length > 5 && VOWEL.test(w.slice(0, -3))) w = undouble(w.slice(0, -3));
 
   if (w.endsWith('ly') && w.length > 5) w = w.slice(0, -2);
-  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
+  // "urge" and "urged" meet at "urg"; "free" keeps its e
+  if (w.endsWith('e') && w.length > 3 && !VOWEL.test(w[w.length - 2]!)) w = w.slice(0, -1);
   return w;
 }
 

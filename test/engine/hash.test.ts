@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import { HASH_VERSION, hashKgrams, hashTerm, hashTerms } from '../../src/engine/hash.js';
+
+/**
+ * Corpus files store these hashes. If this test fails, the hash changed: bump
+ * HASH_VERSION (old corpus files must then be rebuilt) and update the pins.
+ */
+describe('hash outputs are pinned for HASH_VERSION 1', () => {
+  test('version', () => {
+    expect(HASH_VERSION).toBe(1);
+  });
+
+  test('terms', () => {
+    expect(['', 'a', 'biden', 'zelenskyy', 'привет'].map((t) => hashTerm(t))).toMatchInlineSnapshot(`
+      [
+        2872998923,
+        444641715,
+        2505914377,
+        990166409,
+        304758888,
+      ]
+    `);
+  });
+
+  test('k-grams', () => {
+    expect([...hashKgrams(hashTerms(['us', 'president', 'joe', 'biden', 'has', 'spoken']), 5)]).toMatchInlineSnapshot(`
+      [
+        3256424146,
+        2315295564,
+      ]
+    `);
+  });
+
+  test('a seed separates hash families', () => {
+    expect(hashTerm('biden', 1)).not.toBe(hashTerm('biden'));
+  });
+
+  test('prefix does not matter to a k-gram', () => {
+    const a = hashKgrams(hashTerms(['x', 'a', 'b', 'c']), 3);
+    const b = hashKgrams(hashTerms(['y', 'z', 'a', 'b', 'c']), 3);
+    expect(a.at(-1)).toBe(b.at(-1));
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, test } from 'vitest';
+import { findQuotedSpans, segmentSentences } from '../../src/engine/segment.js';
+import { tokenize } from '../../src/engine/tokenize.js';
+
+const sentencesOf = (text: string): string[] => segmentSentences(tokenize(text)).map((s) => text.slice(s.start, s.end));
+
+describe('segmentSentences', () => {
+  test('splits at terminal punctuation but not after abbreviations or initials', () => {
+    expect(sentencesOf('Mr. Biden spoke to Gen. Milley on Jan. 3. They met in the U.S. Capitol. J. Smith left!')).toEqual([
+      'Mr. Biden spoke to Gen. Milley on Jan. 3.',
+      'They met in the U.S. Capitol.',
+      'J. Smith left!',
+    ]);
+  });
+
+  test('a closing quote stays with its sentence', () => {
+    expect(sentencesOf('“We will respond,” she said. He agreed.')).toEqual(['“We will respond,” she said.', 'He agreed.']);
+  });
+
+  test('a headline line without punctuation is its own sentence', () => {
+    expect(sentencesOf('Biden speaks to Ukraine’s president\nUS President Joe Biden has spoken.')).toEqual([
+      'Biden speaks to Ukraine’s president',
+      'US President Joe Biden has spoken.',
+    ]);
+  });
+
+  test('hard-wrapped lines are not cut at every line break', () => {
+    const text = 'Inheritance is a basic concept of Object-Oriented Programming where\nthe basic idea is to create new classes.';
+    expect(sentencesOf(text)).toEqual([text]);
+  });
+
+  test('sentences tile the tokens and a run-on text is cut into bounded pieces', () => {
+    const text = Array.from({ length: 500 }, (_, i) => `word${i}`).join(' ');
+    const sentences = segmentSentences(tokenize(text));
+    expect(sentences[0]!.firstToken).toBe(0);
+    for (let i = 1; i < sentences.length; i++) expect(sentences[i]!.firstToken).toBe(sentences[i - 1]!.endToken);
+    expect(sentences.at(-1)!.endToken).toBe(500);
+    expect(Math.max(...sentences.map((s) => s.endToken - s.firstToken))).toBeLessThanOrEqual(80);
+  });
+});
+
+describe('findQuotedSpans', () => {
+  test('curly, straight and low-high quotes', () => {
+    const text = 'He said “yes” and "no" and „ja“.';
+    expect(findQuotedSpans(text).map(([s, e]) => text.slice(s, e))).toEqual(['“yes”', '"no"', '„ja“']);
+  });
+
+  test('an unclosed quote ends at the paragraph break', () => {
+    const text = '“We will go on\n\nNext paragraph.';
+    expect(findQuotedSpans(text).map(([s, e]) => text.slice(s, e))).toEqual(['“We will go on']);
+  });
+});

@@ -1,0 +1,160 @@
+// @vitest-environment jsdom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { AnalysisOutcome } from '../../src/extension/analysis.js';
+import { MOCK_ORIGINAL, mockAnalysis, mockReport } from '../../popup/mock.js';
+import { PopupApp } from '../../popup/popup-app.js';
+import { PopupRoot } from '../../popup/popup-root.js';
+import type { PopupActions, PopupPort, PopupState } from '../../popup/popup-state.js';
+
+let container: HTMLElement;
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+});
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+const noActions: PopupActions = { toggleHighlight() {}, saveReport() {}, openReports() {}, openOptions() {} };
+const verdict = (analysis = mockAnalysis()): PopupState => ({
+  phase: 'verdict',
+  analysis,
+  highlight: 'off',
+  highlightNote: null,
+  report: { step: 'idle' },
+});
+const show = (state: PopupState, actions = noActions): void => {
+  act(() => render(<PopupApp state={state} actions={actions} />, container));
+};
+const $ = (selector: string) => container.querySelector(selector);
+const $$ = (selector: string) => [...container.querySelectorAll(selector)];
+
+test('loading', () => {
+  show({ phase: 'loading' });
+  expect($('#app')!.getAttribute('data-state')).toBe('loading');
+  expect($('[data-testid=verdict]')).toBeNull();
+});
+
+describe('errors carry their code and a sentence', () => {
+  test.each(['forbidden-page', 'no-article', 'failed'] as const)('%s', (code) => {
+    show({ phase: 'error', error: { code, message: `Because ${code}.` } });
+    expect($('#app')!.getAttribute('data-state')).toBe('error');
+    const error = $('[data-testid=error]')!;
+    expect(error.getAttribute('data-code')).toBe(code);
+    expect(error.textContent).toContain(`Because ${code}.`);
+    expect(error.getAttribute('role')).toBe('alert');
+  });
+});
+
+test('a copy names its likely original with a link, the overlap and a bar, sources and passages', () => {
+  show(verdict());
+  expect($('#app')!.getAttribute('data-state')).toBe('verdict');
+  expect($('[data-testid=verdict]')!.getAttribute('data-status')).toBe('copy');
+  expect($('[data-testid=overlap]')!.textContent).toBe('97%');
+  expect($('[data-testid=overlap-bar]')!.getAttribute('aria-valuenow')).toBe('97');
+  const original = $('[data-testid=likely-original]')!;
+  expect(original.textContent).toBe('Likely original: Biden speaks to Ukraine’s president amid Russia tensions — Al Jazeera, Dec 9, 2021');
+  expect(original.querySelector('a')!.getAttribute('href')).toBe(MOCK_ORIGINAL.url);
+  const source = $('[data-testid=source]')!;
+  expect(source.getAttribute('data-id')).toBe(MOCK_ORIGINAL.id);
+  expect(source.getAttribute('data-relation')).toBe('source');
+  expect(source.textContent).toContain('97% of this page');
+  expect($$('[data-testid=passage]').map((p) => p.getAttribute('data-kind'))).toEqual(['paraphrase', 'verbatim', 'quote']);
+  const [paraphrase] = $$('[data-testid=passage]');
+  expect(paraphrase!.querySelector('[data-testid=passage-page]')!.textContent).toBe(MOCK_ORIGINAL.passages[0]!.pageText);
+  expect(paraphrase!.querySelector('[data-testid=passage-source]')!.textContent).toBe(MOCK_ORIGINAL.passages[0]!.sourceText);
+  // Reworded words are marked apart from shared ones: "talked" vs "spoken".
+  expect(paraphrase!.querySelector('[data-testid=passage-page] .w-reworded')!.textContent).toContain('talked');
+  expect($$('[data-testid=passage-page] .w-shared').length).toBeGreaterThan(0);
+  expect($('[data-testid=explanation]')!.textContent).toMatch(/^97% of this page’s 420 words match passages from an earlier article/);
+  expect($('[data-testid=highlight-toggle]')!.getAttribute('aria-pressed')).toBe('false');
+  expect($('[data-testid=report]')).not.toBeNull();
+});
+
+test('the original says so and lists its copies, with no overlap figure', () => {
+  const copy = { ...MOCK_ORIGINAL, id: '001_x', title: 'Spun copy', relation: 'copy' as const };
+  show(verdict(mockAnalysis({ status: 'original', overlap: 0, sources: [copy] })));
+  expect($('[data-testid=verdict]')!.textContent).toBe('This page is the original');
+  expect($('[data-testid=overlap]')).toBeNull();
+  expect($('[data-testid=likely-original]')).toBeNull();
+  expect(container.textContent).toContain('1 copy found.');
+  expect($('[data-testid=source]')!.getAttribute('data-relation')).toBe('copy');
+  expect($('[data-testid=report]')).toBeNull();
+});
+
+test('no match says no known source and offers no highlight', () => {
+  show(verdict(mockAnalysis({ status: 'no-match', overlap: 0, likelyOriginal: null, sources: [] })));
+  expect($('[data-testid=verdict]')!.textContent).toBe('No known source');
+  expect($('[data-testid=highlight-toggle]')).toBeNull();
+  expect($('[data-testid=explanation]')!.textContent).toContain('5 articles');
+});
+
+test('page text is rendered as text, never as HTML', () => {
+  const hostile = '<img src=x onerror="window.__pwned=1"> and <script>window.__pwned=2</script>';
+  const source = {
+    ...MOCK_ORIGINAL,
+    title: '<b>bold</b> title',
+    url: 'javascript:alert(1)',
+    passages: [{ kind: 'verbatim' as const, pageText: hostile, sourceText: hostile, page: [0, hostile.length] as const, similarity: 1 }],
+  };
+  show(verdict(mockAnalysis({ sources: [source], likelyOriginal: source, page: { title: hostile, extractor: 'text', words: 9 } })));
+  expect(container.querySelector('img, script, b')).toBeNull();
+  expect($('[data-testid=passage-page]')!.textContent).toBe(hostile);
+  // A javascript: address is shown as text, not as a link.
+  expect($('[data-testid=likely-original] a')).toBeNull();
+  expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+});
+
+describe('PopupRoot drives the state through the port', () => {
+  function mockPort(outcome: AnalysisOutcome) {
+    return {
+      analyze: vi.fn(async () => outcome),
+      highlight: vi.fn(async (on: boolean) => ({ marks: on ? 3 : 0 })),
+      saveReport: vi.fn(async (comment: string) => mockReport({ comment, delivery: { status: 'pending-retry', attempts: 1, lastError: 'down', sentAt: null } })),
+      openReports: vi.fn(),
+      openOptions: vi.fn(),
+    } satisfies PopupPort;
+  }
+  const settle = () => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
+
+  test('verdict, highlight on and off, report with a comment', async () => {
+    const port = mockPort({ ok: true, analysis: mockAnalysis() });
+    act(() => render(<PopupRoot port={port} />, container));
+    expect($('#app')!.getAttribute('data-state')).toBe('loading');
+    await settle();
+    expect($('#app')!.getAttribute('data-state')).toBe('verdict');
+
+    const toggle = $('[data-testid=highlight-toggle]') as HTMLButtonElement;
+    act(() => toggle.click());
+    await settle();
+    expect(port.highlight).toHaveBeenLastCalledWith(true);
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    act(() => toggle.click());
+    await settle();
+    expect(port.highlight).toHaveBeenLastCalledWith(false);
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+
+    const textarea = container.querySelector('textarea')!;
+    act(() => {
+      textarea.value = 'same story, new words';
+      textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    act(() => ($('[data-testid=report]') as HTMLButtonElement).click());
+    await settle();
+    expect(port.saveReport).toHaveBeenCalledWith('same story, new words');
+    expect($('[data-testid=report-saved]')!.textContent).toMatch(/saved; it will be sent/);
+    expect(($('[data-testid=report]') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  test('a rejected analysis becomes a failed error, not a blank popup', async () => {
+    const port = mockPort({ ok: true, analysis: mockAnalysis() });
+    port.analyze.mockRejectedValueOnce(new Error('The background did not answer "analyzeTab".'));
+    act(() => render(<PopupRoot port={port} />, container));
+    await settle();
+    expect($('[data-testid=error]')!.getAttribute('data-code')).toBe('failed');
+    expect($('[data-testid=error]')!.textContent).toContain('did not answer');
+  });
+});

@@ -9,9 +9,9 @@ export const PAGES = {
   original000: 'wire-000.html',
   /** A real-looking page with no article on it (a section front / listing). */
   noArticle: 'no-article.html',
-  /** Seed 002, built by JavaScript after load: the served HTML holds no article text. */
+  /** Seed 000, built by JavaScript after load: the served HTML holds no article text. */
   jsArticle: 'js-article.html',
-  /** A single-page app: seed 003 first, then history.pushState to `?story=second` showing seed 001. */
+  /** A single-page app: seed 004 first, then history.pushState to `?story=second` showing seed 001. */
   spa: 'js-spa.html',
 } as const;
 

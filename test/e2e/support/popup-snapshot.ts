@@ -20,7 +20,8 @@ export interface PopupSnapshot {
   likelyOriginalText: string | null;
   likelyOriginalHref: string | null;
   sources: { id: string | null; relation: string | null; text: string }[];
-  passages: { kind: string | null; pageText: string; sourceText: string }[];
+  /** Each passage with the corpus id of the source it is listed under. */
+  passages: { sourceId: string | null; kind: string | null; pageText: string; sourceText: string }[];
   explanation: string | null;
   highlightPressed: string | null;
   reportSaved: boolean;
@@ -65,6 +66,7 @@ export function snapshotPopup(where: 'self' | 'popup-view'): PopupSnapshot | nul
       text: text(el) ?? '',
     })),
     passages: Array.from(doc.querySelectorAll('[data-testid=passage]')).map((el) => ({
+      sourceId: el.closest('[data-testid=source]')?.getAttribute('data-id') ?? null,
       kind: el.getAttribute('data-kind'),
       pageText: text(el.querySelector('[data-testid=passage-page]')) ?? '',
       sourceText: text(el.querySelector('[data-testid=passage-source]')) ?? '',

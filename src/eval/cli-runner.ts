@@ -25,6 +25,7 @@ export interface CheckReport {
   readonly page: { readonly words: number; readonly text: string };
   readonly status: string;
   readonly likelyOriginal: string | null;
+  readonly self: string | null;
   readonly overlap: number;
   readonly sources: readonly {
     readonly id: string;

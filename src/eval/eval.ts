@@ -5,11 +5,12 @@
  * parts). `npm run eval -- --only clough,pan13` runs a subset
  * (extraction, clough, pan25, pan13, seeds).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCloughEval } from './clough/clough-eval.js';
-import { skippedReport, type DatasetReport } from './dataset-report.js';
+import { runExtractionEval } from './extraction/run-extraction-eval.js';
+import type { DatasetReport } from './dataset-report.js';
 import { runPan13Eval } from './pan13/pan13-eval.js';
 import { runPan25Eval } from './pan25/pan25-eval.js';
 import { runSeedsEval } from './seeds/seeds-eval.js';
@@ -18,15 +19,15 @@ import { REPO_ROOT } from './shared-data.js';
 const OUT_DIR = path.join(REPO_ROOT, 'dist/eval');
 const EXTRACTION_TITLE = 'Article extraction: Zyte article-extraction-benchmark';
 
-/** The extraction table comes from src/eval/extraction (another module); absent, it is skipped. */
+/** The extraction table, from src/eval/extraction (its own module and owner). */
 async function runExtraction(): Promise<DatasetReport> {
-  const candidates = ['extraction-eval.ts', 'index.ts', 'run-extraction-eval.ts'];
-  const file = candidates.map((f) => path.join(REPO_ROOT, 'src/eval/extraction', f)).find(existsSync);
-  if (!file) return skippedReport(EXTRACTION_TITLE, 'src/eval/extraction does not export runExtractionEval yet');
-  const mod = (await import(file)) as { runExtractionEval?: () => Promise<{ rows: unknown; markdown: string }> };
-  if (!mod.runExtractionEval) return skippedReport(EXTRACTION_TITLE, `${path.basename(file)} has no runExtractionEval`);
-  const { rows, markdown } = await mod.runExtractionEval();
-  return { title: EXTRACTION_TITLE, markdown, numbers: rows };
+  const result = await runExtractionEval();
+  return {
+    title: EXTRACTION_TITLE,
+    ...(result.skipped ? { skipped: result.skipped } : {}),
+    markdown: result.markdown.trim(),
+    numbers: { rows: result.rows, extractors: result.extractors ?? null },
+  };
 }
 
 const DATASETS: Record<string, () => Promise<DatasetReport>> = {

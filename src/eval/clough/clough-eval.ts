@@ -24,6 +24,8 @@ interface AnswerOutcome extends CloughOutcome {
   readonly split: Split;
   readonly status: string;
   readonly likelyOriginal: string | null;
+  /** The corpus article the CLI says the answer is (a near-whole copy of a short source is judged `self`). */
+  readonly self: string | null;
   readonly anchorScore: number;
   readonly error?: string;
 }
@@ -50,13 +52,14 @@ export async function runCloughEval(): Promise<DatasetReport> {
       const report = await checkWithCli(answer.path, corpusFile);
       const base = { file: answer.file, category: answer.category, split: answer.split, anchorScore };
       if ('error' in report) {
-        return { ...base, detected: false, coverage: 0, status: 'error', likelyOriginal: null, error: report.error };
+        return { ...base, detected: false, coverage: 0, status: 'error', likelyOriginal: null, self: null, error: report.error };
       }
       const own = cloughSourceId(answer.task);
       return {
         ...base,
         status: report.status,
         likelyOriginal: report.likelyOriginal,
+        self: report.self ?? null,
         detected: (report.status === 'copy' || report.status === 'partial') && report.likelyOriginal === own,
         coverage: report.sources.find((s) => s.id === own)?.coverage ?? 0,
       };
@@ -96,6 +99,7 @@ function cloughReport(answers: readonly CloughAnswer[], outcomes: readonly Answe
     ];
   });
   const errors = outcomes.filter((o) => o.error);
+  const selves = outcomes.filter((o) => o.self !== null);
   const encodings = answers.filter((a) => a.encoding === 'windows-1252').length;
   const markdown = [
     markdownTable(
@@ -108,6 +112,9 @@ function cloughReport(answers: readonly CloughAnswer[], outcomes: readonly Answe
       `Detected = status \`copy\` or \`partial\` with the task's source as likely original; reused = cut, light or heavy. ` +
       `Coverage = coverage of the answer by its task's source. ${encodings} answers are Windows-1252 and are given to the CLI as they are. ` +
       `The anchor's "best threshold" is an oracle chosen on the very part it is scored on.` +
+      (selves.length
+        ? ` ${selves.length} answers are judged to *be* a corpus article (\`self\`, status \`original\`, coverage 0): ${selves.map((o) => `${o.file} (${o.category}) = ${o.self}`).join(', ')}.`
+        : '') +
       (errors.length ? ` **${errors.length} checks failed**: ${errors.map((e) => `${e.file} (${e.error})`).join('; ')}.` : ''),
   ].join('\n');
   return { title: TITLE, markdown, devErrors: cloughDevErrors(parts.dev), numbers: { parts: numbers, outcomes } };
@@ -117,7 +124,7 @@ function cloughDevErrors(dev: readonly AnswerOutcome[]): string {
   const wrong = dev.filter((o) => o.detected !== isReused(o.category));
   const lines = wrong.map(
     (o) =>
-      `- ${o.file} (${o.category}): status ${o.status}, likely original ${o.likelyOriginal ?? 'none'}, coverage ${fmt(o.coverage)}, anchor 3-gram containment ${fmt(o.anchorScore)}${o.error ? `, error ${o.error}` : ''}`,
+      `- ${o.file} (${o.category}): status ${o.status}, self ${o.self ?? 'none'}, likely original ${o.likelyOriginal ?? 'none'}, coverage ${fmt(o.coverage)}, anchor 3-gram containment ${fmt(o.anchorScore)}${o.error ? `, error ${o.error}` : ''}`,
   );
   const heavy = dev.filter((o) => o.category === 'heavy');
   return [

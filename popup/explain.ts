@@ -12,7 +12,7 @@ export function explainVerdict(analysis: Analysis): string {
     case 'copy':
     case 'partial': {
       const from = earlier <= 1 ? 'an earlier article' : `${earlier} earlier articles`;
-      const rest = analysis.status === 'copy' ? 'so the page is most likely derived from it' : 'the rest is the page’s own';
+      const rest = analysis.status === 'copy' ? 'so the page is most likely a rewrite of the likely original' : 'the rest is the page’s own';
       return `${percent(analysis.overlap)}% of this page’s ${plural(words, 'word')} match passages from ${from} (${share(close)} word for word, ${share(reworded)} reworded); ${rest}.`;
     }
     case 'original': {

@@ -18,7 +18,13 @@ const ERROR_TITLES: Record<AnalysisError['code'], string> = {
 
 export function PopupApp({ state, actions }: { state: PopupState; actions: PopupActions }) {
   return (
-    <div id="app" data-state={state.phase} aria-busy={state.phase === 'loading'}>
+    <div
+      id="app"
+      data-state={state.phase}
+      // Time the background spent extracting and attributing, for benchmarks; absent until a verdict.
+      data-elapsed-ms={state.phase === 'verdict' ? state.analysis.elapsedMs : undefined}
+      aria-busy={state.phase === 'loading'}
+    >
       <header class="brand">
         <span class="logo" aria-hidden="true">F</span>
         <span class="name">Firsthand</span>

@@ -150,6 +150,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers & { forgetTab(tab
   const handlers = {
     async analyzeTab(tabId: number, url?: string): Promise<AnalysisOutcome> {
       const started = performance.now();
+      // Load the corpora while the page is being read: on a fresh worker the two take similar time.
+      corpora().catch(() => undefined);
       let address = url;
       if (address === undefined) {
         try {

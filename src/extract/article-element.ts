@@ -12,7 +12,7 @@ export function articleElementText(doc: Document): { paragraphs: string[]; linkD
     // The longest one: a page may mark up teasers as <article> too.
     const best = candidates.reduce((a, b) => ((b.textContent ?? '').length > (a.textContent ?? '').length ? b : a));
     const copy = best.cloneNode(true) as Element;
-    cleanArticleContent(copy, '');
+    cleanArticleContent(copy);
     const paragraphs = blockParagraphs(copy).filter((p) => !isBoilerplateLine(p));
     if (paragraphs.length) return { paragraphs, linkDensity: linkDensity(copy) };
   }

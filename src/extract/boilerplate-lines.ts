@@ -53,7 +53,7 @@ const DATE_LINE = new RegExp(
 const CAPTION_TAIL = /(?:\((?:image|photo|pictured|credit)s?:[^)]*\)|\((?:ap|afp|reuters) photo[^)]*\)|\[[^\]]*(?:via reuters|photo|afp|getty|\/ap)[^\]]*\]|\|\s*(?:getty images|reuters|ap|afp|bloomberg)|image copyright [\w\s]+)\s*$/i;
 
 /** "By Jane Doe", "By Jane Doe - 11/18/19 11:04 PM EST", "by Regan September 15, 2014". */
-const BYLINE = /^by\s+(?:[\p{Lu}][\p{L}.'’-]*|[\p{Ll}]{1,3})(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|and|&|de|van|von|der|la|del)){0,5}\s*(?:[,|–—-]|$|\s+\p{Lu}|\s+\d)/u;
+const BYLINE = /^[Bb]y\s+(?:[\p{Lu}][\p{L}.'’-]*|[\p{Ll}]{1,3})(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|and|&|de|van|von|der|la|del)){0,5}\s*(?:[,|–—-]|$|\s+\p{Lu}|\s+\d)/u;
 
 /** Wire credit lines: "Associated Press writers … contributed to this report." */
 const CONTRIBUTED = /\b(?:contributed (?:to )?this (?:report|story|article)|contributed reporting)\.?\)?$/i;
@@ -70,7 +70,8 @@ export function isBoilerplateLine(paragraph: string): boolean {
   if (PREFIX.test(text)) return true;
   if (BRACKETED_NAME.test(text)) return true;
   if (words <= 12 && DATE_LINE.test(text)) return true;
-  if (words <= 16 && BYLINE.test(text)) return true;
+  // A sentence that starts with "By Tuesday, …" ends like a sentence; a byline does not.
+  if (words <= 16 && BYLINE.test(text) && !/[.!?]["”’]?$/.test(text)) return true;
   if (CAPTION_TAIL.test(text)) return true;
   if (CONTRIBUTED.test(text)) return true;
   return false;

@@ -25,13 +25,15 @@ export function prepareDocument(doc: Document): void {
 const MAX_FURNITURE_SHARE = 0.25;
 
 /** Runs on Readability's content element (or the fallback container) before the text is taken. */
-export function cleanArticleContent(root: Element, _title: string): void {
+export function cleanArticleContent(root: Element): void {
   for (const el of Array.from(root.querySelectorAll(CHROME_SELECTOR))) el.remove();
   const total = textLength(root);
   // Outermost first, so a removed box takes its children with it.
   for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
-    if (!el.isConnected && !root.contains(el)) continue;
+    if (!root.contains(el)) continue; // inside a box removed earlier
     if (!hasFurnitureName(classWords(el))) continue;
+    // An embedded post (tweet, Instagram) sits in a "social-media-embed" box but is quoted article content.
+    if (el.tagName === 'BLOCKQUOTE' || el.querySelector('blockquote')) continue;
     if (textLength(el) <= total * MAX_FURNITURE_SHARE) el.remove();
   }
   for (const list of Array.from(root.querySelectorAll('ul, ol'))) {

@@ -22,7 +22,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     lang: pageLanguage(doc, ld),
     siteName: siteName(doc, ld),
   };
-  const found = readabilityArticle(doc, options.url);
+  const found = readabilityArticle(doc);
   if (found && isArticleText(found.paragraphs, found.linkDensity)) {
     return {
       ...base,

@@ -13,10 +13,10 @@ export interface ReadabilityResult {
   linkDensity: number;
 }
 
-/** Readability's own output cap: pages beyond this many elements are skipped by it. 0 = no limit. */
+/** Readability's element cap; 0 = no limit (a 10 MB page is still one article). */
 const MAX_ELEMENTS = 0;
 
-export function readabilityArticle(doc: Document, _url?: string): ReadabilityResult | null {
+export function readabilityArticle(doc: Document): ReadabilityResult | null {
   // Readability rewrites the tree it is given; the live page must stay untouched.
   const clone = doc.cloneNode(true) as Document;
   prepareDocument(clone);
@@ -33,7 +33,7 @@ export function readabilityArticle(doc: Document, _url?: string): ReadabilityRes
   const content = parsed?.content;
   if (!parsed || !content || content.nodeType !== 1) return null;
   const root = content as Element;
-  cleanArticleContent(root, parsed.title ?? '');
+  cleanArticleContent(root);
   return {
     title: (parsed.title ?? '').trim(),
     paragraphs: blockParagraphs(root).filter((p) => !isBoilerplateLine(p)),

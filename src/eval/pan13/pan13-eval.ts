@@ -17,7 +17,7 @@ import {
   addCounts, EMPTY_COUNTS, joinDetections, pan13Rates, scorePan13Document,
   type LabelledPassage, type Pan13Counts, type Pan13DocumentInput, type ReportedPassage,
 } from './score-pan13.js';
-import { overlapLength, spanLength } from '../span-overlap.js';
+import { coveredLength, overlapLength, spanLength } from '../span-overlap.js';
 
 const TITLE = 'Verbatim reuse at scale: PAN13 text alignment (02-no-obfuscation)';
 /** Plain shingling anchor: word 5-grams, runs of shared 5-grams as detections. */
@@ -28,6 +28,8 @@ interface DocumentRun {
   readonly split: Split;
   readonly firsthand: Pan13DocumentInput;
   readonly anchor: Pan13DocumentInput;
+  /** Spans the engine reported as shared quotes (not counted as reuse), for the error analysis. */
+  readonly quotes: readonly ReportedPassage[];
   readonly queryMs: number;
   readonly error?: string;
 }
@@ -54,11 +56,13 @@ export async function runPan13Eval(): Promise<DatasetReport> {
     const start = performance.now();
     let reported: ReportedPassage[] = [];
     let ranking: string[] = [];
+    let quotes: ReportedPassage[] = [];
     let error: string | undefined;
     try {
       const v = engine.check({ text: doc.text }, [corpus]);
       reported = v.sources.flatMap((s) => s.passages.map((p) => ({ source: s.id, span: p.page })));
       ranking = v.sources.map((s) => s.id);
+      quotes = v.sources.flatMap((s) => s.quotes.map((q) => ({ source: s.id, span: q.page })));
     } catch (e) {
       error = String(e);
     }
@@ -68,6 +72,7 @@ export async function runPan13Eval(): Promise<DatasetReport> {
       split: doc.split,
       firsthand: { text: doc.text, labelled, reported, ranking },
       anchor: { text: doc.text, labelled, ...anchorDetect(seq, sourceSeqs, anchorIndex) },
+      quotes,
       queryMs,
       ...(error ? { error } : {}),
     });
@@ -178,6 +183,7 @@ function pan13DevErrors(dev: readonly DocumentRun[]): string {
   let missed = 0;
   let wrong = 0;
   let merged = 0;
+  const causes = { notListed: 0, quoted: 0, partlyFound: 0, other: 0 };
   const unlabelled: string[] = [];
   for (const run of dev) {
     const doc = run.firsthand;
@@ -190,9 +196,13 @@ function pan13DevErrors(dev: readonly DocumentRun[]): string {
       if (best >= spanLength(p.span) / 2) continue;
       missed++;
       const rank = doc.ranking.indexOf(p.source);
+      const quoted = coveredLength(p.span, run.quotes.filter((q) => q.source === p.source).map((q) => q.span));
+      const cause =
+        rank < 0 ? 'notListed' : quoted >= spanLength(p.span) / 2 ? 'quoted' : best > 0 ? 'partlyFound' : 'other';
+      causes[cause]++;
       lines.push(
         `- missed ${run.file} ← ${p.source} [${p.span[0]}, ${p.span[1]}) ${spanLength(p.span)} chars: best detection covers ${fmt(best / spanLength(p.span), 2)}, ` +
-          `${mine.length} detections vs this source, source rank ${rank < 0 ? 'not listed' : rank + 1}; ${snippet(doc.text, p.span)}`,
+          `${mine.length} detections vs this source, source rank ${rank < 0 ? 'not listed' : rank + 1}, ${fmt(quoted / spanLength(p.span), 2)} reported as shared quotes; ${snippet(doc.text, p.span)}`,
       );
     }
     for (const d of detections) {
@@ -216,6 +226,7 @@ function pan13DevErrors(dev: readonly DocumentRun[]): string {
   }
   return [
     `PAN13 dev (${PAN13_SPLIT_RULE}, ${dev.length} documents): ${missed} passages missed, ${wrong} wrong detections, ${merged} merged detections, ${unlabelled.length} detections against unlabelled sources.`,
+    `Missed passages by cause: source not among the verdict's sources ${causes.notListed}; at least half reported as shared quotes ${causes.quoted}; partly detected (< half) ${causes.partlyFound}; source listed but nothing aligned there ${causes.other}.`,
     ...lines,
     ...(unlabelled.length ? ['', 'Detections against unlabelled sources (first 15):', ...unlabelled.slice(0, 15).map((u) => `- ${u}`)] : []),
   ].join('\n');

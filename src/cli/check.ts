@@ -10,7 +10,11 @@ import type { PageText } from './read-page.js';
 
 /** The report `firsthand check --json` prints (issue #2's shape, plus timings and thresholds). */
 export interface CheckReport {
-  readonly page: { title: string; words: number; extractor: string; published: string | null; text: string };
+  readonly page: {
+    title: string; words: number; extractor: string; published: string | null; text: string;
+    /** Total words when the page was longer than the engine checks; `words` and `text` are then the checked part. */
+    truncatedFrom: number | null;
+  };
   readonly status: Verdict['status'];
   readonly likelyOriginal: string | null;
   readonly self: string | null;
@@ -35,7 +39,11 @@ export function checkPage(page: PageText, context: CheckContext, timings: { extr
   const verdict = attribute({ text: page.text, published: page.published }, context.corpora, { lexicon: context.lexicon });
   const query_ms = round1(performance.now() - started);
   return {
-    page: { title: page.title, words: verdict.pageWords, extractor: page.extractor, published: page.published, text: page.text },
+    page: {
+      title: page.title, words: verdict.pageWords, extractor: page.extractor, published: page.published,
+      text: verdict.truncatedFrom === null ? page.text : checkedText(page.text, verdict.pageWords),
+      truncatedFrom: verdict.truncatedFrom,
+    },
     status: verdict.status,
     likelyOriginal: verdict.likelyOriginal,
     self: verdict.self,
@@ -45,6 +53,13 @@ export function checkPage(page: PageText, context: CheckContext, timings: { extr
     thresholds: { copy: COPY_THRESHOLD },
     timings: { ...timings, query_ms },
   };
+}
+
+/** The first `words` whitespace-separated words of a text, as the engine checked them. */
+function checkedText(text: string, words: number): string {
+  let n = 0;
+  for (const match of text.matchAll(/\S+/g)) if (++n === words) return text.slice(0, match.index + match[0].length);
+  return text;
 }
 
 /** A `--corpus` argument: a corpus file, or a folder of articles indexed on the fly. */
@@ -76,6 +91,9 @@ export function formatReport(report: CheckReport, name: string): string {
     return `${s.title} — ${s.outlet ?? 'unknown outlet'}, ${s.published ?? 'undated'}${s.url ? ` <${s.url}>` : ''} [${id}]`;
   };
   lines.push(`${name}: "${report.page.title}" (${report.page.words} words, extracted by ${report.page.extractor})`);
+  if (report.page.truncatedFrom !== null) {
+    lines.push(`Note: the page has ${report.page.truncatedFrom} words; only the first ${report.page.words} were checked, and the figures below refer to them.`);
+  }
   switch (report.status) {
     case 'copy':
       lines.push(`COPY: ${pct(report.overlap)} of this page is derived from earlier articles.`);

@@ -12,6 +12,8 @@ export interface PageText {
   readonly published: string | null;
 }
 
+/** A text file's title is its first line; a file that is one long line gets a readable prefix. */
+const MAX_TITLE = 160;
 const HTML_NAME = /\.x?html?$/i;
 const TEXT_NAME = /\.(txt|text|md)$/i;
 const HTML_SNIFF = /^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])/i;
@@ -38,7 +40,8 @@ export function readPage(bytes: Uint8Array, name: string): PageText {
   if (!isHtml(name, decoded)) {
     const text = decoded.replace(/\r\n?/g, '\n');
     if (text.trim().length === 0) throw new CliError(ExitCode.NoArticle, `${name}: the file holds no text`);
-    const title = text.split('\n').find((line) => line.trim().length > 0)?.trim() ?? '';
+    const firstLine = text.split('\n').find((line) => line.trim().length > 0)?.trim() ?? '';
+    const title = firstLine.length > MAX_TITLE ? `${firstLine.slice(0, MAX_TITLE - 1)}…` : firstLine;
     return { title, text, extractor: 'text', published: null };
   }
   const article = extractFromHtml(decoded);

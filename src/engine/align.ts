@@ -26,6 +26,10 @@ export const ALIGN = {
   /** Near-verbatim: mostly identical words, few edits. */
   nearVerbatimExact: 0.7,
   nearVerbatimSimilarity: 0.75,
+  /** A source sentence is scored against a page sentence only if it shares this share of its content terms… */
+  minSharedTerms: 0.2,
+  /** …and is among the few that share the most: bounds the work on long pages. */
+  maxSourceSentences: 6,
   /** Sentence evidence that is mostly quoted speech and whose own words do not match is a shared quote. */
   quoteShare: 0.6,
   quoteFrame: 0.3,
@@ -147,7 +151,9 @@ function sentenceCandidates(
       for (const j of sentencesWithTerm.get(term) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1);
     }
     const targets = new Set<number>(runTargets.get(i) ?? []);
-    for (const [j, count] of shared) if (count >= 2) targets.add(j);
+    const minShared = Math.max(2, Math.ceil(seen.size * ALIGN.minSharedTerms));
+    [...shared].filter(([, count]) => count >= minShared).sort((a, b) => b[1] - a[1])
+      .slice(0, ALIGN.maxSourceSentences).forEach(([j]) => targets.add(j));
     const matches: SentenceMatch[] = [];
     for (const j of targets) {
       matches.push({ sourceSentence: j, score: scorePair(page, i, source, j, matcher) });

@@ -8,6 +8,14 @@ import { TermIds } from './term-ids.js';
 import { PASSAGE_KINDS, type DerivedWords, type PageInput, type Passage, type PassageKind, type SourceMatch, type Verdict } from './types.js';
 import { decideStatus, relationOf, SELF_THRESHOLD } from './verdict.js';
 
+/**
+ * Longest page checked, in words: news articles run to a few thousand words,
+ * and a book-length page would otherwise hold the browser for seconds. Longer
+ * pages are checked on their first MAX_CHECKED_WORDS words, and the verdict
+ * says so (`truncatedFrom`).
+ */
+export const MAX_CHECKED_WORDS = 50_000;
+
 export interface AttributeOptions {
   /** Synonyms for paraphrase alignment; without one only identical terms and spelling variants match. */
   readonly lexicon?: Lexicon;
@@ -29,8 +37,9 @@ interface AlignedSource {
  * deterministic; the same in the extension, the CLI and the tests.
  */
 export function attribute(page: PageInput, corpora: readonly Corpus[], options: AttributeOptions = {}): Verdict {
+  const { text, totalWords } = checkedPart(page.text);
   const ids = new TermIds();
-  const prepared = prepareText(page.text, ids);
+  const prepared = prepareText(text, ids);
   const pageWords = prepared.words.starts.length;
   const matcher = new TermMatcher(options.lexicon ?? EMPTY_LEXICON, ids);
 
@@ -71,7 +80,21 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
   }
   const overlap = pageWords > 0 ? round4(derivedTotal / pageWords) : 0;
   const { status, likelyOriginal } = decideStatus(sources, overlap, self?.article.id ?? null);
-  return { status, likelyOriginal, self: self?.article.id ?? null, overlap, derived, sources, pageWords };
+  return {
+    status, likelyOriginal, self: self?.article.id ?? null, overlap, derived, sources, pageWords,
+    truncatedFrom: totalWords > pageWords ? totalWords : null,
+  };
+}
+
+/** The page text up to the end of its MAX_CHECKED_WORDS-th word, and its total word count. */
+function checkedPart(text: string): { text: string; totalWords: number } {
+  let words = 0;
+  let cut = text.length;
+  for (const match of text.matchAll(/\S+/g)) {
+    words++;
+    if (words === MAX_CHECKED_WORDS) cut = match.index + match[0].length;
+  }
+  return { text: words > MAX_CHECKED_WORDS ? text.slice(0, cut) : text, totalWords: words };
 }
 
 /** The corpus article the page is: both texts at least SELF_THRESHOLD in verbatim passages between them. */

@@ -115,29 +115,54 @@ function extendOverPunctuation(text: string, end: number, limit: number): number
 }
 
 /**
- * Spans of quoted speech: between curly double quotes, guillemets, low-high
- * quotes, or a pair of straight double quotes within one paragraph. Unclosed
- * quotes end at the paragraph's end, as news style continues a quote into the
- * next paragraph by reopening it.
+ * Longest stretch a quotation may run without its closing mark. News style
+ * leaves a quote open at a paragraph's end when it continues in the next one,
+ * but a stray quote mark in scraped text must not turn the rest of a document
+ * into "quotation".
+ */
+export const MAX_UNCLOSED_QUOTE = 600;
+
+/**
+ * Spans of quoted speech: between curly double quotes, guillemets or low-high
+ * quotes, or a pair of straight double quotes on one line. A curly quote left
+ * open ends at its line's end (a paragraph, in extracted text); one still open
+ * after MAX_UNCLOSED_QUOTE characters of a single line is taken as a stray mark.
+ * A straight quote with no partner on its line is not a quotation at all, since
+ * one mark cannot say which side it opens.
  */
 export function findQuotedSpans(text: string): Array<readonly [number, number]> {
   const spans: Array<readonly [number, number]> = [];
-  let open = -1;
-  let closer = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (open < 0) {
-      if (c === '“' || c === '„') { open = i; closer = '”'; }
-      else if (c === '«') { open = i; closer = '»'; }
-      else if (c === '"') { open = i; closer = '"'; }
-    } else if (c === closer || (closer === '”' && c === '“' && text[open] === '„')) {
-      spans.push([open, i + 1]);
-      open = -1;
-    } else if (c === '\n' && text[i + 1] === '\n') {
-      spans.push([open, i]);
-      open = -1;
+    if (c === '"') {
+      const lineEnd = text.indexOf('\n', i + 1);
+      const close = text.indexOf('"', i + 1);
+      if (close > 0 && (lineEnd < 0 || close < lineEnd) && close - i <= MAX_UNCLOSED_QUOTE) {
+        spans.push([i, close + 1]);
+        i = close;
+      }
+      continue;
     }
+    const closers = c === '“' ? '”' : c === '„' ? '“”' : c === '«' ? '»' : '';
+    if (!closers) continue;
+    const limit = Math.min(text.length, i + 1 + MAX_UNCLOSED_QUOTE);
+    let end = limit;
+    let closed = false;
+    for (let j = i + 1; j < limit; j++) {
+      if (closers.includes(text[j]!)) {
+        end = j + 1;
+        closed = true;
+        break;
+      }
+      if (text[j] === '\n') {
+        end = j;
+        break;
+      }
+    }
+    if (closed || end < limit || limit === text.length) spans.push([i, end]);
+    i = end - 1;
   }
-  if (open >= 0) spans.push([open, text.length]);
   return spans;
 }
+
+

@@ -95,8 +95,14 @@ export interface Verdict {
   readonly derived: DerivedWords;
   /** Every article other than `self` with coverage > 0 or shared quotes, highest coverage first. */
   readonly sources: readonly SourceMatch[];
-  /** Whitespace-separated words of the page text: the unit of coverage and overlap. */
+  /** Whitespace-separated words of the page text that were checked: the unit of coverage and overlap. */
   readonly pageWords: number;
+  /**
+   * Null when the whole page was checked. For a page longer than the engine
+   * checks (MAX_CHECKED_WORDS), its total word count: only the first
+   * `pageWords` words were checked, and every figure refers to them.
+   */
+  readonly truncatedFrom: number | null;
 }
 
 /** A page to check. */

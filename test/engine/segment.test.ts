@@ -50,3 +50,15 @@ describe('findQuotedSpans', () => {
     expect(findQuotedSpans(text).map(([s, e]) => text.slice(s, e))).toEqual(['“We will go on']);
   });
 });
+
+describe('stray quote marks do not swallow the text', () => {
+  test('a straight quote without a partner on its line opens nothing', () => {
+    const text = 'The 12" pipe burst.\nLater the crew said "it held" for hours.';
+    expect(findQuotedSpans(text).map(([s, e]) => text.slice(s, e))).toEqual(['"it held"']);
+  });
+
+  test('an unclosed curly quote on a very long line is taken as stray', () => {
+    const text = `He said “${'word '.repeat(300)}`;
+    expect(findQuotedSpans(text)).toEqual([]);
+  });
+});

@@ -1,0 +1,169 @@
+/**
+ * The `firsthand` command as a user runs it: the built dist/cli.js in a child
+ * process, its exit codes, its one-line errors and its JSON.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { CLI_FILE, ROOT, SEEDS_CORPUS_FILE } from '../../src/build/paths.js';
+import { seedId } from '../helpers/seed-corpus.js';
+
+const PAGES = path.join(ROOT, 'test/fixtures/pages');
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'firsthand-cli-'));
+
+function run(args: string[], input?: Uint8Array | string): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI_FILE, ...args], { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tmpFile(name: string, content: Uint8Array | string): string {
+  const file = path.join(tmp, name);
+  writeFileSync(file, content);
+  return file;
+}
+
+interface Report {
+  page: { title: string; words: number; extractor: string; text: string; truncatedFrom: number | null };
+  status: string; likelyOriginal: string | null; self: string | null; overlap: number;
+  derived: Record<string, number>;
+  sources: Array<{ id: string; relation: string; coverage: number; passages: Array<{ page: [number, number]; source: [number, number]; similarity: number; kind: string }>; quotes: unknown[] }>;
+  timings: { extract_ms: number; load_ms: number; query_ms: number };
+}
+
+describe('firsthand check --json', () => {
+  const r = run(['check', path.join(PAGES, 'wire-001.html'), '--json']);
+  const report = JSON.parse(r.stdout) as Report;
+
+  test('a spun copy in a news page is reported as a copy of 000', () => {
+    expect(r.code).toBe(0);
+    expect(report.page.extractor).toBe('readability');
+    expect(report.status).toBe('copy');
+    expect(report.self).toBe(seedId('001'));
+    expect(report.likelyOriginal).toBe(seedId('000'));
+    expect(report.overlap).toBeGreaterThanOrEqual(0.9);
+  });
+
+  test('words, overlap and derived counts agree with the page text', () => {
+    expect(report.page.words).toBe(report.page.text.split(/\s+/).filter(Boolean).length);
+    const derived = Object.values(report.derived).reduce((a, b) => a + b, 0);
+    expect(derived / report.page.words).toBeCloseTo(report.overlap, 3);
+  });
+
+  test('every passage is a non-empty half-open span of the page text, in order, without overlap', () => {
+    for (const source of report.sources) {
+      let last = 0;
+      for (const p of source.passages) {
+        expect(p.page[0]).toBeGreaterThanOrEqual(last);
+        expect(p.page[1]).toBeGreaterThan(p.page[0]);
+        expect(p.page[1]).toBeLessThanOrEqual(report.page.text.length);
+        expect(p.source[1]).toBeGreaterThan(p.source[0]);
+        expect(['verbatim', 'near-verbatim', 'paraphrase']).toContain(p.kind);
+        expect(p.similarity).toBeGreaterThan(0);
+        expect(p.similarity).toBeLessThanOrEqual(1);
+        last = p.page[1];
+      }
+    }
+  });
+
+  test('sources are sorted by coverage and timings are reported', () => {
+    const coverages = report.sources.map((s) => s.coverage);
+    expect(coverages).toEqual([...coverages].sort((a, b) => b - a));
+    expect(report.timings.query_ms).toBeGreaterThan(0);
+  });
+});
+
+describe('inputs', () => {
+  test('a text page from standard input', () => {
+    const r = run(['check', '-', '--json'], readFileSync(path.join(ROOT, 'seeds', `${seedId('000')}.txt`)));
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Report).status).toBe('original');
+  });
+
+  test('a Windows-1252 text file is decoded, not rejected', () => {
+    const r = run(['check', path.join(PAGES, 'cp1252-003.txt'), '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.page.text).toContain('’');
+    expect(report.page.text).not.toContain('\uFFFD');
+  });
+
+  test('a non-English page is checked, not refused', () => {
+    const r = run(['check', path.join(PAGES, 'foreign-es.html'), '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.status).toBe('no-match');
+    expect(report.page.words).toBeGreaterThan(100);
+  });
+
+  test('a 10 MB page is checked on its first words, and says so', () => {
+    const sentence = 'The council met again on Tuesday to discuss the budget for the coming year. ';
+    const file = tmpFile('huge.txt', sentence.repeat(Math.ceil(10_000_000 / sentence.length)));
+    const r = run(['check', file, '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.page.truncatedFrom).toBeGreaterThan(report.page.words);
+    expect(report.page.words).toBe(50_000);
+    const human = run(['check', file]);
+    expect(human.stdout).toMatch(/only the first 50000 were checked/);
+  });
+});
+
+describe('bad input gets its exit code and one line, never a stack trace', () => {
+  const corrupt = (() => {
+    const bytes = new Uint8Array(readFileSync(SEEDS_CORPUS_FILE));
+    bytes[200] = bytes[200]! ^ 0xff;
+    return tmpFile('corrupt.fhc', bytes);
+  })();
+  const truncated = tmpFile('truncated.fhc', new Uint8Array(readFileSync(SEEDS_CORPUS_FILE)).subarray(0, 5000));
+  const emptyFolder = path.join(tmp, 'empty-folder');
+  mkdirSync(emptyFolder, { recursive: true });
+
+  test.each([
+    ['an empty file', ['check', tmpFile('empty.txt', '')], 3, /empty/],
+    ['a binary file', ['check', tmpFile('binary.txt', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 3, 0, 0, 9]))], 3, /binary/],
+    ['a missing file', ['check', path.join(tmp, 'nope.txt')], 3, /cannot read/],
+    ['a page with no article', ['check', path.join(PAGES, 'no-article.html')], 4, /article/i],
+    ['a login page', ['check', path.join(PAGES, 'login.html')], 4, /article/i],
+    ['a corrupt corpus', ['check', path.join(PAGES, 'wire-001.html'), '--corpus', corrupt], 5, /corrupt/],
+    ['a truncated corpus', ['check', path.join(PAGES, 'wire-001.html'), '--corpus', truncated], 5, /truncated/],
+    ['a missing corpus', ['check', path.join(PAGES, 'wire-001.html'), '--corpus', path.join(tmp, 'none.fhc')], 5, /not found/],
+    ['a folder with no articles', ['check', path.join(PAGES, 'wire-001.html'), '--corpus', emptyFolder], 5, /no article files/],
+    ['a text file as corpus', ['check', path.join(PAGES, 'wire-001.html'), '--corpus', path.join(PAGES, 'cp1252-003.txt')], 5, /not a Firsthand corpus/],
+    ['no command', [], 2, /no command/],
+    ['an unknown option', ['check', 'x.txt', '--frobnicate'], 2, /frobnicate/],
+    ['two pages', ['check', 'a.txt', 'b.txt'], 2, /exactly one page/],
+    ['build-corpus without --out', ['build-corpus', emptyFolder], 2, /--out/],
+  ])('%s → exit %i', (_, args, code, message) => {
+    const r = run(args as string[]);
+    expect(r.code).toBe(code);
+    expect(r.stderr).toMatch(message as RegExp);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('with --json the error is also a JSON object on stdout', () => {
+    const r = run(['check', path.join(PAGES, 'no-article.html'), '--json']);
+    expect(r.code).toBe(4);
+    expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'no-article', message: expect.stringContaining('no-article.html') } });
+  });
+});
+
+describe('firsthand build-corpus', () => {
+  test('indexes a folder of text and HTML articles that check can then use', () => {
+    const folder = path.join(tmp, 'newsroom');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'council.txt'), readFileSync(path.join(ROOT, 'seeds', `${seedId('000')}.txt`)));
+    writeFileSync(path.join(folder, 'page.html'), readFileSync(path.join(PAGES, 'modern-003.html')));
+    writeFileSync(path.join(folder, 'catalog.json'), JSON.stringify([{ id: 'council', title: 'Our story', outlet: 'Our paper', published: '2021-12-08' }]));
+    const out = path.join(tmp, 'newsroom.fhc');
+    const built = run(['build-corpus', folder, '--out', out]);
+    expect(built.code).toBe(0);
+    expect(built.stderr).toMatch(/indexed 2 article/);
+    const r = run(['check', path.join(ROOT, 'seeds', `${seedId('001')}.txt`), '--corpus', out, '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.status).toBe('copy');
+    expect(report.likelyOriginal).toBe('council');
+  });
+});

@@ -27,6 +27,8 @@ import { NewsGenerator, countWords, renderParagraph } from './news-generator.js'
 import { loadVocabulary } from './vocabulary.js';
 
 const GOAL_P50_MS = 150;
+/** How often the watcher looks at the popup; it shares the popup's renderer, so not too often. */
+const POLL_MS = Number(process.env.CLICK_BENCH_POLL_MS ?? 4);
 const PAGE_WORDS = 1500;
 const GENERATOR_SEED = 0x00f1_257a;
 
@@ -100,6 +102,8 @@ interface Row {
   max: number;
   /** The extension's own extraction + attribution time (Analysis.elapsedMs), median. */
   engineP50: number;
+  /** Click → the popup document's navigation start, median. */
+  popupOpenP50: number;
   status: string;
 }
 
@@ -126,7 +130,7 @@ async function main(): Promise<void> {
     let run = 0;
 
     /** One real click on a fresh address; returns click→verdict ms, the engine's ms and the verdict status. */
-    const click = async (): Promise<{ ms: number; engineMs: number; status: string }> => {
+    const click = async (): Promise<{ ms: number; openMs: number; engineMs: number; status: string }> => {
       await session.closeRealPopup();
       await tab.page.goto(`${server.origin}/bench/page.html?run=${run++}`);
       // Arm the watcher before clicking: it resolves with the epoch time the popup settled.
@@ -136,8 +140,8 @@ async function main(): Promise<void> {
           const state = view && view.document.querySelector('#app') && view.document.querySelector('#app').getAttribute('data-state');
           if (state === 'verdict' || state === 'error') {
             const status = view.document.querySelector('[data-testid=verdict]');
-            resolve({ at: performance.timeOrigin + performance.now(), status: status ? status.getAttribute('data-status') : 'error:' + view.document.querySelector('[data-testid=error]')?.getAttribute('data-code') });
-          } else setTimeout(tick, 2);
+            resolve({ at: performance.timeOrigin + performance.now(), opened: view.performance.timeOrigin, status: status ? status.getAttribute('data-status') : 'error:' + view.document.querySelector('[data-testid=error]')?.getAttribute('data-code') });
+          } else setTimeout(tick, ${POLL_MS});
         };
         tick();
       }); true`);
@@ -145,11 +149,11 @@ async function main(): Promise<void> {
       const targetId = await session.tabTargetId(tab.page);
       const start = performance.timeOrigin + performance.now();
       await session.triggerAction(targetId);
-      const settled = (await observer.evaluate('window.__settled')) as { at: number; status: string };
+      const settled = (await observer.evaluate('window.__settled')) as { at: number; opened: number; status: string };
       const engineMs = (await observer.evaluate(
         `chrome.runtime.sendMessage({ firsthand: 1, name: 'getCachedAnalysis', args: [${tab.tabId}] }).then((r) => r && r.ok && r.value ? r.value.elapsedMs : NaN)`,
       )) as number;
-      return { ms: settled.at - start, engineMs, status: settled.status };
+      return { ms: settled.at - start, openMs: settled.opened - start, engineMs, status: settled.status };
     };
 
     const measure = async (corpus: string, articles: number): Promise<void> => {
@@ -157,20 +161,23 @@ async function main(): Promise<void> {
       for (let i = 0; i < options.warmup; i++) await click();
       const times: number[] = [];
       const engine: number[] = [];
+      const opens: number[] = [];
       for (let i = 0; i < options.runs; i++) {
         const result = await click();
         times.push(result.ms);
         engine.push(result.engineMs);
+        opens.push(result.openMs);
       }
-      times.sort((a, b) => a - b);
-      engine.sort((a, b) => a - b);
+      for (const list of [times, engine, opens]) list.sort((a, b) => a - b);
       const row: Row = {
         corpus, articles, firstClickMs: first.ms, runs: times.length,
         p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: times[times.length - 1]!,
-        engineP50: quantile(engine, 0.5), status: first.status,
+        engineP50: quantile(engine, 0.5), popupOpenP50: quantile(opens, 0.5), status: first.status,
       };
       rows.push(row);
-      console.error(`  ${corpus}: p50 ${row.p50.toFixed(0)} ms, p95 ${row.p95.toFixed(0)} ms (verdict: ${row.status})`);
+      console.error(
+        `  ${corpus}: first ${row.firstClickMs.toFixed(0)} ms, p50 ${row.p50.toFixed(0)} ms, p95 ${row.p95.toFixed(0)} ms, popup opens at ${row.popupOpenP50.toFixed(0)} ms, engine p50 ${row.engineP50.toFixed(0)} ms (verdict: ${row.status})`,
+      );
     };
 
     console.error(`browser-click-bench: ${page.words}-word page, ${options.runs} timed clicks per corpus (+${options.warmup} warm-up)`);
@@ -185,11 +192,13 @@ async function main(): Promise<void> {
     const importStart = performance.now();
     const rowsBefore = await observer.locator('[data-testid=corpus]').count();
     await observer.locator('[data-testid=corpus-import]').setInputFiles(corpusFile);
-    await pollFor(async () => ((await observer.locator('[data-testid=corpus]').count()) > rowsBefore ? true : undefined), {
-      what: 'the generated corpus to be imported',
-      timeoutMs: 180_000,
-      intervalMs: 200,
-    });
+    const imported = await pollFor(async () => {
+      if ((await observer.locator('[data-testid=corpus]').count()) > rowsBefore) return 'ok';
+      // The options page says why an import failed; stop waiting then.
+      const note = (await observer.locator('[data-testid=corpus-note]').textContent()) ?? '';
+      return note !== '' && !note.startsWith('Importing') ? note : undefined;
+    }, { what: `the ${options.corpusSize}-article corpus to be imported`, timeoutMs: 300_000, intervalMs: 200 });
+    if (imported !== 'ok') throw new Error(`importing the ${options.corpusSize}-article corpus failed: ${imported}`);
     console.error(`  imported in ${((performance.now() - importStart) / 1000).toFixed(1)} s`);
     await measure(`bundled + ${options.corpusSize.toLocaleString('en')} imported`, 5 + options.corpusSize);
   } finally {
@@ -199,10 +208,10 @@ async function main(): Promise<void> {
   }
 
   console.log(`\nClick → verdict in Chromium (${page.words}-word page; goal p50 ≤ ${GOAL_P50_MS} ms)\n`);
-  console.log('| corpus | articles | first click ms | p50 ms | p95 ms | max ms | engine p50 ms | verdict |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('| corpus | articles | first click ms | p50 ms | p95 ms | max ms | popup opened p50 ms | engine p50 ms | verdict |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
-    console.log(`| ${r.corpus} | ${r.articles} | ${r.firstClickMs.toFixed(0)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.max.toFixed(0)} | ${r.engineP50.toFixed(0)} | ${r.status} |`);
+    console.log(`| ${r.corpus} | ${r.articles} | ${r.firstClickMs.toFixed(0)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.max.toFixed(0)} | ${r.popupOpenP50.toFixed(0)} | ${r.engineP50.toFixed(0)} | ${r.status} |`);
   }
   const worst = Math.max(...rows.map((r) => r.p50));
   console.log(`\n${worst <= GOAL_P50_MS ? 'MET' : 'MISSED'}: worst p50 ${worst.toFixed(0)} ms against the ${GOAL_P50_MS} ms goal.`);

@@ -24,12 +24,14 @@ function firstExisting(candidates: readonly (string | undefined)[]): string | nu
 }
 
 function gate(name: string, envVar: string, candidates: readonly string[]): BrowserGate {
+  // An explicit path wins: pointing it at nothing is how to check the skip (and the CI failure) on a machine that has the browser.
   const fromEnv = process.env[envVar];
-  const executable = firstExisting([fromEnv, ...candidates]);
+  const looked = fromEnv ? [fromEnv] : candidates;
+  const executable = firstExisting(looked);
   const skip = executable === null && !IS_CI;
   if (skip) {
     console.warn(
-      `[e2e] SKIPPED: ${name} not found (looked at ${[fromEnv, ...candidates].filter(Boolean).join(', ')}; set ${envVar} to point at it). ` +
+      `[e2e] SKIPPED: ${name} not found (looked at ${looked.join(', ')}; set ${envVar} to point at it). ` +
         'Install it (Debian: apt-get install chromium firefox-esr) to run the real-browser tests.',
     );
   }
@@ -52,7 +54,7 @@ export function firefoxGate(): BrowserGate {
  */
 export function requireExecutable(browserGate: BrowserGate): string {
   if (browserGate.executable === null) {
-    throw new Error(`[e2e] CI=true but ${browserGate.name} is not installed: .ci/run must apt-get install it before the tests.`);
+    throw new Error(`[e2e] CI=true but ${browserGate.name} is not installed: .ci/run must apt-get install it before the tests (or fix CHROMIUM_PATH / FIREFOX_PATH).`);
   }
   return browserGate.executable;
 }

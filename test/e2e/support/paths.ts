@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const DIST = path.join(ROOT, 'dist');
 export const CHROME_EXT_DIR = path.join(DIST, 'chrome');
+export const FIREFOX_EXT_DIR = path.join(DIST, 'firefox');
 /** The Firefox build plus a 127.0.0.1 host permission: a real toolbar click cannot be simulated there. */
 export const FIREFOX_TEST_EXT_DIR = path.join(DIST, 'firefox-test');
 export const CLI_FILE = path.join(DIST, 'cli.js');

@@ -62,7 +62,7 @@ export function alignSource(page: PreparedText, source: PreparedText, matcher: T
   const decisions: Decision[] = page.sentences.map((sentence, i) => {
     const match = accepted.get(i);
     const runShare = share(runTokens, sentence.firstToken, sentence.endToken);
-    if (match && isQuoteLike(match.score) && !hasDerivedNeighbour(i, accepted)) return { kind: 'quote', match };
+    if (match && isQuoteLike(match.score) && !hasDerivedNeighbour(i, accepted, page.sentences.length)) return { kind: 'quote', match };
     if (runShare >= ALIGN.verbatimSentence) return { kind: 'runs' };
     if (match) return { kind: 'sentence', passageKind: classify(match.score), match };
     return { kind: 'none' };
@@ -89,13 +89,26 @@ function isQuoteLike(score: SentencePairScore): boolean {
   return score.quotedShare >= ALIGN.quoteShare && score.frameShare < ALIGN.quoteFrame;
 }
 
-/** A neighbouring page sentence is derived from this source by its own (unquoted) words. */
-function hasDerivedNeighbour(i: number, accepted: ReadonlyMap<number, SentenceMatch>): boolean {
-  for (const j of [i - 1, i + 1]) {
+/**
+ * Whether quoted sentence i sits in text derived from the source: look past
+ * the quotation (the run of quote-like sentences around i) to the nearest
+ * sentence on each side. A quote is *shared* only where the page has its own
+ * words around it; one with derived text beside it, or with nothing but
+ * quotation around it, was taken together with its context.
+ */
+function hasDerivedNeighbour(i: number, accepted: ReadonlyMap<number, SentenceMatch>, sentenceCount: number): boolean {
+  const quoteLike = (j: number): boolean => {
     const m = accepted.get(j);
-    if (m && !isQuoteLike(m.score)) return true;
-  }
-  return false;
+    return m !== undefined && isQuoteLike(m.score);
+  };
+  let left = i - 1;
+  while (left >= 0 && quoteLike(left)) left--;
+  let right = i + 1;
+  while (right < sentenceCount && quoteLike(right)) right++;
+  const hasLeft = left >= 0;
+  const hasRight = right < sentenceCount;
+  if (!hasLeft && !hasRight) return true;
+  return (hasLeft && accepted.has(left)) || (hasRight && accepted.has(right));
 }
 
 function markRunTokens(runs: readonly VerbatimRun[], tokenCount: number): Uint8Array {
@@ -225,7 +238,7 @@ function collectRunPassages(
         const pageSpan: Span = [starts[pieceStart]!, ends[endToken - 1]!];
         const sourceSpan: Span = [src.starts[sourceStart]!, src.ends[sourceStart + length - 1]!];
         if (isMostlyQuoted(page.quoted, pieceStart, endToken) && isMostlyQuoted(source.quoted, sourceStart, sourceStart + length)
-          && !hasDerivedNeighbour(sentenceIndex, accepted) && !inVerbatimSentence) {
+          && !hasDerivedNeighbour(sentenceIndex, accepted, page.sentences.length) && !inVerbatimSentence) {
           quotes.push({ page: pageSpan, source: sourceSpan });
         } else {
           passages.push({ page: pageSpan, source: sourceSpan, similarity: 1, kind: 'verbatim' });

@@ -23,7 +23,8 @@ const ABBREVIATIONS = new Set(
     .split(' '),
 );
 const CLOSERS = new Set(['"', '\'', '”', '’', '»', ')', ']', '}']);
-const SENTENCE_OPENER = /[\p{Lu}\p{N}"'“‘«(\[]/u;
+// Any letter may open a sentence, so a page typed all in lower (or upper) case segments the same way.
+const SENTENCE_OPENER = /[\p{L}\p{N}"'“‘«(\[]/u;
 const LOWER_START = /\p{Ll}/u;
 
 /**
@@ -115,6 +116,16 @@ function extendOverPunctuation(text: string, end: number, limit: number): number
 }
 
 /**
+ * A straight double quote opens a quotation where a curly one would be “:
+ * glued to the word after it and not to the word before it.
+ */
+function opensQuote(text: string, i: number): boolean {
+  const before = i > 0 ? text[i - 1]! : ' ';
+  const after = text[i + 1] ?? ' ';
+  return !/\s/.test(after) && /[\s(\[{—–-]/.test(before);
+}
+
+/**
  * Longest stretch a quotation may run without its closing mark. News style
  * leaves a quote open at a paragraph's end when it continues in the next one,
  * but a stray quote mark in scraped text must not turn the rest of a document
@@ -124,32 +135,22 @@ export const MAX_UNCLOSED_QUOTE = 600;
 
 /**
  * Spans of quoted speech: between curly double quotes, guillemets or low-high
- * quotes, or a pair of straight double quotes on one line. A curly quote left
- * open ends at its line's end (a paragraph, in extracted text); one still open
- * after MAX_UNCLOSED_QUOTE characters of a single line is taken as a stray mark.
- * A straight quote with no partner on its line is not a quotation at all, since
- * one mark cannot say which side it opens.
+ * quotes, or straight double quotes (an opening one is told from a closing
+ * one by the words it touches). A quote left open ends at its line's end (a
+ * paragraph, in extracted text); one still open after MAX_UNCLOSED_QUOTE
+ * characters of a single line is taken as a stray mark.
  */
 export function findQuotedSpans(text: string): Array<readonly [number, number]> {
   const spans: Array<readonly [number, number]> = [];
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c === '"') {
-      const lineEnd = text.indexOf('\n', i + 1);
-      const close = text.indexOf('"', i + 1);
-      if (close > 0 && (lineEnd < 0 || close < lineEnd) && close - i <= MAX_UNCLOSED_QUOTE) {
-        spans.push([i, close + 1]);
-        i = close;
-      }
-      continue;
-    }
-    const closers = c === '“' ? '”' : c === '„' ? '“”' : c === '«' ? '»' : '';
+    const closers = c === '“' ? '”' : c === '„' ? '“”' : c === '«' ? '»' : c === '"' && opensQuote(text, i) ? '"' : '';
     if (!closers) continue;
     const limit = Math.min(text.length, i + 1 + MAX_UNCLOSED_QUOTE);
     let end = limit;
     let closed = false;
     for (let j = i + 1; j < limit; j++) {
-      if (closers.includes(text[j]!)) {
+      if (closers.includes(text[j]!) && (text[j] !== '"' || !opensQuote(text, j))) {
         end = j + 1;
         closed = true;
         break;

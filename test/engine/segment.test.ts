@@ -52,9 +52,15 @@ describe('findQuotedSpans', () => {
 });
 
 describe('stray quote marks do not swallow the text', () => {
-  test('a straight quote without a partner on its line opens nothing', () => {
+  test('a straight quote that touches the word before it opens nothing', () => {
     const text = 'The 12" pipe burst.\nLater the crew said "it held" for hours.';
     expect(findQuotedSpans(text).map(([s, e]) => text.slice(s, e))).toEqual(['"it held"']);
+  });
+
+  test('straight quotes are read like curly ones, unclosed ones included', () => {
+    const curly = 'She said “we stay” and “we will go on\nNext.';
+    const straight = curly.replace(/[“”]/g, '"');
+    expect(findQuotedSpans(straight)).toEqual(findQuotedSpans(curly));
   });
 
   test('an unclosed curly quote on a very long line is taken as stray', () => {

@@ -26,15 +26,23 @@ interface Plan {
  * What each contender runs at each size, or why it does not (from the limits
  * measured in ../shared/docs/perf-anchors.md on this machine).
  */
-function plan(runner: RunnerKind, size: number): Plan | string {
+function plan(runner: RunnerKind, size: number, full: boolean): Plan | string {
   const big = size > 20_000;
+  // Peers whose verdict does not change with N and whose build alone takes minutes run at 10k only with --full.
+  const slowAt10k = size > 2000 && !full;
   switch (runner) {
-    case 'firsthand': return { perKind: 25, repeats: 5 };
+    case 'firsthand': return { perKind: 25, repeats: 3 };
     case 'bloom-filters': return big ? { perKind: 10, repeats: 1 } : { perKind: 25, repeats: 3 };
-    case 'minhash': return big ? 'build ~10 ms per article (rehashes each shingle 128×): ~17 min at 100k' : { perKind: 10, repeats: 1 };
-    case 'dolos': return big ? '~320 KB of heap per article: ~32 GB at 100k, does not fit' : { perKind: 10, repeats: 1 };
-    case 'simhash': return big ? 'finds no partial or spun copy at any size; build ~6 min at 100k for nothing' : { perKind: 25, repeats: 3 };
-    case 'string-similarity': return big ? 'O(N) pairwise bigram Dice: ~60 s per query at 100k' : size > 2000 ? { perKind: 2, repeats: 1 } : { perKind: 5, repeats: 1 };
+    case 'minhash':
+      if (big) return 'build ~10-15 ms per article (rehashes each shingle 128×): ~20 min at 100k';
+      return slowAt10k ? 'build ~2.5 min at 10k; same 0 % on (b)/(c) as at 1k; run with --full' : { perKind: 10, repeats: 1 };
+    case 'dolos': return big ? '~330 KB of heap per article: ~33 GB at 100k, does not fit' : { perKind: 10, repeats: 1 };
+    case 'simhash':
+      if (big) return 'finds no partial or spun copy at any size; build ~7 min at 100k for nothing';
+      return slowAt10k ? 'same 0 % on (b)/(c) as at 1k; run with --full' : { perKind: 25, repeats: 3 };
+    case 'string-similarity':
+      if (big) return 'O(N) pairwise bigram Dice: ~100 s per query at 100k';
+      return size > 2000 ? { perKind: 1, repeats: 1 } : { perKind: 3, repeats: 1 };
     case 'diff-match-patch': return { perKind: 10, repeats: 1 };
     case 'limit': return { perKind: 10, repeats: 1 };
   }
@@ -73,13 +81,14 @@ async function main(): Promise<void> {
   const results: ChildResult[] = [];
   const skipped: BenchReport['skipped'][number][] = [];
   const started = performance.now();
+  // Other work on this box skews timings; the report states the load it ran under.
+  const loadBefore = os.loadavg()[0] ?? NaN;
 
   for (const size of sizes) {
     for (const runner of runners) {
-      // The alignment stage does not depend on N: once, at the smallest size. The limit: once, at the largest.
-      if (runner === 'diff-match-patch' && size !== sizes[0]) continue;
-      if (runner === 'limit' && size !== sizes[sizes.length - 1]) continue;
-      const p = plan(runner, size);
+      // Neither the alignment stage nor the limit depends on N: once, at the first size.
+      if ((runner === 'diff-match-patch' || runner === 'limit') && size !== sizes[0]) continue;
+      const p = plan(runner, size, full);
       if (typeof p === 'string') {
         skipped.push({ runner, size, reason: p });
         continue;
@@ -92,6 +101,7 @@ async function main(): Promise<void> {
     }
   }
 
+  const loadAfter = os.loadavg()[0] ?? NaN;
   const cpus = os.cpus();
   const report: BenchReport = {
     machine: {
@@ -101,9 +111,11 @@ async function main(): Promise<void> {
       node: process.versions.node,
       platform: `${os.platform()} ${os.arch()}`,
       date: new Date().toISOString().slice(0, 10),
+      loadAverage: [loadBefore, loadAfter],
+      minutes: (performance.now() - started) / 60_000,
     },
     seed,
-    command: full ? 'npm run bench -- --full' : 'npm run bench',
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
     sizes,
     results,
     skipped,

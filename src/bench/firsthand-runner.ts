@@ -113,11 +113,11 @@ export function createFirsthandRunner(): Runner & { loadTimes(): FirsthandLoadTi
           writeFileSync(pagePath, pageHtml(page));
           const t0 = performance.now();
           try {
-            const out = execFileSync(process.execPath, [CLI_FILE, 'check', pagePath, '--corpus', file, '--json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+            const out = execFileSync(process.execPath, [CLI_FILE, 'check', pagePath, '--corpus', file, '--json'], { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
             cli.push(performance.now() - t0);
             cliTimings = (JSON.parse(out) as { timings?: unknown }).timings ?? null;
           } catch (error) {
-            cliNote = `dist/cli.js check failed: ${(error as Error).message.split('\n')[0]}`;
+            cliNote = `dist/cli.js check failed (a stale build? run npm run build): ${String((error as { stderr?: unknown }).stderr ?? (error as Error).message).trim().split('\n')[0]}`;
             break;
           }
         }

@@ -12,6 +12,9 @@ export interface MachineInfo {
   readonly node: string;
   readonly platform: string;
   readonly date: string;
+  /** 1-minute load average before and after the run: above ~0.2 before, something else was using the CPUs. */
+  readonly loadAverage: readonly [number, number];
+  readonly minutes: number;
 }
 
 export interface BenchReport {
@@ -118,7 +121,8 @@ export function renderReport(report: BenchReport): string {
   out.push('# Firsthand speed benchmark');
   out.push('');
   out.push(`Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GB RAM, Node ${m.node} (${m.platform}), ${m.date}. ` +
-    `Seeded synthetic news corpus (seed ${report.seed}). Reproduce with \`${report.command}\`.`);
+    `Seeded synthetic news corpus (seed ${report.seed}). Reproduce with \`${report.command}\` ` +
+    `(took ${m.minutes.toFixed(1)} min; 1-minute load average ${fmt(m.loadAverage[0])} before, ${fmt(m.loadAverage[1])} after).`);
   out.push('');
   out.push('Each contender runs in a fresh process per corpus size. Query times are per-page medians of repeated runs, then p50/p95 over pages; ' +
     'this 2-core box is noisy (10–40 % between runs), so compare ratios rather than absolute times. Heap = V8 heap + ArrayBuffers after a forced GC, ' +
@@ -196,7 +200,7 @@ export function renderReport(report: BenchReport): string {
     }
   }
   out.push(table(
-    ['contender', 'N', 'build ms / 1k', 'index / article (serialised)', 'heap / article', 'query ms p50 / p95', 'p50 vs Firsthand',
+    ['contender', 'N', 'build ms / 1k', 'index / article (serialised)', 'heap / article', 'query ms p50 / p95', 'peer p50 ÷ Firsthand p50',
       ...QUERY_KINDS.map((k) => KIND_LABEL[k]), 'peak RSS', 'queries'],
     rows,
   ));

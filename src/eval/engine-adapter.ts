@@ -26,20 +26,11 @@ export interface EvalEngine {
 
 type Lexicon = NonNullable<AttributeOptions['lexicon']>;
 
-/**
- * `loadLexicon` belongs on the engine's public surface; until src/engine/index.ts exports it, it is
- * taken from the engine module that defines it.
- */
-async function lexiconLoader(): Promise<(bytes: Uint8Array) => Lexicon> {
-  const fromIndex = (engine as Record<string, unknown>)['loadLexicon'];
-  if (typeof fromIndex === 'function') return fromIndex as (bytes: Uint8Array) => Lexicon;
-  return (await import('../engine/lexicon.js')).loadLexicon;
-}
 
 /** The engine with the built lexicon, or the reason it cannot be used yet. */
 export async function loadEvalEngine(): Promise<EvalEngine | { skip: string }> {
   if (!existsSync(LEXICON_PATH)) return { skip: `${LEXICON_PATH} is missing: run \`npm run build\` first` };
-  const lexicon = (await lexiconLoader())(new Uint8Array(readFileSync(LEXICON_PATH)));
+  const lexicon: Lexicon = engine.loadLexicon(new Uint8Array(readFileSync(LEXICON_PATH)));
   const loaded = new WeakMap<EvalCorpus, Corpus>();
   return {
     corpus(articles) {

@@ -3,6 +3,7 @@
  * `BackgroundDeps`, so tests drive it with a fake browser, a fake engine and
  * in-memory stores; src/extension/background.ts wires the real ones.
  */
+import { pageText } from '../extract/page-text.js';
 import type { Analysis, AnalysisOutcome } from './analysis.js';
 import { badgeFor } from './badge.js';
 import { base64ToBytes } from './base64.js';
@@ -206,13 +207,15 @@ export function createHandlers(deps: BackgroundDeps): Handlers & { forgetTab(tab
           await setBadge(tabId, previous.analysis);
           return { ok: true, analysis: previous.analysis };
         }
+        // Headline first, exactly as the CLI checks a page (see extract/page-text.ts)
+        const checked = { ...article, text: pageText(article) };
         const verdict = engine.attribute(
-          { text: article.text, published: article.published },
+          { text: checked.text, published: article.published },
           loaded.entries.map((e) => e.corpus),
           { lexicon: loaded.lexicon },
         );
         const analysis = buildAnalysis(verdict, {
-          article,
+          article: checked,
           url: extraction.url,
           corpusArticles: loaded.entries.reduce((sum, e) => sum + e.entry.articles, 0),
           elapsedMs: Math.round(performance.now() - started),

@@ -1,7 +1,5 @@
 /** The real engine behind EnginePort. */
-import { attribute, loadCorpus, type Corpus, type Lexicon } from '../engine/index.js';
-// TODO [2026-09-01]: import loadLexicon from ../engine/index.js once the engine's public surface exports it.
-import { loadLexicon } from '../engine/lexicon.js';
+import { attribute, loadCorpus, loadLexicon, type Corpus, type Lexicon } from '../engine/index.js';
 import type { EnginePort } from './engine-port.js';
 
 export const engine: EnginePort = {

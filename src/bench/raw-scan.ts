@@ -14,7 +14,8 @@ export function fusedWordHashes(text: string, out: { buffer: Uint32Array }): num
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) c += 32;
-    const isWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c >= 0xc0;
+    // ASCII letters and digits, and letters beyond Latin-1 punctuation; General Punctuation (curly quotes, dashes) separates.
+    const isWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && (c < 0x2000 || c > 0x206f));
     if (isWord) {
       h = Math.imul(h ^ c, 0x01000193);
       inWord = true;

@@ -7,6 +7,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // e2e files drive real browsers; running them in parallel on a 2-core machine only makes them flaky
     fileParallelism: false,
+    setupFiles: ['test/setup/fast-check-seed.ts'],
   },
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
 });

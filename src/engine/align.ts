@@ -23,9 +23,13 @@ export const ALIGN = {
   /** Pages sentences apart and source sentences apart that still count as neighbours in a derived sequence. */
   neighbourPage: 2,
   neighbourSource: 3,
-  /** Near-verbatim: mostly identical words, few edits. */
-  nearVerbatimExact: 0.7,
-  nearVerbatimSimilarity: 0.75,
+  /**
+   * Near-verbatim: mostly identical words, few edits. Set where the labelled
+   * seed sentences are told apart best: 11 of 16 near-verbatim and 48 of 50
+   * paraphrased sentences classified as the labels say.
+   */
+  nearVerbatimExact: 0.85,
+  nearVerbatimSimilarity: 0.85,
   /** A source sentence is scored against a page sentence only if it shares this share of its content terms… */
   minSharedTerms: 0.2,
   /** …and is among the few that share the most: bounds the work on long pages. */

@@ -47,7 +47,7 @@ function sentenceStarts(text: string): number[] {
       while (k < n && /\s/.test(text[k]!)) k++;
       if (k >= n) continue;
       if (!SENTENCE_OPENER.test(text[k]!)) continue;
-      if (c === '.' && isAbbreviation(text, i)) continue;
+      if (c === '.' && isAbbreviation(text, i, k)) continue;
       starts.push(k);
       i = k - 1;
     } else if (c === '\n') {
@@ -68,12 +68,17 @@ function sentenceStarts(text: string): number[] {
   return starts;
 }
 
-/** The period at `dot` ends an abbreviation or an initial ("Mr.", "J.") rather than a sentence. */
-function isAbbreviation(text: string, dot: number): boolean {
+/**
+ * The period at `dot` ends an abbreviation or an initial ("Mr.", "J. Smith")
+ * rather than a sentence; `next` is where the following word starts. A lone
+ * capital is an initial only before a name written in normal case, so all-caps
+ * text ("PLAN A. THE COUNCIL") still splits.
+ */
+function isAbbreviation(text: string, dot: number, next: number): boolean {
   let s = dot;
   while (s > 0 && /[\p{L}.]/u.test(text[s - 1]!)) s--;
   const word = text.slice(s, dot).toLowerCase();
-  if (word.length === 1 && /\p{Lu}/u.test(text[s]!)) return true;
+  if (word.length === 1 && /\p{Lu}/u.test(text[s]!)) return /^\p{Lu}\p{Ll}/u.test(text.slice(next, next + 2));
   return ABBREVIATIONS.has(word);
 }
 

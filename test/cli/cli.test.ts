@@ -121,21 +121,21 @@ describe('bad input gets its exit code and one line, never a stack trace', () =>
   mkdirSync(emptyFolder, { recursive: true });
 
   test.each([
-    ['an empty file', ['check', tmpFile('empty.txt', '')], 3, /empty/],
+    ['an empty file', 3, ['check', tmpFile('empty.txt', '')], /empty/],
     ['a binary file', ['check', tmpFile('binary.txt', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 3, 0, 0, 9]))], 3, /binary/],
-    ['a missing file', ['check', path.join(tmp, 'nope.txt')], 3, /cannot read/],
+    ['a missing file', 3, ['check', path.join(tmp, 'nope.txt')], /cannot read/],
     ['a page with no article', ['check', path.join(PAGES, 'no-article.html')], 4, /article/i],
     ['a login page', ['check', path.join(PAGES, 'login.html')], 4, /article/i],
-    ['a corrupt corpus', ['check', path.join(PAGES, 'wire-001.html'), '--corpus', corrupt], 5, /corrupt/],
-    ['a truncated corpus', ['check', path.join(PAGES, 'wire-001.html'), '--corpus', truncated], 5, /truncated/],
-    ['a missing corpus', ['check', path.join(PAGES, 'wire-001.html'), '--corpus', path.join(tmp, 'none.fhc')], 5, /not found/],
-    ['a folder with no articles', ['check', path.join(PAGES, 'wire-001.html'), '--corpus', emptyFolder], 5, /no article files/],
-    ['a text file as corpus', ['check', path.join(PAGES, 'wire-001.html'), '--corpus', path.join(PAGES, 'cp1252-003.txt')], 5, /not a Firsthand corpus/],
-    ['no command', [], 2, /no command/],
-    ['an unknown option', ['check', 'x.txt', '--frobnicate'], 2, /frobnicate/],
-    ['two pages', ['check', 'a.txt', 'b.txt'], 2, /exactly one page/],
-    ['build-corpus without --out', ['build-corpus', emptyFolder], 2, /--out/],
-  ])('%s → exit %i', (_, args, code, message) => {
+    ['a corrupt corpus', 5, ['check', path.join(PAGES, 'wire-001.html'), '--corpus', corrupt], /corrupt/],
+    ['a truncated corpus', 5, ['check', path.join(PAGES, 'wire-001.html'), '--corpus', truncated], /truncated/],
+    ['a missing corpus', 5, ['check', path.join(PAGES, 'wire-001.html'), '--corpus', path.join(tmp, 'none.fhc')], /not found/],
+    ['a folder with no articles', 5, ['check', path.join(PAGES, 'wire-001.html'), '--corpus', emptyFolder], /no article files/],
+    ['a text file as corpus', 5, ['check', path.join(PAGES, 'wire-001.html'), '--corpus', path.join(PAGES, 'cp1252-003.txt')], /not a Firsthand corpus/],
+    ['no command', 2, [], /no command/],
+    ['an unknown option', 2, ['check', 'x.txt', '--frobnicate'], /frobnicate/],
+    ['two pages', 2, ['check', 'a.txt', 'b.txt'], /exactly one page/],
+    ['build-corpus without --out', 2, ['build-corpus', emptyFolder], /--out/],
+  ])('%s → exit %i', (_, code, args, message) => {
     const r = run(args as string[]);
     expect(r.code).toBe(code);
     expect(r.stderr).toMatch(message as RegExp);

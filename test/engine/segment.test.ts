@@ -68,3 +68,7 @@ describe('stray quote marks do not swallow the text', () => {
     expect(findQuotedSpans(text)).toEqual([]);
   });
 });
+
+test('all-caps text still splits after a one-letter word', () => {
+  expect(sentencesOf('COUNCIL PICKS PLAN A. BIDEN SPEAKS TO UKRAINE.')).toEqual(['COUNCIL PICKS PLAN A.', 'BIDEN SPEAKS TO UKRAINE.']);
+});

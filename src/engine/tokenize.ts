@@ -40,6 +40,29 @@ const JOINERS = /['’\u02BC\u00AD\-\u2010\u2011\n.]/g;
 const UPPER_START = /^\p{Lu}/u;
 const DIGIT_START = /^\p{N}/u;
 
+/**
+ * Word → term, remembered: word frequencies are Zipfian, so a few thousand
+ * entries answer most lookups and spare the Unicode folding and stemming.
+ * Bounded, and cleared when full, so memory stays flat on any corpus.
+ */
+const TERM_CACHE_LIMIT = 200_000;
+const termCache = new Map<string, string>();
+function cachedTermOf(word: string): string {
+  let term = termCache.get(word);
+  if (term === undefined) {
+    term = termOf(word);
+    if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+    termCache.set(word, term);
+  }
+  return term;
+}
+
+/** Any code unit at or above U+2E80 (CJK and beyond) may belong to an unspaced script. */
+function mayBeUnspaced(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) >= 0x2e80) return UNSPACED_SCRIPT.test(raw);
+  return false;
+}
+
 /** Cuts `text` into tokens and terms. Pure; linear in the text's length. */
 export function tokenize(text: string): TokenStream {
   const terms: string[] = [];
@@ -51,7 +74,7 @@ export function tokenize(text: string): TokenStream {
     let word = raw;
     if (DIGIT_START.test(word)) word = word.replace(/,/g, '');
     else word = word.replace(POSSESSIVE, '').replace(JOINERS, '');
-    const term = termOf(word);
+    const term = cachedTermOf(word);
     if (term.length === 0) return;
     let flag = 0;
     if (STOP_TERMS.has(term)) flag |= TokenFlag.Stop;
@@ -66,7 +89,7 @@ export function tokenize(text: string): TokenStream {
   for (const match of text.matchAll(TOKEN_PATTERN)) {
     const raw = match[0];
     const start = match.index;
-    if (!UNSPACED_SCRIPT.test(raw)) {
+    if (!mayBeUnspaced(raw)) {
       push(raw, start, start + raw.length);
       continue;
     }

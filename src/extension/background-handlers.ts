@@ -6,7 +6,6 @@
 import { pageText } from '../extract/page-text.js';
 import type { Analysis, AnalysisOutcome } from './analysis.js';
 import { badgeFor } from './badge.js';
-import { base64ToBytes } from './base64.js';
 import { buildAnalysis } from './build-analysis.js';
 import { CONTENT_GLOBAL, type ContentApi, type HighlightMark, type PageExtraction } from './content-api.js';
 import type { CorpusStore } from './corpus-store.js';
@@ -51,8 +50,21 @@ interface CachedAnalysis {
   analysis: Analysis;
 }
 
+interface LoadedCorpus {
+  entry: CorpusEntry;
+  corpus: CorpusHandle;
+  /** Why a stored corpus could not be loaded (it is then checked as empty). */
+  unreadable?: string;
+}
+
 interface LoadedCorpora {
-  entries: { entry: CorpusEntry; corpus: CorpusHandle }[];
+  /** The bundled corpus first, then the imported ones, oldest first. */
+  entries: LoadedCorpus[];
+  lexicon: unknown;
+}
+
+interface BaseData {
+  bundled: LoadedCorpus;
   lexicon: unknown;
 }
 
@@ -60,43 +72,55 @@ const cacheKey = (tabId: number): string => `analysis:${tabId}`;
 
 export function createHandlers(deps: BackgroundDeps): Handlers & { forgetTab(tabId: number): Promise<void> } {
   const { api, engine } = deps;
-  let loading: Promise<LoadedCorpora> | null = null;
+  let base: Promise<BaseData> | null = null;
+  let imported: Promise<LoadedCorpora['entries']> | null = null;
 
-  /** Corpora and lexicon, loaded once per worker start and again after an import or removal. */
-  const corpora = (): Promise<LoadedCorpora> => {
-    loading ??= loadCorpora().catch((error: unknown) => {
-      loading = null; // let the next check try again rather than caching the failure
+  /** Forget a failed load so the next check tries again rather than repeating the failure. */
+  const retryable = <T>(load: () => Promise<T>, reset: () => void): Promise<T> =>
+    load().catch((error: unknown) => {
+      reset();
       throw error;
     });
-    return loading;
+
+  /**
+   * Corpora and lexicon. The bundled corpus and the lexicon load once per worker start; the imported
+   * corpora again after an import or removal, without re-reading the bundled data.
+   */
+  const corpora = async (): Promise<LoadedCorpora> => {
+    base ??= retryable(loadBase, () => (base = null));
+    imported ??= retryable(loadImported, () => (imported = null));
+    const [{ bundled, lexicon }, entries] = await Promise.all([base, imported]);
+    return { entries: [bundled, ...entries], lexicon };
   };
 
-  async function loadCorpora(): Promise<LoadedCorpora> {
-    const [corpusBytes, lexiconBytes, stored] = await Promise.all([
-      deps.readAsset(BUNDLED_CORPUS),
-      deps.readAsset(BUNDLED_LEXICON),
-      deps.corpusStore.all(),
-    ]);
+  async function loadBase(): Promise<BaseData> {
+    const [corpusBytes, lexiconBytes] = await Promise.all([deps.readAsset(BUNDLED_CORPUS), deps.readAsset(BUNDLED_LEXICON)]);
     const bundled = engine.loadCorpus(corpusBytes);
-    const entries: LoadedCorpora['entries'] = [
-      { entry: { id: 'bundled', name: 'Bundled seeds', articles: bundled.size, bundled: true, importedAt: null }, corpus: bundled },
-    ];
-    for (const row of stored) {
+    return {
+      bundled: { entry: { id: 'bundled', name: 'Bundled seeds', articles: bundled.size, bundled: true, importedAt: null }, corpus: bundled },
+      lexicon: engine.loadLexicon(lexiconBytes),
+    };
+  }
+
+  async function loadImported(): Promise<LoadedCorpora['entries']> {
+    const entries: LoadedCorpora['entries'] = [];
+    for (const row of await deps.corpusStore.all()) {
       try {
         const corpus = engine.loadCorpus(row.bytes);
         entries.push({
           entry: { id: row.id, name: row.name, articles: corpus.size, bundled: false, importedAt: row.importedAt },
           corpus,
         });
-      } catch {
+      } catch (error) {
         // A stored corpus that no longer loads (say, written by an older format) must not block checks with the others.
         entries.push({
           entry: { id: row.id, name: `${row.name} (unreadable)`, articles: 0, bundled: false, importedAt: row.importedAt },
           corpus: { size: 0, meta: () => { throw new RangeError('empty corpus'); } },
+          unreadable: error instanceof Error ? error.message : String(error),
         });
       }
     }
-    return { entries, lexicon: engine.loadLexicon(lexiconBytes) };
+    return entries;
   }
 
   async function inject(tabId: number): Promise<void> {
@@ -280,24 +304,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers & { forgetTab(tab
 
     deleteReport: (id: string) => deps.reports.delete(id),
 
-    async importCorpus(name: string, base64: string): Promise<CorpusEntry> {
-      let bytes: Uint8Array;
-      try {
-        bytes = base64ToBytes(base64);
-      } catch {
-        throw new Error('The file could not be read.');
-      }
-      let corpus: CorpusHandle;
-      try {
-        corpus = engine.loadCorpus(bytes);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new Error(`${name} is not a Firsthand corpus (${reason}). Make one with "firsthand build-corpus".`);
-      }
-      const stored = { id: deps.uuid(), name, articles: corpus.size, importedAt: deps.now().toISOString(), bytes };
-      await deps.corpusStore.put(stored);
-      loading = null;
-      return { id: stored.id, name, articles: corpus.size, bundled: false, importedAt: stored.importedAt };
+    async importCorpus(id: string): Promise<CorpusEntry> {
+      imported = null; // the options page has just written it to the store
+      const found = (await corpora()).entries.find((e) => e.entry.id === id);
+      if (found !== undefined && found.unreadable === undefined) return found.entry;
+      // The page takes a corpus the checks cannot use out of the store; read the store afresh next time.
+      imported = null;
+      throw new Error(found === undefined ? 'The imported corpus is not in the store.' : found.unreadable);
     },
 
     async listCorpora(): Promise<CorpusEntry[]> {
@@ -307,7 +320,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers & { forgetTab(tab
     async removeCorpus(id: string): Promise<void> {
       if (id === 'bundled') throw new Error('The bundled corpus cannot be removed.');
       await deps.corpusStore.remove(id);
-      loading = null;
+      imported = null;
     },
 
     getEndpoint: () => deps.reports.endpoint(),

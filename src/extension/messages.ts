@@ -2,7 +2,8 @@
  * Every request an extension page can make of the background, in one place.
  * The background registers exactly one implementation of `Handlers`;
  * pages call it through `createSender`. Arguments and answers are JSON-safe
- * (Chrome serialises messages as JSON), so bytes travel as base64.
+ * (Chrome serialises messages as JSON) and small: Chrome refuses messages over 64 MiB,
+ * so corpus files never travel in one (see corpus-import.ts).
  */
 import type { Analysis, AnalysisOutcome } from './analysis.js';
 import type { Report } from './report.js';
@@ -40,8 +41,12 @@ export interface Handlers {
   /** Every report, newest first. */
   listReports(): Promise<Report[]>;
   deleteReport(id: string): Promise<void>;
-  /** Store a corpus file (`firsthand build-corpus` output, base64) in IndexedDB and use it from now on. */
-  importCorpus(name: string, base64: string): Promise<CorpusEntry>;
+  /**
+   * Start using corpus `id`, which the options page has just checked and written to the
+   * corpus store (IndexedDB, shared by the extension's pages and its background). Answers
+   * its entry; throws when it is not in the store or does not load.
+   */
+  importCorpus(id: string): Promise<CorpusEntry>;
   /** The bundled corpus first, then the imported ones, oldest first. */
   listCorpora(): Promise<CorpusEntry[]>;
   removeCorpus(id: string): Promise<void>;

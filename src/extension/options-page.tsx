@@ -1,17 +1,33 @@
-/** Entry of options.html: the options page's port over background messages and the permissions API. */
+/**
+ * Entry of options.html: the options page's port over background messages, the corpus
+ * store and the permissions API.
+ */
 import { render } from 'preact';
 import { OptionsApp, type OptionsPort } from '../../popup/options-app.js';
-import { bytesToBase64 } from './base64.js';
+import { loadCorpus } from '../engine/index.js';
 import { browser } from './browser.js';
+import { importCorpusFile } from './corpus-import.js';
+import { indexedDbCorpusStore } from './corpus-store.js';
 import { checkEndpoint } from './endpoint.js';
 import { createSender, type Message } from './messages.js';
 
 const send = createSender((message: Message) => browser.runtime.sendMessage(message));
+const corpusStore = indexedDbCorpusStore();
 
 const port: OptionsPort = {
   listCorpora: () => send('listCorpora'),
   async importCorpus(file) {
-    return send('importCorpus', file.name, bytesToBase64(new Uint8Array(await file.arrayBuffer())));
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch {
+      throw new Error(`${file.name} could not be read.`);
+    }
+    return importCorpusFile(
+      { store: corpusStore, loadCorpus, uuid: () => crypto.randomUUID(), now: () => new Date(), announce: (id) => send('importCorpus', id) },
+      file.name,
+      bytes,
+    );
   },
   removeCorpus: (id) => send('removeCorpus', id),
   getEndpoint: () => send('getEndpoint'),

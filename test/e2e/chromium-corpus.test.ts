@@ -4,7 +4,7 @@
  * stops counting once removed.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,6 +72,17 @@ describe.skipIf(gate.skip)('Chromium: importing a corpus in the options page', (
 
     const options = await session.observer(); // the options page
     const rowsBefore = await corpusRows(options);
+
+    // A file that is not a corpus: the options page says so, and nothing is added.
+    const notACorpus = path.join(workDir, 'notes.fhc');
+    writeFileSync(notACorpus, 'These are my notes, not a corpus.\n');
+    await options.locator('[data-testid=corpus-import]').setInputFiles(notACorpus);
+    const refusal = await pollFor(async () => {
+      const note = (await options.locator('[data-testid=corpus-note]').textContent()) ?? '';
+      return /not a Firsthand corpus/.test(note) ? note : undefined;
+    }, { what: 'the options page to refuse a file that is not a corpus' });
+    expect(refusal).toMatch(/^notes\.fhc is not a Firsthand corpus \(.+\)\. Make one with "firsthand build-corpus"\.$/);
+    expect(await corpusRows(options)).toEqual(rowsBefore);
     await options.locator('[data-testid=corpus-import]').setInputFiles(corpusFile);
     const rowsAfter = await pollFor(async () => {
       const rows = await corpusRows(options);

@@ -8,9 +8,9 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import type { JSDOM } from 'jsdom';
 import { createHandlers, type BackgroundDeps } from '../../src/extension/background-handlers.js';
 import { BADGE_COLORS } from '../../src/extension/badge.js';
-import { bytesToBase64 } from '../../src/extension/base64.js';
 import { CONTENT_GLOBAL } from '../../src/extension/content-api.js';
 import { createContentApi } from '../../src/extension/content-script.js';
+import { importCorpusFile } from '../../src/extension/corpus-import.js';
 import { memoryCorpusStore } from '../../src/extension/corpus-store.js';
 import type { ExtensionApi } from '../../src/extension/extension-api.js';
 import { dispatch } from '../../src/extension/messages.js';
@@ -79,6 +79,7 @@ function setup(tab: FakeTab, fetchImpl: typeof fetch = (async () => new Response
   const local = memoryStorageArea();
   const reports = new ReportStore({ area: local, fetch: fetchImpl, now: () => new Date('2026-05-04T12:00:00Z') });
   let uuid = 0;
+  const corpusStore = memoryCorpusStore();
   const deps: BackgroundDeps = {
     api: browser.api,
     engine: {
@@ -93,14 +94,22 @@ function setup(tab: FakeTab, fetchImpl: typeof fetch = (async () => new Response
       if (path === 'data/lexicon.bin') return lexiconBytes();
       throw new Error(`unexpected asset ${path}`);
     },
-    corpusStore: memoryCorpusStore(),
+    corpusStore,
     reports,
     cache: memoryStorageArea(),
     now: () => new Date('2026-05-04T12:00:00Z'),
     uuid: () => `id-${++uuid}`,
     sha256: sha256Hex,
   };
-  return { handlers: createHandlers(deps), browser, attributeCalls: () => attributeCalls, local, reports };
+  const handlers = createHandlers(deps);
+  /** What the options page does: check and store the file itself, then name it to the background. */
+  const importFile = (name: string, bytes: Uint8Array) =>
+    importCorpusFile(
+      { store: corpusStore, loadCorpus: testEngine.loadCorpus, uuid: () => `import-${++uuid}`, now: deps.now, announce: (id) => handlers.importCorpus(id) },
+      name,
+      bytes,
+    );
+  return { handlers, browser, attributeCalls: () => attributeCalls, local, reports, corpusStore, importFile };
 }
 
 const spunCopy = seed('001'); // the content farm's rewrite of 000
@@ -268,10 +277,10 @@ describe('imported corpora', () => {
 
   test('an imported corpus is listed with its count, used in checks, and removed again', async () => {
     const tab: FakeTab = { dom: pageDom(newsPageHtml(newsroomArticle), 'https://coast.example/ferry'), url: 'https://coast.example/ferry' };
-    const { handlers } = setup(tab);
+    const { handlers, importFile } = setup(tab);
     expect(await handlers.analyzeTab(TAB)).toMatchObject({ ok: true, analysis: { status: 'no-match' } });
 
-    const entry = await handlers.importCorpus('newsroom.fhc', bytesToBase64(buildCorpusIndex([newsroomArticle])));
+    const entry = await importFile('newsroom.fhc', buildCorpusIndex([newsroomArticle]));
     expect(entry).toMatchObject({ name: 'newsroom.fhc', articles: 1, bundled: false });
     expect((await handlers.listCorpora()).map((c) => [c.name, c.articles])).toEqual([
       ['Bundled seeds', 5],
@@ -286,11 +295,37 @@ describe('imported corpora', () => {
   });
 
   test('a file that is not a corpus is refused with a clear message and not stored', async () => {
-    const { handlers } = setup({ dom: null, url: 'https://x.example/' });
-    await expect(handlers.importCorpus('notes.fhc', bytesToBase64(new TextEncoder().encode('hello, not a corpus')))).rejects.toThrow(
+    const { handlers, importFile, corpusStore } = setup({ dom: null, url: 'https://x.example/' });
+    await expect(importFile('notes.fhc', new TextEncoder().encode('hello, not a corpus'))).rejects.toThrow(
       /notes\.fhc is not a Firsthand corpus/,
     );
+    await expect(importFile('empty.fhc', new Uint8Array(0))).rejects.toThrow(/empty\.fhc is empty/);
+    expect(await corpusStore.all()).toEqual([]);
     expect(await handlers.listCorpora()).toHaveLength(1);
+  });
+
+  test('the background refuses an id that is not in the store', async () => {
+    const { handlers } = setup({ dom: null, url: 'https://x.example/' });
+    await expect(handlers.importCorpus('no-such-id')).rejects.toThrow(/not in the store/);
+  });
+
+  test('a stored corpus that the background cannot load is taken out of the store again', async () => {
+    const { handlers, corpusStore } = setup({ dom: null, url: 'https://x.example/' });
+    // Passes the page's check (a fake loader) but not the background's real one.
+    const importing = importCorpusFile(
+      {
+        store: corpusStore,
+        loadCorpus: () => ({ size: 3 }),
+        uuid: () => 'odd',
+        now: () => new Date('2026-05-04T12:00:00Z'),
+        announce: (id) => handlers.importCorpus(id),
+      },
+      'odd.fhc',
+      new Uint8Array([1, 2, 3]),
+    );
+    await expect(importing).rejects.toThrow(/odd\.fhc was read but the checks could not start using it/);
+    expect(await corpusStore.all()).toEqual([]);
+    expect((await handlers.listCorpora()).map((c) => c.id)).toEqual(['bundled']);
   });
 });
 

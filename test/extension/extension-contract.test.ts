@@ -44,8 +44,9 @@
  * for no-match; colour by status.
  * ---------------------------------------------------------------------------
  *
- * Notes on how the implementation meets it: importCorpus takes (fileName, base64) because Chrome
- * serialises messages as JSON; the bundled corpus is listed as a `[data-testid=corpus]` row without a
+ * Notes on how the implementation meets it: the options page checks a corpus file with the engine
+ * and writes its bytes to IndexedDB itself, then calls importCorpus(id) — Chrome refuses messages over
+ * 64 MiB, which a 10,000-article corpus passes once base64-encoded; the bundled corpus is listed as a `[data-testid=corpus]` row without a
  * remove button (it cannot be removed).
  */
 import { readFileSync, readdirSync } from 'node:fs';

@@ -79,3 +79,29 @@ test('reports: one row per report with its status, delete through the port, expo
   expect(port.deleteReport).toHaveBeenCalledWith('a');
   expect($$('[data-testid=report-row]')).toHaveLength(1);
 });
+
+test('options: an import the port refuses shows its reason, adds no row and frees the file input', async () => {
+  const corpora: CorpusEntry[] = [{ id: 'bundled', name: 'Bundled seeds', articles: 5, bundled: true, importedAt: null }];
+  const port = {
+    listCorpora: vi.fn(async () => corpora),
+    importCorpus: vi.fn(async (file: File) => {
+      throw new Error(`${file.name} is not a Firsthand corpus (bad magic). Make one with "firsthand build-corpus".`);
+    }),
+    removeCorpus: vi.fn(),
+    getEndpoint: vi.fn(async () => null),
+    saveEndpoint: vi.fn(),
+  } satisfies OptionsPort;
+  act(() => render(<OptionsApp port={port} />, container));
+  await settle();
+  const input = $('[data-testid=corpus-import]') as HTMLInputElement;
+  const file = new File(['hello, not a corpus'], 'notes.fhc');
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  act(() => void input.dispatchEvent(new Event('change', { bubbles: true })));
+  await settle();
+  expect(port.importCorpus).toHaveBeenCalledWith(file);
+  expect($('[data-testid=corpus-note]')!.textContent).toBe(
+    'notes.fhc is not a Firsthand corpus (bad magic). Make one with "firsthand build-corpus".',
+  );
+  expect($$('[data-testid=corpus]')).toHaveLength(1);
+  expect(input.disabled).toBe(false);
+});

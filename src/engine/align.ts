@@ -66,8 +66,13 @@ export function alignSource(page: PreparedText, source: PreparedText, matcher: T
   const decisions: Decision[] = page.sentences.map((sentence, i) => {
     const match = accepted.get(i);
     const runShare = share(runTokens, sentence.firstToken, sentence.endToken);
+    if (runShare >= ALIGN.verbatimSentence) {
+      // Copied word for word: a quotation only if the copying stops at the quote marks.
+      const quotedOnly = unquotedShare(runTokens, page.quoted, sentence.firstToken, sentence.endToken) < ALIGN.quoteFrame;
+      if (quotedOnly && !hasDerivedNeighbour(i, accepted, page.sentences.length)) return { kind: 'none' };
+      return { kind: 'runs' };
+    }
     if (match && isQuoteLike(match.score) && !hasDerivedNeighbour(i, accepted, page.sentences.length)) return { kind: 'quote', match };
-    if (runShare >= ALIGN.verbatimSentence) return { kind: 'runs' };
     if (match) return { kind: 'sentence', passageKind: classify(match.score), match };
     return { kind: 'none' };
   });
@@ -119,6 +124,18 @@ function markRunTokens(runs: readonly VerbatimRun[], tokenCount: number): Uint8A
   const marks = new Uint8Array(tokenCount);
   for (const run of runs) marks.fill(1, run.page, run.page + run.length);
   return marks;
+}
+
+/** Share of the unquoted tokens in `[from, to)` that are marked; 0 when every token is quoted. */
+function unquotedShare(marks: Uint8Array, quoted: Uint8Array, from: number, to: number): number {
+  let frame = 0;
+  let marked = 0;
+  for (let t = from; t < to; t++) {
+    if (quoted[t]) continue;
+    frame++;
+    marked += marks[t]!;
+  }
+  return frame > 0 ? marked / frame : 0;
 }
 
 function share(marks: Uint8Array, from: number, to: number): number {

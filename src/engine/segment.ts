@@ -22,6 +22,9 @@ const ABBREVIATIONS = new Set(
     'jan feb mar apr jun jul aug sep sept oct nov dec mt ft est approx dept univ etc al e.g i.e u.s u.k u.n')
     .split(' '),
 );
+/** A line this short, without final punctuation, reads as a headline or label: it ends its sentence. */
+const MAX_HEADING_WORDS = 15;
+const wordCount = (line: string): number => line.split(/\s+/).filter(Boolean).length;
 const CLOSERS = new Set(['"', '\'', '”', '’', '»', ')', ']', '}']);
 // Any letter may open a sentence, so a page typed all in lower (or upper) case segments the same way.
 const SENTENCE_OPENER = /[\p{L}\p{N}"'“‘«(\[]/u;
@@ -61,7 +64,8 @@ function sentenceStarts(text: string): number[] {
       lineStart = i + 1;
       if (k >= n) continue;
       const endsSentence = /[.!?:;…"”’»)\]]$/.test(prevLine);
-      const looksLikeHeading = prevLine.length < 90 && !LOWER_START.test(text[k]!);
+      // measured in words, not characters, so doubled spaces do not change where sentences end
+      const looksLikeHeading = wordCount(prevLine) <= MAX_HEADING_WORDS && !LOWER_START.test(text[k]!);
       if (blank || endsSentence || looksLikeHeading || prevLine.length === 0) starts.push(k);
     }
   }
@@ -122,7 +126,8 @@ function extendOverPunctuation(text: string, end: number, limit: number): number
 
 /**
  * A straight double quote opens a quotation where a curly one would be “:
- * glued to the word after it and not to the word before it.
+ * glued to the word after it and not to the word before it. Once open, the
+ * next straight quote closes it whatever it touches, as ” would.
  */
 function opensQuote(text: string, i: number): boolean {
   const before = i > 0 ? text[i - 1]! : ' ';
@@ -155,7 +160,7 @@ export function findQuotedSpans(text: string): Array<readonly [number, number]> 
     let end = limit;
     let closed = false;
     for (let j = i + 1; j < limit; j++) {
-      if (closers.includes(text[j]!) && (text[j] !== '"' || !opensQuote(text, j))) {
+      if (closers.includes(text[j]!)) {
         end = j + 1;
         closed = true;
         break;

@@ -30,12 +30,12 @@ export interface SentencePairScore {
 /**
  * Weights: content words carry the meaning, function words the structure.
  * A run of function words in the same order is evidence of copying, a lone
- * "the" is not; numbers and names are the hardest to arrive at independently.
+ * "the" is not; numbers are the hardest to arrive at independently. Capitals
+ * are deliberately ignored: a page typed in one case must align the same.
  */
 export function tokenWeight(flags: number): number {
   if (flags & TokenFlag.Stop) return 0.3;
   if (flags & TokenFlag.Number) return 1.5;
-  if (flags & TokenFlag.Capitalized) return 1.2;
   return 1;
 }
 

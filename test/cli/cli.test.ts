@@ -122,10 +122,10 @@ describe('bad input gets its exit code and one line, never a stack trace', () =>
 
   test.each([
     ['an empty file', 3, ['check', tmpFile('empty.txt', '')], /empty/],
-    ['a binary file', ['check', tmpFile('binary.txt', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 3, 0, 0, 9]))], 3, /binary/],
+    ['a binary file', 3, ['check', tmpFile('binary.txt', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 3, 0, 0, 9]))], /binary/],
     ['a missing file', 3, ['check', path.join(tmp, 'nope.txt')], /cannot read/],
-    ['a page with no article', ['check', path.join(PAGES, 'no-article.html')], 4, /article/i],
-    ['a login page', ['check', path.join(PAGES, 'login.html')], 4, /article/i],
+    ['a page with no article', 4, ['check', path.join(PAGES, 'no-article.html')], /article/i],
+    ['a login page', 4, ['check', path.join(PAGES, 'login.html')], /article/i],
     ['a corrupt corpus', 5, ['check', path.join(PAGES, 'wire-001.html'), '--corpus', corrupt], /corrupt/],
     ['a truncated corpus', 5, ['check', path.join(PAGES, 'wire-001.html'), '--corpus', truncated], /truncated/],
     ['a missing corpus', 5, ['check', path.join(PAGES, 'wire-001.html'), '--corpus', path.join(tmp, 'none.fhc')], /not found/],

@@ -136,19 +136,19 @@ function opensQuote(text: string, i: number): boolean {
 }
 
 /**
- * Longest stretch a quotation may run without its closing mark. News style
- * leaves a quote open at a paragraph's end when it continues in the next one,
- * but a stray quote mark in scraped text must not turn the rest of a document
- * into "quotation".
+ * Longest stretch, in words, a quotation may run without its closing mark.
+ * News style leaves a quote open at a paragraph's end when it continues in the
+ * next one, but a stray quote mark in scraped text must not turn the rest of a
+ * document into "quotation". Counted in words so spacing cannot change it.
  */
-export const MAX_UNCLOSED_QUOTE = 600;
+export const MAX_UNCLOSED_QUOTE_WORDS = 100;
 
 /**
  * Spans of quoted speech: between curly double quotes, guillemets or low-high
  * quotes, or straight double quotes (an opening one is told from a closing
  * one by the words it touches). A quote left open ends at its line's end (a
- * paragraph, in extracted text); one still open after MAX_UNCLOSED_QUOTE
- * characters of a single line is taken as a stray mark.
+ * paragraph, in extracted text); one still open after MAX_UNCLOSED_QUOTE_WORDS
+ * words of a single line is taken as a stray mark.
  */
 export function findQuotedSpans(text: string): Array<readonly [number, number]> {
   const spans: Array<readonly [number, number]> = [];
@@ -156,13 +156,15 @@ export function findQuotedSpans(text: string): Array<readonly [number, number]> 
     const c = text[i]!;
     const closers = c === '“' ? '”' : c === '„' ? '“”' : c === '«' ? '»' : c === '"' && opensQuote(text, i) ? '"' : '';
     if (!closers) continue;
-    const limit = Math.min(text.length, i + 1 + MAX_UNCLOSED_QUOTE);
-    let end = limit;
-    let closed = false;
-    for (let j = i + 1; j < limit; j++) {
+    let end = text.length;
+    let words = 0;
+    for (let j = i + 1; j < text.length; j++) {
+      if (/\s/.test(text[j]!) && !/\s/.test(text[j - 1]!) && ++words > MAX_UNCLOSED_QUOTE_WORDS) {
+        end = -1;
+        break;
+      }
       if (closers.includes(text[j]!)) {
         end = j + 1;
-        closed = true;
         break;
       }
       if (text[j] === '\n') {
@@ -170,7 +172,8 @@ export function findQuotedSpans(text: string): Array<readonly [number, number]> 
         break;
       }
     }
-    if (closed || end < limit || limit === text.length) spans.push([i, end]);
+    if (end < 0) continue;
+    spans.push([i, end]);
     i = end - 1;
   }
   return spans;

@@ -1,0 +1,34 @@
+/**
+ * Puts the latest evaluation and benchmark tables into README.md, between its
+ * `<!-- eval:start -->`/`<!-- eval:end -->` and `<!-- bench:start -->`/`<!-- bench:end -->`
+ * markers. Run after `npm run eval` and `npm run bench`: `npm run readme:tables`.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DIST, ROOT } from './paths.js';
+
+const README = path.join(ROOT, 'README.md');
+
+function replaceBetween(text: string, name: string, body: string): string {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} markers`);
+  return `${text.slice(0, from + start.length)}\n${body.trim()}\n${text.slice(to)}`;
+}
+
+/** Demotes the file's own headings one level so they sit under the README's section. */
+const nest = (markdown: string): string => markdown.replace(/^(#+) /gm, '#$1 ');
+
+let readme = readFileSync(README, 'utf8');
+for (const [name, file] of [['eval', 'eval/eval.md'], ['bench', 'bench/bench.md']] as const) {
+  const source = path.join(DIST, file);
+  if (!existsSync(source)) {
+    console.log(`readme-tables: ${source} not found, ${name} tables left as they are`);
+    continue;
+  }
+  readme = replaceBetween(readme, name, nest(readFileSync(source, 'utf8')));
+  console.log(`readme-tables: ${name} tables updated from dist/${file}`);
+}
+writeFileSync(README, readme);

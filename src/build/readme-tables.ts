@@ -18,8 +18,12 @@ function replaceBetween(text: string, name: string, body: string): string {
   return `${text.slice(0, from + start.length)}\n${body.trim()}\n${text.slice(to)}`;
 }
 
-/** Demotes the file's own headings one level so they sit under the README's section. */
-const nest = (markdown: string): string => markdown.replace(/^(#+) /gm, '#$1 ');
+/** Shifts the file's headings so its top level becomes ### and sits under the README's ## section. */
+function nest(markdown: string): string {
+  const levels = [...markdown.matchAll(/^(#+) /gm)].map((m) => m[1]!.length);
+  const shift = levels.length > 0 ? 3 - Math.min(...levels) : 0;
+  return markdown.replace(/^(#+) /gm, (_, hashes: string) => `${'#'.repeat(Math.max(1, hashes.length + shift))} `);
+}
 
 let readme = readFileSync(README, 'utf8');
 for (const [name, file] of [['eval', 'eval/eval.md'], ['bench', 'bench/bench.md']] as const) {

@@ -18,6 +18,17 @@ export interface Candidate {
 
 /** Alignment costs a few milliseconds a candidate; retrieval ranks well enough that more rarely help. */
 export const MAX_CANDIDATES = 12;
+/**
+ * A long page can draw on more sources than a short one: one more candidate
+ * per CANDIDATE_WORDS words beyond the first 1,200, up to MAX_CANDIDATES_LONG.
+ */
+const CANDIDATE_WORDS = 100;
+const MAX_CANDIDATES_LONG = 40;
+
+/** How many candidates a page of `tokens` tokens gets by default. */
+export function candidateLimit(tokens: number): number {
+  return Math.min(MAX_CANDIDATES_LONG, Math.max(MAX_CANDIDATES, Math.ceil(tokens / CANDIDATE_WORDS)));
+}
 
 /**
  * Minimum evidence to align an article: two shared fingerprints (one can be a
@@ -35,7 +46,7 @@ function rank(c: Candidate): number {
 }
 
 /** Looks the page up in every corpus and returns the most promising articles, best first. */
-export function findCandidates(page: TokenStream, corpora: readonly Corpus[], limit = MAX_CANDIDATES): Candidate[] {
+export function findCandidates(page: TokenStream, corpora: readonly Corpus[], limit = candidateLimit(page.terms.length)): Candidate[] {
   const found: Candidate[] = [];
   const fingerprintsByK = new Map<number, Uint32Array>();
   const signatureHashes = [...contentTermCounts(page).keys()].map(signatureHash);

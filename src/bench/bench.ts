@@ -2,10 +2,11 @@
  * `npm run bench`: Firsthand and the npm peers on the same seeded corpora and
  * query pages, in one run. Default sizes 1k and 10k articles; `--full` (or
  * BENCH_100K=1) adds 100k. Other flags: `--sizes=1000,5000`, `--seed=N`,
- * `--only=firsthand,bloom-filters`. Writes dist/bench/bench.md and bench.json.
+ * `--only=firsthand,bloom-filters`, `--out=name` (dist/bench/<name>.md/.json),
+ * `--render=dist/bench/bench.json` (re-render an earlier run). Writes dist/bench/bench.md and bench.json.
  */
 import { fork } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,6 +74,15 @@ function flag(name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
+  // --render=<bench.json>: re-render the markdown of an earlier run without re-running it.
+  const render = flag('render');
+  if (render) {
+    const report = JSON.parse(readFileSync(render, 'utf8')) as BenchReport;
+    const markdown = renderReport(report);
+    writeFileSync(render.replace(/\.json$/, '.md'), markdown + '\n');
+    process.stdout.write(markdown + '\n');
+    return;
+  }
   const full = flag('full') !== undefined || process.env.BENCH_100K === '1';
   const sizes = (flag('sizes')?.split(',').map(Number) ?? (full ? [1000, 10_000, 100_000] : [1000, 10_000])).filter((n) => n > 0);
   const seed = Number(flag('seed') ?? 20261122);

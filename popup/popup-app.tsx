@@ -23,7 +23,8 @@ export function PopupApp({ state, actions }: { state: PopupState; actions: Popup
       data-state={state.phase}
       // Time the background spent extracting and attributing, for benchmarks; absent until a verdict.
       data-elapsed-ms={state.phase === 'verdict' ? state.analysis.elapsedMs : undefined}
-      aria-busy={state.phase === 'loading'}
+      data-evidence={state.phase === 'verdict' ? state.evidence : undefined}
+      aria-busy={state.phase === 'loading' || (state.phase === 'verdict' && state.evidence === 'pending')}
     >
       <header class="brand">
         <span class="logo" aria-hidden="true">F</span>
@@ -58,7 +59,11 @@ export function PopupApp({ state, actions }: { state: PopupState; actions: Popup
                 <span class="w-shared">same words</span> · <span class="w-reworded">reworded</span>
               </p>
             )}
-            <SourceList sources={state.analysis.sources} />
+            {state.evidence === 'shown' ? (
+              <SourceList sources={state.analysis.sources} />
+            ) : (
+              state.analysis.sources.length > 0 && <div class="skeleton" aria-hidden="true" />
+            )}
             {(state.analysis.status === 'copy' || state.analysis.status === 'partial') && (
               <ReportBox report={state.report} onSave={actions.saveReport} />
             )}

@@ -23,6 +23,11 @@ export type PopupState =
       /** Why the last highlight request failed, or how many marks it placed when it placed none. */
       highlightNote: string | null;
       report: ReportState;
+      /**
+       * The sources and their passages: `pending` for the first frame, which shows the verdict
+       * alone (status, likely original, overlap); `shown` from the next, once that is on screen.
+       */
+      evidence: 'pending' | 'shown';
     };
 
 /** What the reader can do in the popup. */

@@ -4,6 +4,21 @@ import type { PopupActions, PopupPort, PopupState } from './popup-state.js';
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/** Longest wait for a frame, ms: hidden pages get none, and the passages must come anyway. */
+const FRAME_WAIT_MS = 100;
+
+/** Run `task` once, after the next frame has been painted, or after FRAME_WAIT_MS without a frame. */
+function afterPaint(task: () => void): void {
+  let done = false;
+  const once = (): void => {
+    if (done) return;
+    done = true;
+    task();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, FRAME_WAIT_MS);
+}
+
 export function usePopup(port: PopupPort): [PopupState, PopupActions] {
   const [state, setState] = useState<PopupState>({ phase: 'loading' });
   // Actions read the latest state here instead of starting side effects inside state updaters.
@@ -15,11 +30,19 @@ export function usePopup(port: PopupPort): [PopupState, PopupActions] {
     port.analyze().then(
       (outcome) => {
         if (!live) return;
-        setState(
-          outcome.ok
-            ? { phase: 'verdict', analysis: outcome.analysis, highlight: 'off', highlightNote: null, report: { step: 'idle' } }
-            : { phase: 'error', error: outcome.error },
-        );
+        if (!outcome.ok) return setState({ phase: 'error', error: outcome.error });
+        setState({
+          phase: 'verdict',
+          analysis: outcome.analysis,
+          highlight: 'off',
+          highlightNote: null,
+          report: { step: 'idle' },
+          evidence: 'pending',
+        });
+        // The passages can take longer to lay out than everything else together: the verdict goes first.
+        afterPaint(() => {
+          if (live) setState((s) => (s.phase === 'verdict' ? { ...s, evidence: 'shown' } : s));
+        });
       },
       (error: unknown) => {
         if (live) setState({ phase: 'error', error: { code: 'failed', message: messageOf(error) } });

@@ -9,14 +9,25 @@
  * Each timed click is on a fresh address (`?run=N`), so it is never answered from the
  * per-tab+URL verdict cache: the number covers injecting the content script, extracting
  * the article, attributing it and rendering the verdict. The clock starts in Node right
- * before CDP `Extensions.triggerAction` (a real click) and stops when the popup's
- * `#app[data-state]` leaves `loading`, as seen from another extension page polling every
- * ~2 ms; both clocks are epoch-based (performance.timeOrigin + now()) on the same machine.
+ * before CDP `Extensions.triggerAction` (a real click) and stops when the verdict is on
+ * screen: the popup's `firsthand:settled-painted` mark, set once the frame that rendered it
+ * has been painted. The passages follow one frame later (`firsthand:evidence-painted`),
+ * reported as "passages p50". Both clocks are epoch-based (performance.timeOrigin + now()) on the same
+ * machine. Another extension page watches the popup (polling every few ms) to collect the
+ * marks; the moment it sees `#app[data-state]` leave `loading` is reported too, as
+ * "watcher p50": the measure used before the popup had marks (it adds the poll's delay).
+ *
+ * The 10,000-article corpus is generated and built with the engine's builder (kept in the
+ * temp folder between runs), imported through the options page like a user would, and the
+ * verdict checked: still a copy of the seed, and the generated article whose paragraphs the
+ * page lifts is named among the sources.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildCorpusIndex } from '../engine/index.js';
+import { CORPUS_FORMAT_VERSION, DEFAULT_INDEX_PARAMS, HASH_VERSION, buildCorpusIndex } from '../engine/index.js';
+import type { Analysis } from '../extension/analysis.js';
 import { ChromiumSession } from '../../test/e2e/support/chromium.js';
 import { startFixtureServer } from '../../test/e2e/support/fixture-server.js';
 import { chromiumGate, requireBuild, requireExecutable } from '../../test/e2e/support/gate.js';
@@ -84,6 +95,29 @@ ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
   return { html, words };
 }
 
+/**
+ * The generated corpus file, built with the engine's builder. Building 10,000 articles takes
+ * ~40 s, so the file is kept in the temp folder under a name that changes with the generator
+ * seed, the corpus format, the hash and the index parameters (any of which makes it stale).
+ */
+function generatedCorpus(generator: NewsGenerator, size: number): string {
+  const key = createHash('sha256')
+    .update(JSON.stringify([GENERATOR_SEED, size, CORPUS_FORMAT_VERSION, HASH_VERSION, DEFAULT_INDEX_PARAMS]))
+    .digest('hex')
+    .slice(0, 16);
+  const file = path.join(os.tmpdir(), `firsthand-click-bench-${size}-${key}.fhc`);
+  if (existsSync(file)) {
+    console.error(`  reusing the ${size}-article corpus ${file}`);
+    return file;
+  }
+  const started = performance.now();
+  const bytes = buildCorpusIndex(generator.corpus(size));
+  writeFileSync(`${file}.part`, bytes);
+  renameSync(`${file}.part`, file);
+  console.error(`  built a ${size}-article corpus: ${(bytes.length / 1e6).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return file;
+}
+
 function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const at = (sorted.length - 1) * q;
@@ -91,6 +125,29 @@ function quantile(sorted: readonly number[], q: number): number {
   const hi = Math.ceil(at);
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
 }
+
+/**
+ * Where one click's time went, milliseconds, in order along the way (medians in a Row).
+ * The popup's stretches come from its `firsthand:*` performance marks, the background's
+ * from Analysis.timings; `messaging` is the popup's round trip minus the background's work.
+ */
+const STAGES = [
+  ['open', 'click → popup document starts (the browser)'],
+  ['boot', 'popup document → popup.js running'],
+  ['tab', 'popup.js → request sent (tab look-up)'],
+  ['messaging', 'request/answer transit (round trip − background work)'],
+  ['inject', 'background: inject content.js'],
+  ['extract', 'background: ask the page for its article (call)'],
+  ['read', '  of which the extraction in the page'],
+  ['corpora', 'background: wait for corpora'],
+  ['attribute', 'background: engine'],
+  ['other', 'background: hash, cache, popup data'],
+  ['render', 'answer → verdict rendered'],
+  ['paint', 'rendered → painted'],
+  ['evidence', 'verdict painted → passages painted'],
+] as const;
+type Stage = (typeof STAGES)[number][0];
+type Breakdown = Record<Stage, number>;
 
 interface Row {
   corpus: string;
@@ -100,15 +157,40 @@ interface Row {
   p50: number;
   p95: number;
   max: number;
+  /** Median click → the watcher saw the verdict. */
+  watcherP50: number;
+  /** Median click → the passages on screen too. */
+  passagesP50: number;
   /** The extension's own extraction + attribution time (Analysis.elapsedMs), median. */
   engineP50: number;
   /** Click → the popup document's navigation start, median. */
   popupOpenP50: number;
+  /** Median of each stage. */
+  stages: Breakdown;
   status: string;
+  likelyOriginal: string | null;
+  sources: string[];
+}
+
+/** What one click gave. */
+interface Click {
+  /** Click → verdict on screen. */
+  ms: number;
+  /** Click → the watcher saw the verdict (the measure before the popup had marks). */
+  watcherMs: number;
+  /** Click → the passages on screen too. */
+  passagesMs: number;
+  openMs: number;
+  engineMs: number;
+  stages: Breakdown;
+  status: string;
+  likelyOriginal: string | null;
+  sources: string[];
 }
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
+  const loadBefore = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   const gate = chromiumGate();
   if (gate.skip) {
     console.error('browser-click-bench: no Chromium installed; nothing to measure.');
@@ -121,7 +203,6 @@ async function main(): Promise<void> {
   const generator = new NewsGenerator(loadVocabulary(), GENERATOR_SEED);
   const page = benchPage(generator, options.corpusSize);
   const server = await startFixtureServer({ '/bench/page.html': { body: page.html } });
-  const workDir = mkdtempSync(path.join(os.tmpdir(), 'firsthand-click-bench-'));
   const session = await ChromiumSession.launch({ executablePath, extensionDir });
   const rows: Row[] = [];
   try {
@@ -129,18 +210,26 @@ async function main(): Promise<void> {
     const tab = await session.openTab(`${server.origin}/bench/page.html?run=open`);
     let run = 0;
 
-    /** One real click on a fresh address; returns click→verdict ms, the engine's ms and the verdict status. */
-    const click = async (): Promise<{ ms: number; openMs: number; engineMs: number; status: string }> => {
+    /** One real click on a fresh address; returns click→verdict ms, where it went and the verdict. */
+    const click = async (): Promise<Click> => {
       await session.closeRealPopup();
       await tab.page.goto(`${server.origin}/bench/page.html?run=${run++}`);
-      // Arm the watcher before clicking: it resolves with the epoch time the popup settled.
+      // Arm the watcher before clicking: it resolves once the popup has painted its verdict, with the
+      // epoch time it first saw the verdict and the popup's marks.
       await observer.evaluate(`window.__settled = new Promise((resolve) => {
+        let seenAt = null;
         const tick = () => {
           const view = chrome.extension.getViews({ type: 'popup' })[0];
           const state = view && view.document.querySelector('#app') && view.document.querySelector('#app').getAttribute('data-state');
-          if (state === 'verdict' || state === 'error') {
+          const now = performance.timeOrigin + performance.now();
+          if ((state === 'verdict' || state === 'error') && seenAt === null) seenAt = now;
+          // Wait for the last painted mark; give up on it after a second (a build without marks).
+          const last = state === 'error' ? 'firsthand:settled-painted' : 'firsthand:evidence-painted';
+          if (seenAt !== null && (view.performance.getEntriesByName(last).length > 0 || now - seenAt > 1000)) {
             const status = view.document.querySelector('[data-testid=verdict]');
-            resolve({ at: performance.timeOrigin + performance.now(), opened: view.performance.timeOrigin, status: status ? status.getAttribute('data-status') : 'error:' + view.document.querySelector('[data-testid=error]')?.getAttribute('data-code') });
+            const marks = {};
+            for (const m of view.performance.getEntriesByType('mark')) if (m.name.startsWith('firsthand:')) marks[m.name.slice(10)] = view.performance.timeOrigin + m.startTime;
+            resolve({ at: seenAt, opened: view.performance.timeOrigin, marks, status: status ? status.getAttribute('data-status') : 'error:' + view.document.querySelector('[data-testid=error]')?.getAttribute('data-code') });
           } else setTimeout(tick, ${POLL_MS});
         };
         tick();
@@ -149,46 +238,87 @@ async function main(): Promise<void> {
       const targetId = await session.tabTargetId(tab.page);
       const start = performance.timeOrigin + performance.now();
       await session.triggerAction(targetId);
-      const settled = (await observer.evaluate('window.__settled')) as { at: number; opened: number; status: string };
-      const engineMs = (await observer.evaluate(
-        `chrome.runtime.sendMessage({ firsthand: 1, name: 'getCachedAnalysis', args: [${tab.tabId}] }).then((r) => r && r.ok && r.value ? r.value.elapsedMs : NaN)`,
-      )) as number;
-      return { ms: settled.at - start, openMs: settled.opened - start, engineMs, status: settled.status };
+      const settled = (await observer.evaluate('window.__settled')) as {
+        at: number;
+        opened: number;
+        marks: Partial<Record<'script' | 'ask' | 'answer' | 'settled' | 'settled-painted' | 'evidence-painted', number>>;
+        status: string;
+      };
+      const analysis = (await observer.evaluate(
+        `chrome.runtime.sendMessage({ firsthand: 1, name: 'getCachedAnalysis', args: [${tab.tabId}] }).then((r) => r && r.ok ? r.value : null)`,
+      )) as Analysis | null;
+      const t = analysis?.timings;
+      const m = settled.marks;
+      const gap = (from: number | undefined, to: number | undefined): number =>
+        from === undefined || to === undefined ? Number.NaN : to - from;
+      const engineMs = analysis?.elapsedMs ?? Number.NaN;
+      const stages: Breakdown = {
+        open: settled.opened - start,
+        boot: gap(settled.opened, m.script),
+        tab: gap(m.script, m.ask),
+        messaging: gap(m.ask, m.answer) - engineMs,
+        inject: t?.inject ?? Number.NaN,
+        extract: t?.extract ?? Number.NaN,
+        read: t?.read ?? Number.NaN,
+        corpora: t?.corpora ?? Number.NaN,
+        attribute: t?.attribute ?? Number.NaN,
+        other: t?.other ?? Number.NaN,
+        render: gap(m.answer, m.settled),
+        paint: gap(m.settled, m['settled-painted']),
+        evidence: gap(m['settled-painted'], m['evidence-painted']),
+      };
+      return {
+        ms: (m['settled-painted'] ?? settled.at) - start,
+        passagesMs: gap(start, m['evidence-painted']),
+        watcherMs: settled.at - start,
+        openMs: settled.opened - start,
+        engineMs,
+        stages,
+        status: settled.status,
+        likelyOriginal: analysis?.likelyOriginal?.id ?? null,
+        sources: analysis?.sources.map((source) => source.id) ?? [],
+      };
     };
 
-    const measure = async (corpus: string, articles: number): Promise<void> => {
+    const measure = async (corpus: string, articles: number): Promise<Row> => {
       const first = await click();
       for (let i = 0; i < options.warmup; i++) await click();
-      const times: number[] = [];
-      const engine: number[] = [];
-      const opens: number[] = [];
-      for (let i = 0; i < options.runs; i++) {
-        const result = await click();
-        times.push(result.ms);
-        engine.push(result.engineMs);
-        opens.push(result.openMs);
-      }
-      for (const list of [times, engine, opens]) list.sort((a, b) => a - b);
+      const clicks: Click[] = [];
+      for (let i = 0; i < options.runs; i++) clicks.push(await click());
+      const median = (values: number[]): number => quantile(values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b), 0.5);
+      const times = clicks.map((c) => c.ms).sort((a, b) => a - b);
+      const stages = Object.fromEntries(STAGES.map(([stage]) => [stage, median(clicks.map((c) => c.stages[stage]))])) as Breakdown;
       const row: Row = {
         corpus, articles, firstClickMs: first.ms, runs: times.length,
         p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: times[times.length - 1]!,
-        engineP50: quantile(engine, 0.5), popupOpenP50: quantile(opens, 0.5), status: first.status,
+        watcherP50: median(clicks.map((c) => c.watcherMs)),
+        passagesP50: median(clicks.map((c) => c.passagesMs)),
+        engineP50: median(clicks.map((c) => c.engineMs)), popupOpenP50: median(clicks.map((c) => c.openMs)), stages,
+        status: first.status, likelyOriginal: first.likelyOriginal, sources: first.sources,
       };
       rows.push(row);
       console.error(
-        `  ${corpus}: first ${row.firstClickMs.toFixed(0)} ms, p50 ${row.p50.toFixed(0)} ms, p95 ${row.p95.toFixed(0)} ms, popup opens at ${row.popupOpenP50.toFixed(0)} ms, engine p50 ${row.engineP50.toFixed(0)} ms (verdict: ${row.status})`,
+        `  ${corpus}: first ${row.firstClickMs.toFixed(0)} ms, p50 ${row.p50.toFixed(0)} ms (watcher ${row.watcherP50.toFixed(0)}, passages ${row.passagesP50.toFixed(0)}), p95 ${row.p95.toFixed(0)} ms, popup opens at ${row.popupOpenP50.toFixed(0)} ms, engine p50 ${row.engineP50.toFixed(0)} ms (verdict: ${row.status}, likely original ${row.likelyOriginal})`,
       );
+      return row;
     };
 
-    console.error(`browser-click-bench: ${page.words}-word page, ${options.runs} timed clicks per corpus (+${options.warmup} warm-up)`);
-    await measure('bundled seeds', 5);
+    /**
+     * The page holds a seed's text (in the bundled corpus) and paragraphs of one generated article: the
+     * verdict must be a copy of the seed, and with the big corpus imported, also name the generated article.
+     */
+    const checkVerdict = (row: Row, lifted: string | null): void => {
+      const problems: string[] = [];
+      if (row.status !== 'copy' && row.status !== 'partial') problems.push(`verdict ${row.status}, expected copy or partial`);
+      if (!/^00[01]_/.test(row.likelyOriginal ?? '')) problems.push(`likely original ${row.likelyOriginal}, expected seed 000 or 001`);
+      if (lifted !== null && !row.sources.includes(lifted)) problems.push(`${lifted} (the lifted paragraphs) not among the sources ${JSON.stringify(row.sources)}`);
+      if (problems.length > 0) throw new Error(`wrong verdict with ${row.corpus}: ${problems.join('; ')}`);
+    };
+
+    checkVerdict(await measure('bundled seeds', 5), null);
 
     // A newsroom-sized corpus: generated, built with the engine's builder, imported like a user would.
-    const buildStart = performance.now();
-    const bytes = buildCorpusIndex(generator.corpus(options.corpusSize));
-    const corpusFile = path.join(workDir, `generated-${options.corpusSize}.fhc`);
-    writeFileSync(corpusFile, bytes);
-    console.error(`  built a ${options.corpusSize}-article corpus: ${(bytes.length / 1e6).toFixed(1)} MB in ${((performance.now() - buildStart) / 1000).toFixed(1)} s`);
+    const corpusFile = generatedCorpus(generator, options.corpusSize);
     const importStart = performance.now();
     const rowsBefore = await observer.locator('[data-testid=corpus]').count();
     await observer.locator('[data-testid=corpus-import]').setInputFiles(corpusFile);
@@ -196,22 +326,29 @@ async function main(): Promise<void> {
       if ((await observer.locator('[data-testid=corpus]').count()) > rowsBefore) return 'ok';
       // The options page says why an import failed; stop waiting then.
       const note = (await observer.locator('[data-testid=corpus-note]').textContent()) ?? '';
-      return note !== '' && !note.startsWith('Importing') ? note : undefined;
+      return note !== '' && !note.startsWith('Importing') && !note.startsWith('Imported') ? note : undefined;
     }, { what: `the ${options.corpusSize}-article corpus to be imported`, timeoutMs: 300_000, intervalMs: 200 });
     if (imported !== 'ok') throw new Error(`importing the ${options.corpusSize}-article corpus failed: ${imported}`);
     console.error(`  imported in ${((performance.now() - importStart) / 1000).toFixed(1)} s`);
-    await measure(`bundled + ${options.corpusSize.toLocaleString('en')} imported`, 5 + options.corpusSize);
+    const liftedId = generator.corpusArticle(Math.floor(options.corpusSize / 3)).id;
+    checkVerdict(await measure(`bundled + ${options.corpusSize.toLocaleString('en')} imported`, 5 + options.corpusSize), liftedId);
   } finally {
     await session.close();
     await server.close();
-    rmSync(workDir, { recursive: true, force: true });
   }
 
+  console.log(`\nLoad average before / after: ${loadBefore} / ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (${os.cpus().length} cores)`);
   console.log(`\nClick → verdict in Chromium (${page.words}-word page; goal p50 ≤ ${GOAL_P50_MS} ms)\n`);
-  console.log('| corpus | articles | first click ms | p50 ms | p95 ms | max ms | popup opened p50 ms | engine p50 ms | verdict |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log('| corpus | articles | first click ms | p50 ms | p95 ms | max ms | watcher p50 ms | passages p50 ms | popup opened p50 ms | engine p50 ms | verdict |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
-    console.log(`| ${r.corpus} | ${r.articles} | ${r.firstClickMs.toFixed(0)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.max.toFixed(0)} | ${r.popupOpenP50.toFixed(0)} | ${r.engineP50.toFixed(0)} | ${r.status} |`);
+    console.log(`| ${r.corpus} | ${r.articles} | ${r.firstClickMs.toFixed(0)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.max.toFixed(0)} | ${r.watcherP50.toFixed(0)} | ${r.passagesP50.toFixed(0)} | ${r.popupOpenP50.toFixed(0)} | ${r.engineP50.toFixed(0)} | ${r.status} |`);
+  }
+  console.log(`\nWhere the time goes (medians, ms)\n`);
+  console.log(`| stage | ${rows.map((r) => r.corpus).join(' | ')} |`);
+  console.log(`|---|${rows.map(() => '---').join('|')}|`);
+  for (const [stage, label] of STAGES) {
+    console.log(`| ${label} | ${rows.map((r) => r.stages[stage].toFixed(1)).join(' | ')} |`);
   }
   const worst = Math.max(...rows.map((r) => r.p50));
   console.log(`\n${worst <= GOAL_P50_MS ? 'MET' : 'MISSED'}: worst p50 ${worst.toFixed(0)} ms against the ${GOAL_P50_MS} ms goal.`);

@@ -4,7 +4,7 @@
  * in-memory stores; src/extension/background.ts wires the real ones.
  */
 import { pageText } from '../extract/page-text.js';
-import type { Analysis, AnalysisOutcome } from './analysis.js';
+import type { Analysis, AnalysisOutcome, AnalysisTimings } from './analysis.js';
 import { badgeFor } from './badge.js';
 import { buildAnalysis } from './build-analysis.js';
 import { CONTENT_GLOBAL, type ContentApi, type HighlightMark, type PageExtraction } from './content-api.js';
@@ -147,9 +147,20 @@ export function createHandlers(deps: BackgroundDeps): Handlers & { forgetTab(tab
     }
   }
 
+  /** This worker's verdicts by tab; `deps.cache` keeps them for the next worker. */
+  const remembered = new Map<number, CachedAnalysis>();
+
   async function cached(tabId: number): Promise<CachedAnalysis | null> {
+    const known = remembered.get(tabId);
+    if (known !== undefined) return known;
     const entry = (await deps.cache.get(cacheKey(tabId)))[cacheKey(tabId)] as CachedAnalysis | undefined;
     return entry ?? null;
+  }
+
+  function remember(tabId: number, entry: CachedAnalysis): void {
+    remembered.set(tabId, entry);
+    // Written after the answer: reports and highlights read the in-memory copy meanwhile.
+    deps.cache.set({ [cacheKey(tabId)]: entry }).catch(() => undefined);
   }
 
   async function fileAccess(): Promise<boolean> {
@@ -175,6 +186,15 @@ export function createHandlers(deps: BackgroundDeps): Handlers & { forgetTab(tab
   const handlers = {
     async analyzeTab(tabId: number, url?: string): Promise<AnalysisOutcome> {
       const started = performance.now();
+      const timings: AnalysisTimings = { inject: 0, extract: 0, read: 0, corpora: 0, attribute: 0, other: 0 };
+      let lapStart = started;
+      /** Milliseconds since the previous lap. */
+      const lap = (): number => {
+        const now = performance.now();
+        const ms = now - lapStart;
+        lapStart = now;
+        return ms;
+      };
       // Load the corpora while the page is being read: on a fresh worker the two take similar time.
       corpora().catch(() => undefined);
       let address = url;
@@ -195,10 +215,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers & { forgetTab(tab
 
       let extraction: PageExtraction;
       try {
+        timings.other += lap();
         await inject(tabId);
+        timings.inject = lap();
         extraction = await callContent(tabId, (global: string) =>
           (globalThis as unknown as Record<string, ContentApi>)[global]!.extract(),
         );
+        timings.extract = lap();
+        timings.read = extraction.readMs;
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         // Without a known address the browser withheld even the URL: the page is one it shields.
@@ -219,7 +243,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers & { forgetTab(tab
       const { article } = extraction;
       const textSha256 = await deps.sha256(article.text);
       try {
+        timings.other += lap();
         const loaded = await corpora();
+        timings.corpora = lap();
         const corporaKey = loaded.entries.map((e) => e.entry.id).join(' ');
         const previous = await cached(tabId);
         if (
@@ -228,7 +254,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers & { forgetTab(tab
           previous.textSha256 === textSha256 &&
           previous.corpora === corporaKey
         ) {
-          await setBadge(tabId, previous.analysis);
+          void setBadge(tabId, previous.analysis);
           return { ok: true, analysis: previous.analysis };
         }
         // Headline first, exactly as the CLI checks a page (see extract/page-text.ts)
@@ -238,6 +264,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers & { forgetTab(tab
           loaded.entries.map((e) => e.corpus),
           { lexicon: loaded.lexicon },
         );
+        timings.attribute = lap();
         const analysis = buildAnalysis(verdict, {
           article: checked,
           url: extraction.url,
@@ -245,9 +272,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers & { forgetTab(tab
           elapsedMs: Math.round(performance.now() - started),
           lookup: lookupIn(loaded),
         });
-        const entry: CachedAnalysis = { url: extraction.url, textSha256, corpora: corporaKey, analysis };
-        await deps.cache.set({ [cacheKey(tabId)]: entry });
-        await setBadge(tabId, analysis);
+        timings.other += lap();
+        analysis.timings = roundTimings(timings);
+        analysis.elapsedMs = Math.round(performance.now() - started);
+        remember(tabId, { url: extraction.url, textSha256, corpora: corporaKey, analysis });
+        // The badge is not part of the answer: the popup need not wait for it.
+        void setBadge(tabId, analysis);
         return { ok: true, analysis };
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
@@ -341,10 +371,18 @@ export function createHandlers(deps: BackgroundDeps): Handlers & { forgetTab(tab
 
     /** Drop a closed tab's cache entry (not a message: called from tabs.onRemoved). */
     async forgetTab(tabId: number): Promise<void> {
+      remembered.delete(tabId);
       await deps.cache.remove(cacheKey(tabId));
     },
   } satisfies Handlers & { forgetTab(tabId: number): Promise<void> };
   return handlers;
+}
+
+/** Timings to 0.1 ms: finer is noise, and they travel to the popup as JSON. */
+function roundTimings(timings: AnalysisTimings): AnalysisTimings {
+  const out = { ...timings };
+  for (const key of Object.keys(out) as (keyof AnalysisTimings)[]) out[key] = Math.round(out[key] * 10) / 10;
+  return out;
 }
 
 /** One mark per distinct page stretch across all sources, in page order. */

@@ -8,9 +8,13 @@ import type { ExtractedArticle } from '../extract/types.js';
 export const CONTENT_GLOBAL = '__firsthandContent';
 
 /** The article as the background receives it: the page's address at extraction time plus the article or why there is none. */
-export type PageExtraction =
+export type PageExtraction = (
   | { url: string; article: ExtractedArticle }
-  | { url: string; error: { code: string; message: string } };
+  | { url: string; error: { code: string; message: string } }
+) & {
+  /** Time the extraction took inside the page, milliseconds. */
+  readMs: number;
+};
 
 /** A stretch of extracted text to mark in the live page. */
 export interface HighlightMark {

@@ -12,10 +12,12 @@ export function createContentApi(doc: Document): ContentApi {
   const root = (): Element => doc.body ?? doc.documentElement;
   return {
     extract(): PageExtraction {
+      const started = performance.now();
       const url = doc.location?.href ?? doc.URL;
       const selection = doc.getSelection?.()?.toString().trim() ?? '';
       const result = extractArticle(doc, selection === '' ? { url } : { url, selection });
-      return isExtractionFailure(result) ? { url, error: result.error } : { url, article: result };
+      const readMs = performance.now() - started;
+      return isExtractionFailure(result) ? { url, error: result.error, readMs } : { url, article: result, readMs };
     },
     highlight(marks) {
       const placed = highlightPassages(root(), marks);

@@ -1,33 +1,29 @@
 /**
- * Entry of popup.html: finds the tab to check (`?tabId=N` when opened as a
- * tab, as the tests do; else the active tab) and backs the popup's port with
- * background messages.
+ * Entry of popup.html's main script: backs the popup's port with background messages.
+ * The first check was already asked for by popup-start.js (see popup-start.ts); this
+ * takes it over, or asks itself when that script did not run.
  */
 import { render } from 'preact';
-import { PopupRoot } from '../../popup/popup-root.js';
+import { PopupRoot, type PopupMilestone } from '../../popup/popup-root.js';
 import type { PopupPort } from '../../popup/popup-state.js';
+import type { AnalysisOutcome } from './analysis.js';
 import { browser } from './browser.js';
 import { createSender, type Message } from './messages.js';
+import { analyzeTab, FIRST_CHECK_GLOBAL, startFirstCheck, type FirstCheck, type StartApi } from './popup-start.js';
 
+performance.mark('firsthand:ui');
+const api = browser as unknown as StartApi;
 const send = createSender((message: Message) => browser.runtime.sendMessage(message));
-
-async function targetTab(): Promise<{ id: number; url?: string }> {
-  const fromQuery = Number(new URLSearchParams(location.search).get('tabId'));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) {
-    const tab = await browser.tabs.get(fromQuery).catch(() => null);
-    return tab?.url === undefined ? { id: fromQuery } : { id: fromQuery, url: tab.url };
-  }
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) throw new Error('No tab to check.');
-  return tab.url === undefined ? { id: tab.id } : { id: tab.id, url: tab.url };
-}
-
-const tab = targetTab();
+const first = ((globalThis as unknown as Record<string, FirstCheck | undefined>)[FIRST_CHECK_GLOBAL] ??
+  startFirstCheck(api, location.search)) as FirstCheck;
+const { tab } = first;
+let pending: Promise<AnalysisOutcome> | null = first.outcome;
 
 const port: PopupPort = {
-  async analyze() {
-    const { id, url } = await tab;
-    return url === undefined ? send('analyzeTab', id) : send('analyzeTab', id, url);
+  analyze() {
+    const outcome = pending ?? analyzeTab(api, tab);
+    pending = null; // a later call (a re-check) asks afresh
+    return outcome;
   },
   async highlight(on) {
     return send('highlight', (await tab).id, on);
@@ -43,4 +39,13 @@ const port: PopupPort = {
   },
 };
 
-render(<PopupRoot port={port} />, document.body);
+/**
+ * Marks `firsthand:<milestone>` when it is rendered and `firsthand:<milestone>-painted` once the
+ * frame showing it has been painted (for benchmarks: the verdict first, then the passages).
+ */
+function mark(milestone: PopupMilestone): void {
+  performance.mark(`firsthand:${milestone}`);
+  requestAnimationFrame(() => setTimeout(() => performance.mark(`firsthand:${milestone}-painted`), 0));
+}
+
+render(<PopupRoot port={port} onMilestone={mark} />, document.body);

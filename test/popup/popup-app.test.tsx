@@ -25,6 +25,7 @@ const verdict = (analysis = mockAnalysis()): PopupState => ({
   highlight: 'off',
   highlightNote: null,
   report: { step: 'idle' },
+  evidence: 'shown',
 });
 const show = (state: PopupState, actions = noActions): void => {
   act(() => render(<PopupApp state={state} actions={actions} />, container));
@@ -147,6 +148,26 @@ describe('PopupRoot drives the state through the port', () => {
     expect(port.saveReport).toHaveBeenCalledWith('same story, new words');
     expect($('[data-testid=report-saved]')!.textContent).toMatch(/saved; it will be sent/);
     expect(($('[data-testid=report]') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  test('the verdict comes first, its passages one frame later, and each step is announced', async () => {
+    const port = mockPort({ ok: true, analysis: mockAnalysis() });
+    const milestones: string[] = [];
+    act(() => render(<PopupRoot port={port} onMilestone={(m) => milestones.push(m)} />, container));
+    await act(async () => void (await port.analyze.mock.results[0]!.value));
+    expect($('#app')!.getAttribute('data-state')).toBe('verdict');
+    expect($('#app')!.getAttribute('data-evidence')).toBe('pending');
+    expect($('#app')!.getAttribute('aria-busy')).toBe('true');
+    expect($('[data-testid=verdict]')!.getAttribute('data-status')).toBe('copy');
+    expect($('[data-testid=overlap]')!.textContent).toBe('97%');
+    expect($$('[data-testid=passage]')).toHaveLength(0);
+    expect(milestones).toEqual(['settled']);
+
+    await act(async () => void (await new Promise((r) => setTimeout(r, 150))));
+    expect($('#app')!.getAttribute('data-evidence')).toBe('shown');
+    expect($('#app')!.getAttribute('aria-busy')).toBe('false');
+    expect($$('[data-testid=passage]')).toHaveLength(3);
+    expect(milestones).toEqual(['settled', 'evidence']);
   });
 
   test('a rejected analysis becomes a failed error, not a blank popup', async () => {

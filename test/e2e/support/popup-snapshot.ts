@@ -9,6 +9,8 @@
 export interface PopupSnapshot {
   /** `#app[data-state]`: loading | verdict | error; null before the app mounted. */
   state: string | null;
+  /** `#app[data-evidence]` with a verdict: pending (first frame: verdict only) | shown (passages listed). */
+  evidence: string | null;
   errorCode: string | null;
   errorText: string | null;
   /** `[data-testid=verdict][data-status]`: copy | partial | original | no-match. */
@@ -52,6 +54,7 @@ export function snapshotPopup(where: 'self' | 'popup-view'): PopupSnapshot | nul
   const toggle = q('[data-testid=highlight-toggle]');
   return {
     state: app ? app.getAttribute('data-state') : null,
+    evidence: app ? app.getAttribute('data-evidence') : null,
     errorCode: error ? error.getAttribute('data-code') : null,
     errorText: text(error),
     status: verdict ? verdict.getAttribute('data-status') : null,
@@ -79,5 +82,6 @@ export function snapshotPopup(where: 'self' | 'popup-view'): PopupSnapshot | nul
 
 /** A snapshot that has settled: a verdict or an error, not the loading state. */
 export function isSettled(snapshot: PopupSnapshot | null): snapshot is PopupSnapshot {
-  return snapshot !== null && (snapshot.state === 'verdict' || snapshot.state === 'error');
+  // A verdict is complete once its passages are listed too (they follow one frame after it).
+  return snapshot !== null && ((snapshot.state === 'verdict' && snapshot.evidence !== 'pending') || snapshot.state === 'error');
 }

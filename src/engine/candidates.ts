@@ -31,14 +31,16 @@ export function candidateLimit(tokens: number): number {
 }
 
 /**
- * Minimum evidence to align an article: two shared fingerprints (one can be a
- * chance collision of a common phrase), or a third of its distinctive terms
- * for a rewrite that kept no five-word run.
+ * Minimum evidence to align an article: three shared fingerprints or sentence
+ * anchors (one or two are what any two reports share through stock phrases
+ * and the names in the news), or a third of its distinctive terms for a
+ * rewrite that kept no five-word run.
  */
+const MIN_EVIDENCE = 3;
 function isPlausible(c: Candidate): boolean {
   const signature = c.corpus.params.signatureTerms;
   const evidence = c.sharedFingerprints + c.sharedAnchors;
-  return evidence >= 2 || c.sharedSignatureTerms >= Math.max(3, Math.ceil(signature / 3));
+  return evidence >= MIN_EVIDENCE || c.sharedSignatureTerms >= Math.max(3, Math.ceil(signature / 3));
 }
 
 function rank(c: Candidate): number {

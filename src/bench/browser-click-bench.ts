@@ -129,19 +129,21 @@ function quantile(sorted: readonly number[], q: number): number {
 /**
  * Where one click's time went, milliseconds, in order along the way (medians in a Row).
  * The popup's stretches come from its `firsthand:*` performance marks, the background's
- * from Analysis.timings; `messaging` is the popup's round trip minus the background's work.
+ * from Analysis.timings (whose start is epoch-based too). In Chrome the check starts at the
+ * click (action.onClicked), in parallel with the popup opening, so the stages overlap.
  */
 const STAGES = [
   ['open', 'click → popup document starts (the browser)'],
-  ['boot', 'popup document → popup.js running'],
-  ['tab', 'popup.js → request sent (tab look-up)'],
-  ['messaging', 'request/answer transit (round trip − background work)'],
+  ['boot', 'popup document → popup-start.js running'],
+  ['tab', 'popup-start.js → request sent (tab look-up)'],
+  ['start', 'click → background check starts'],
   ['inject', 'background: inject content.js'],
   ['extract', 'background: ask the page for its article (call)'],
   ['read', '  of which the extraction in the page'],
   ['corpora', 'background: wait for corpora'],
   ['attribute', 'background: engine'],
   ['other', 'background: hash, cache, popup data'],
+  ['transit', 'check done (or asked, if later) → popup has the answer'],
   ['render', 'answer → verdict rendered'],
   ['paint', 'rendered → painted'],
   ['evidence', 'verdict painted → passages painted'],
@@ -161,6 +163,8 @@ interface Row {
   watcherP50: number;
   /** Median click → the passages on screen too. */
   passagesP50: number;
+  /** Timed clicks whose check started at the click rather than at the popup's request. */
+  earlyChecks: number;
   /** The extension's own extraction + attribution time (Analysis.elapsedMs), median. */
   engineP50: number;
   /** Click → the popup document's navigation start, median. */
@@ -180,6 +184,8 @@ interface Click {
   watcherMs: number;
   /** Click → the passages on screen too. */
   passagesMs: number;
+  /** Whether the check the popup got was started by the click (before the popup asked). */
+  early: boolean;
   openMs: number;
   engineMs: number;
   stages: Breakdown;
@@ -256,13 +262,14 @@ async function main(): Promise<void> {
         open: settled.opened - start,
         boot: gap(settled.opened, m.script),
         tab: gap(m.script, m.ask),
-        messaging: gap(m.ask, m.answer) - engineMs,
+        start: t === undefined ? Number.NaN : t.startedAt - start,
         inject: t?.inject ?? Number.NaN,
         extract: t?.extract ?? Number.NaN,
         read: t?.read ?? Number.NaN,
         corpora: t?.corpora ?? Number.NaN,
         attribute: t?.attribute ?? Number.NaN,
         other: t?.other ?? Number.NaN,
+        transit: t === undefined || m.ask === undefined ? Number.NaN : gap(Math.max(m.ask, t.startedAt + engineMs), m.answer),
         render: gap(m.answer, m.settled),
         paint: gap(m.settled, m['settled-painted']),
         evidence: gap(m['settled-painted'], m['evidence-painted']),
@@ -270,6 +277,7 @@ async function main(): Promise<void> {
       return {
         ms: (m['settled-painted'] ?? settled.at) - start,
         passagesMs: gap(start, m['evidence-painted']),
+        early: t !== undefined && m.ask !== undefined && t.startedAt < m.ask,
         watcherMs: settled.at - start,
         openMs: settled.opened - start,
         engineMs,
@@ -293,12 +301,13 @@ async function main(): Promise<void> {
         p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: times[times.length - 1]!,
         watcherP50: median(clicks.map((c) => c.watcherMs)),
         passagesP50: median(clicks.map((c) => c.passagesMs)),
+        earlyChecks: clicks.filter((c) => c.early).length,
         engineP50: median(clicks.map((c) => c.engineMs)), popupOpenP50: median(clicks.map((c) => c.openMs)), stages,
         status: first.status, likelyOriginal: first.likelyOriginal, sources: first.sources,
       };
       rows.push(row);
       console.error(
-        `  ${corpus}: first ${row.firstClickMs.toFixed(0)} ms, p50 ${row.p50.toFixed(0)} ms (watcher ${row.watcherP50.toFixed(0)}, passages ${row.passagesP50.toFixed(0)}), p95 ${row.p95.toFixed(0)} ms, popup opens at ${row.popupOpenP50.toFixed(0)} ms, engine p50 ${row.engineP50.toFixed(0)} ms (verdict: ${row.status}, likely original ${row.likelyOriginal})`,
+        `  ${corpus}: first ${row.firstClickMs.toFixed(0)} ms, p50 ${row.p50.toFixed(0)} ms (watcher ${row.watcherP50.toFixed(0)}, passages ${row.passagesP50.toFixed(0)}), p95 ${row.p95.toFixed(0)} ms, popup opens at ${row.popupOpenP50.toFixed(0)} ms, engine p50 ${row.engineP50.toFixed(0)} ms, ${row.earlyChecks}/${row.runs} checks started at the click (verdict: ${row.status}, likely original ${row.likelyOriginal})`,
       );
       return row;
     };

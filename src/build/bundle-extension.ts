@@ -78,7 +78,7 @@ export async function bundleExtension(): Promise<void> {
     bundle: true,
     format: 'iife',
     platform: 'browser',
-    target: ['chrome121', 'firefox142'],
+    target: ['chrome127', 'firefox142'],
     jsx: 'automatic',
     jsxImportSource: 'preact',
     define: { 'process.env.NODE_ENV': '"production"' },

@@ -72,6 +72,8 @@ export interface Analysis {
 
 /** The background's stages of one check, milliseconds each (they add up to about `elapsedMs`). */
 export interface AnalysisTimings {
+  /** When the check started, ms since the epoch (a click, or the popup's request). */
+  startedAt: number;
   /** Injecting the content script (a call into the page). */
   inject: number;
   /** Asking the page for its article (a call into the page), of which `read` inside the page. */

@@ -194,6 +194,46 @@ describe('analyzeTab', () => {
   });
 });
 
+describe('a check started by the toolbar click', () => {
+  test('is under way before the popup asks, and is the answer the popup gets', async () => {
+    const tab: FakeTab = { dom: pageDom(newsPageHtml(spunCopy), 'https://farm.example/c'), url: 'https://farm.example/c' };
+    const ctx = setup(tab);
+    ctx.handlers.checkOnClick(TAB, 'https://farm.example/c');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(ctx.browser.calls.files).toBe(1); // the page is being read already
+
+    const outcome = await ctx.handlers.analyzeTab(TAB, 'https://farm.example/c');
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.analysis.likelyOriginal?.id).toBe(original.id);
+    expect(ctx.attributeCalls()).toBe(1);
+    expect(ctx.browser.calls.files).toBe(1);
+    // Where the time went: every stage measured, together about the whole.
+    const t = outcome.analysis.timings!;
+    const stages = t.inject + t.extract + t.corpora + t.attribute + t.other;
+    expect(t.read).toBeGreaterThan(0);
+    expect(t.read).toBeLessThanOrEqual(t.extract + 0.1);
+    expect(t.attribute).toBeGreaterThan(0);
+    expect(Math.abs(stages - outcome.analysis.elapsedMs)).toBeLessThan(2);
+
+    // Taken once: the next request reads the page again (and finds the verdict cached).
+    expect(await ctx.handlers.analyzeTab(TAB, 'https://farm.example/c')).toEqual(outcome);
+    expect(ctx.browser.calls.files).toBe(2);
+    expect(ctx.attributeCalls()).toBe(1);
+  });
+
+  test('that failed is not the answer: the popup’s request checks the page again', async () => {
+    const tab: FakeTab = { dom: pageDom(newsPageHtml(spunCopy), 'https://farm.example/d'), url: 'https://farm.example/d' };
+    const ctx = setup(tab);
+    // As Chrome answers when the click's access to the page is not in place yet.
+    tab.injectError = 'Cannot access contents of the page. Extension manifest must request permission to access the respective host.';
+    ctx.handlers.checkOnClick(TAB, 'https://farm.example/d');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    delete tab.injectError;
+    const outcome = await ctx.handlers.analyzeTab(TAB, 'https://farm.example/d');
+    expect(outcome).toMatchObject({ ok: true, analysis: { likelyOriginal: { id: original.id } } });
+  });
+});
+
 describe('highlight', () => {
   test('marks the passages in the page, then removes them', async () => {
     const tab: FakeTab = { dom: pageDom(newsPageHtml(spunCopy), 'https://farm.example/b'), url: 'https://farm.example/b' };

@@ -128,16 +128,18 @@ export class ChromiumSession {
     return matches[0]!.targetId;
   }
 
-  /** Closes any open toolbar popup, so the next click opens a fresh one. */
+  /** Closes any open toolbar popup (or the window standing in for it), so the next click opens a fresh one. */
   async closeRealPopup(): Promise<void> {
     const observer = await this.observer();
-    await observer.evaluate(() => {
-      for (const view of chrome.extension.getViews({ type: 'popup' })) view.close();
-    });
-    await pollFor(
-      async () => ((await observer.evaluate(() => chrome.extension.getViews({ type: 'popup' }).length)) === 0 ? true : undefined),
-      { what: 'the toolbar popup to close' },
-    );
+    const open = (): Promise<number> =>
+      observer.evaluate(() => {
+        const popups = chrome.extension.getViews({ type: 'popup' });
+        const windows = chrome.extension.getViews({ type: 'tab' }).filter((view) => view.location.search.includes('window=1'));
+        for (const view of [...popups, ...windows]) view.close();
+        return popups.length + windows.length;
+      });
+    await open();
+    await pollFor(async () => ((await open()) === 0 ? true : undefined), { what: 'the toolbar popup to close' });
   }
 
   /** A real toolbar click on the tab showing `page`: opens the popup and grants activeTab. */
@@ -170,7 +172,8 @@ export class ChromiumSession {
   async clickInRealPopup(selector: string): Promise<void> {
     const observer = await this.observer();
     const clicked = await observer.evaluate((sel) => {
-      const view = chrome.extension.getViews({ type: 'popup' })[0];
+      const windows = chrome.extension.getViews({ type: 'tab' }).filter((v) => v.location.search.includes('window=1'));
+      const view = chrome.extension.getViews({ type: 'popup' })[0] ?? windows[windows.length - 1];
       const target = view?.document.querySelector<HTMLElement>(sel);
       if (!target) return false;
       target.click();

@@ -37,8 +37,11 @@ export interface PopupSnapshot {
 export function snapshotPopup(where: 'self' | 'popup-view'): PopupSnapshot | null {
   let doc: Document | null = document;
   if (where === 'popup-view') {
-    const views = (globalThis as unknown as { chrome: typeof chrome }).chrome.extension.getViews({ type: 'popup' });
-    doc = views.length > 0 ? views[0]!.document : null;
+    const extension = (globalThis as unknown as { chrome: typeof chrome }).chrome.extension;
+    const views = extension.getViews({ type: 'popup' });
+    // Where Chrome will not show the toolbar popup, the background shows it in a window of its own.
+    const windows = extension.getViews({ type: 'tab' }).filter((view) => view.location.search.includes('window=1'));
+    doc = views.length > 0 ? views[0]!.document : windows.length > 0 ? windows[windows.length - 1]!.document : null;
   }
   if (!doc) return null;
   const q = (selector: string): Element | null => doc.querySelector(selector);

@@ -1,5 +1,5 @@
 /** Drives PopupState through a PopupPort. */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PopupActions, PopupPort, PopupState } from './popup-state.js';
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -25,7 +25,9 @@ export function usePopup(port: PopupPort): [PopupState, PopupActions] {
   const current = useRef(state);
   current.current = state;
 
-  useEffect(() => {
+  // A layout effect, not useEffect: that one waits for a painted frame, and the answer is often
+  // there before the popup's first paint (the check starts at the click), so it can go straight in.
+  useLayoutEffect(() => {
     let live = true;
     port.analyze().then(
       (outcome) => {

@@ -63,8 +63,12 @@ const POPUP_WINDOW = { width: 420, height: 600 };
 
 async function openPopupFor(tabId: number, windowId: number | undefined): Promise<void> {
   try {
-    await browser.action.setPopup({ tabId, popup: 'popup.html' });
+    // Not awaited: the browser runs extension calls in order, so openPopup finds the popup set,
+    // and the popup starts opening one round trip sooner.
+    const set = browser.action.setPopup({ tabId, popup: 'popup.html' });
+    set.catch(() => undefined); // awaited below; if openPopup fails first, its error is the one handled
     await browser.action.openPopup(windowId === undefined ? {} : { windowId });
+    await set;
     // Back to "no popup" for this tab, so its next click comes here again.
     await browser.action.setPopup({ tabId, popup: '' });
   } catch {
@@ -83,8 +87,10 @@ if (startsChecksOnClick) {
   void browser.action.setPopup({ popup: '' });
   browser.action.onClicked.addListener((tab) => {
     if (tab.id === undefined) return;
-    handlers.checkOnClick(tab.id, tab.url);
+    // The popup first: opening it is the longer road. Both start in this same task, so the
+    // check is registered long before the popup can ask for it.
     void openPopupFor(tab.id, tab.windowId);
+    handlers.checkOnClick(tab.id, tab.url);
   });
 }
 

@@ -78,14 +78,23 @@ export function findCandidates(page: TokenStream, corpora: readonly Corpus[], li
   return found.slice(0, limit);
 }
 
+/** Per-article hit counters, reused across lookups (the engine runs one check at a time per thread). */
+let counters = new Uint32Array(0);
+
 function countPostings(corpus: Corpus, hashes: ArrayLike<number>): Map<number, number> {
-  const hits = new Map<number, number>();
+  if (counters.length < corpus.size) counters = new Uint32Array(corpus.size);
+  const touched: number[] = [];
   for (let i = 0; i < hashes.length; i++) {
     const [from, to] = corpus.postingRange(hashes[i]!);
     for (let p = from; p < to; p++) {
       const doc = corpus.postingDoc(p);
-      hits.set(doc, (hits.get(doc) ?? 0) + 1);
+      if (counters[doc]!++ === 0) touched.push(doc);
     }
+  }
+  const hits = new Map<number, number>();
+  for (const doc of touched) {
+    hits.set(doc, counters[doc]!);
+    counters[doc] = 0;
   }
   return hits;
 }

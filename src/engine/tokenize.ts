@@ -37,6 +37,7 @@ const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p
 const UNSPACED_SCRIPT_GLOBAL = new RegExp(UNSPACED_SCRIPT.source, 'gu');
 const POSSESSIVE = /['’\u02BC]s$/i;
 const JOINERS = /['’\u02BC\u00AD\-\u2010\u2011\n.]/g;
+const HAS_JOINER = /['’\u02BC\u00AD\-\u2010\u2011\n.]/;
 const UPPER_START = /^\p{Lu}/u;
 const DIGIT_START = /^\p{N}/u;
 
@@ -72,14 +73,20 @@ export function tokenize(text: string): TokenStream {
 
   const push = (raw: string, start: number, end: number): void => {
     let word = raw;
-    if (DIGIT_START.test(word)) word = word.replace(/,/g, '');
-    else word = word.replace(POSSESSIVE, '').replace(JOINERS, '');
+    const first = raw.charCodeAt(0);
+    const digitFirst = first >= 48 && first <= 57 ? true : first < 128 ? false : DIGIT_START.test(raw);
+    if (digitFirst) {
+      if (word.includes(',')) word = word.replace(/,/g, '');
+    } else if (HAS_JOINER.test(word)) {
+      word = word.replace(POSSESSIVE, '').replace(JOINERS, '');
+    }
     const term = cachedTermOf(word);
     if (term.length === 0) return;
     let flag = 0;
     if (STOP_TERMS.has(term)) flag |= TokenFlag.Stop;
-    if (DIGIT_START.test(term)) flag |= TokenFlag.Number;
-    if (UPPER_START.test(raw)) flag |= TokenFlag.Capitalized;
+    const termFirst = term.charCodeAt(0);
+    if (termFirst >= 48 && termFirst <= 57 ? true : termFirst >= 128 && DIGIT_START.test(term)) flag |= TokenFlag.Number;
+    if (first >= 65 && first <= 90 ? true : first >= 128 && UPPER_START.test(raw)) flag |= TokenFlag.Capitalized;
     terms.push(term);
     starts.push(start);
     ends.push(end);

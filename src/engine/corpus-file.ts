@@ -8,8 +8,9 @@ import { CorpusFormatError } from './types.js';
  *
  * Layout (little-endian; every section starts on a 4-byte boundary):
  *   header           16 × u32 (see HEADER below)
- *   hashes           u32 × postings, ascending          ─┐ retrieval index
- *   docs             3 bytes × postings (article index) ─┘ (7 bytes a posting)
+ *   buckets          u32 × 65,537: where each 16-bit hash prefix starts  ─┐
+ *   low hashes       u16 × postings, the low 16 bits, ascending per bucket  │ retrieval index
+ *   docs             3 bytes × postings (article index)                    ─┘ (5 bytes a posting)
  *   textOffsets      u32 × (articles + 1) into the text blob
  *   metaOffsets      u32 × (articles + 1) into the meta blob
  *   textChecksums    u32 × articles, checked when an article is first read
@@ -20,9 +21,12 @@ import { CorpusFormatError } from './types.js';
  * is refused at load; the text blob, the bulk of the file, is verified one
  * article at a time, only for the few candidates a check reads.
  *
- * Format break log: 1 — first version.
+ * Format break log: 1 — first version; 2 — postings split into a 16-bit
+ * bucket directory and 16-bit low hashes (7 → 5 bytes a posting).
  */
-export const CORPUS_FORMAT_VERSION = 1;
+export const CORPUS_FORMAT_VERSION = 2;
+/** Entries of the bucket directory: one per 16-bit hash prefix, plus the end. */
+export const BUCKETS = 65_537;
 /** "FHC1" read as a little-endian u32. */
 const MAGIC = 0x31434846;
 const HEADER_WORDS = 16;
@@ -39,14 +43,17 @@ const enum H {
 export interface CorpusSections {
   readonly params: IndexParams;
   readonly articleCount: number;
-  readonly hashes: Uint32Array;
+  /** Postings of prefix p are `[buckets[p], buckets[p + 1])`. */
+  readonly buckets: Uint32Array;
+  /** Low 16 bits of each posting's hash, ascending within its bucket. */
+  readonly lowHashes: Uint16Array;
   readonly docs: Uint8Array;
   readonly textOffsets: Uint32Array;
   readonly metaOffsets: Uint32Array;
   readonly textChecksums: Uint32Array;
   readonly metaBlob: Uint8Array;
   readonly textBlob: Uint8Array;
-  /** Bytes of the retrieval index (hashes + docs). */
+  /** Bytes of the retrieval index (directory, low hashes, docs). */
   readonly indexBytes: number;
   /** Bytes of the article store (offsets, checksums, meta and text). */
   readonly storeBytes: number;
@@ -84,18 +91,17 @@ export function encodeCorpus(parts: CorpusParts): Uint8Array {
   const metaBytes = metas.reduce((s, m) => s + m.length, 0);
   const textBytes = texts.reduce((s, t) => s + t.length, 0);
 
-  const hashesAt = HEADER_BYTES;
-  const docsAt = hashesAt + postings * 4;
-  const textOffsetsAt = pad4(docsAt + postings * 3);
-  const metaOffsetsAt = textOffsetsAt + (articles + 1) * 4;
-  const checksumsAt = metaOffsetsAt + (articles + 1) * 4;
-  const metaAt = checksumsAt + articles * 4;
-  const textAt = pad4(metaAt + metaBytes);
-  const total = textAt + textBytes;
+  const { bucketsAt, lowAt, docsAt, textOffsetsAt, metaOffsetsAt, checksumsAt, metaAt, textAt, total } = layout(articles, postings, metaBytes, textBytes);
 
   const out = new Uint8Array(total);
   const words = new Uint32Array(out.buffer, 0, textAt / 4);
-  words.set(hashes, hashesAt / 4);
+  const buckets = new Uint32Array(out.buffer, bucketsAt, BUCKETS);
+  const low = new Uint16Array(out.buffer, lowAt, postings);
+  for (let i = 0; i < postings; i++) {
+    buckets[(hashes[i]! >>> 16) + 1]!++;
+    low[i] = hashes[i]! & 0xffff;
+  }
+  for (let p = 1; p < BUCKETS; p++) buckets[p] = buckets[p]! + buckets[p - 1]!;
   for (let i = 0, d = docsAt; i < postings; i++, d += 3) {
     const doc = docs[i]!;
     out[d] = doc & 0xff;
@@ -136,6 +142,19 @@ function checksumOf(words: Uint32Array): number {
   return checksumWords(words.subarray(HEADER_WORDS), head);
 }
 
+/** Byte offsets of every section, for a corpus of these sizes. */
+function layout(articles: number, postings: number, metaBytes: number, textBytes: number) {
+  const bucketsAt = HEADER_BYTES;
+  const lowAt = bucketsAt + BUCKETS * 4;
+  const docsAt = lowAt + postings * 2;
+  const textOffsetsAt = pad4(docsAt + postings * 3);
+  const metaOffsetsAt = textOffsetsAt + (articles + 1) * 4;
+  const checksumsAt = metaOffsetsAt + (articles + 1) * 4;
+  const metaAt = checksumsAt + articles * 4;
+  const textAt = pad4(metaAt + metaBytes);
+  return { bucketsAt, lowAt, docsAt, textOffsetsAt, metaOffsetsAt, checksumsAt, metaAt, textAt, total: textAt + textBytes };
+}
+
 function fail(message: string): never {
   throw new CorpusFormatError(message);
 }
@@ -163,14 +182,7 @@ export function decodeCorpus(input: Uint8Array): CorpusSections {
   };
   if (params.k < 1 || params.k > 32 || params.windowSize < 1 || articles >= MAX_ARTICLES) fail('corrupt corpus: impossible parameters in the header');
 
-  const hashesAt = HEADER_BYTES;
-  const docsAt = hashesAt + postings * 4;
-  const textOffsetsAt = pad4(docsAt + postings * 3);
-  const metaOffsetsAt = textOffsetsAt + (articles + 1) * 4;
-  const checksumsAt = metaOffsetsAt + (articles + 1) * 4;
-  const metaAt = checksumsAt + articles * 4;
-  const textAt = pad4(metaAt + metaBytes);
-  const total = textAt + textBytes;
+  const { bucketsAt, lowAt, docsAt, textOffsetsAt, metaOffsetsAt, checksumsAt, metaAt, textAt, total } = layout(articles, postings, metaBytes, textBytes);
   if (bytes.byteLength < total) fail(`corrupt corpus: the file is truncated (${bytes.byteLength} of ${total} bytes)`);
   if (bytes.byteLength > total) fail('corrupt corpus: unexpected bytes after the end of the corpus');
 
@@ -181,17 +193,20 @@ export function decodeCorpus(input: Uint8Array): CorpusSections {
   const textOffsets = view(textOffsetsAt, articles + 1);
   const metaOffsets = view(metaOffsetsAt, articles + 1);
   if (textOffsets[articles] !== textBytes || metaOffsets[articles] !== metaBytes) fail('corrupt corpus: article offsets do not match the store');
+  const buckets = view(bucketsAt, BUCKETS);
+  if (buckets[0] !== 0 || buckets[BUCKETS - 1] !== postings) fail('corrupt corpus: the bucket directory does not match the postings');
   return {
     params,
     articleCount: articles,
-    hashes: view(hashesAt, postings),
+    buckets,
+    lowHashes: new Uint16Array(bytes.buffer, bytes.byteOffset + lowAt, postings),
     docs: bytes.subarray(docsAt, docsAt + postings * 3),
     textOffsets,
     metaOffsets,
     textChecksums: view(checksumsAt, articles),
     metaBlob: bytes.subarray(metaAt, metaAt + metaBytes),
     textBlob: bytes.subarray(textAt, total),
-    indexBytes: postings * 7,
+    indexBytes: BUCKETS * 4 + postings * 5,
     storeBytes: total - textOffsetsAt,
   };
 }

@@ -23,8 +23,6 @@ export class Corpus {
   readonly storeBytes: number;
   readonly #sections: CorpusSections;
   readonly #metas = new Map<number, ArticleMeta>();
-  /** Where each 16-bit hash prefix starts in the sorted hashes; built on first lookup. */
-  #buckets: Uint32Array | null = null;
 
   constructor(sections: CorpusSections) {
     this.#sections = sections;
@@ -36,22 +34,23 @@ export class Corpus {
 
   /**
    * Range `[from, to)` of postings for a fingerprint: the hash's 16-bit prefix
-   * picks a bucket of the sorted hashes (a few hundred entries even at 100k
-   * articles), and a binary search finishes within it.
+   * picks a bucket (a few hundred postings even at 100k articles), and a
+   * binary search over the low 16 bits finishes within it.
    */
   postingRange(hash: number): readonly [number, number] {
-    const hashes = this.#sections.hashes;
-    const buckets = (this.#buckets ??= bucketStarts(hashes));
+    const { buckets, lowHashes } = this.#sections;
     const prefix = hash >>> 16;
+    const low = hash & 0xffff;
     let lo = buckets[prefix]!;
-    let hi = buckets[prefix + 1]!;
+    const bucketEnd = buckets[prefix + 1]!;
+    let hi = bucketEnd;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (hashes[mid]! < hash) lo = mid + 1;
+      if (lowHashes[mid]! < low) lo = mid + 1;
       else hi = mid;
     }
     let end = lo;
-    while (end < hashes.length && hashes[end] === hash) end++;
+    while (end < bucketEnd && lowHashes[end] === low) end++;
     return [lo, end];
   }
 
@@ -85,27 +84,6 @@ export class Corpus {
     if (checksumBytes(bytes) !== textChecksums[doc]) throw new CorpusFormatError(`corrupt corpus: text of article ${doc} is damaged`);
     return { ...this.meta(doc), text: utf8.decode(bytes) };
   }
-}
-
-/**
- * For each 16-bit prefix p, the index of the first hash ≥ p << 16 (65,537
- * entries, 256 KiB). Found by binary searches, not a pass over the postings,
- * so it costs ~1 ms whatever the corpus size.
- */
-function bucketStarts(hashes: Uint32Array): Uint32Array {
-  const starts = new Uint32Array(65_537);
-  for (let prefix = 0; prefix <= 65_536; prefix++) {
-    const target = prefix * 65_536;
-    let lo = prefix > 0 ? starts[prefix - 1]! : 0;
-    let hi = hashes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (hashes[mid]! < target) lo = mid + 1;
-      else hi = mid;
-    }
-    starts[prefix] = lo;
-  }
-  return starts;
 }
 
 function parseMeta(value: unknown, doc: number): ArticleMeta {

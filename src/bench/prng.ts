@@ -3,6 +3,7 @@
  * enough statistically, and identical on every platform, so a seed names one
  * corpus forever.
  */
+import { fmix32 } from '../engine/hash.js';
 
 /** A stream of uniform numbers in [0, 1). */
 export interface Rng {
@@ -18,13 +19,7 @@ export interface Rng {
 
 /** Mixes two 32-bit integers into one seed (murmur3 finaliser), so stream i of seed s is independent of stream i+1. */
 export function mixSeed(a: number, b: number): number {
-  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b + 0x7f4a7c15, 0xc2b2ae35);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return fmix32(Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b + 0x7f4a7c15, 0xc2b2ae35));
 }
 
 /** An sfc32 generator seeded from one 32-bit integer. */

@@ -34,7 +34,7 @@ export function measureStages(corpus: Corpus, pages: readonly QueryPage[], lexic
       const t0 = performance.now();
       const prepared = prepareText(page.text, ids);
       const t1 = performance.now();
-      const candidates = findCandidates(prepared.tokens, [corpus]);
+      const candidates = findCandidates(prepared.tokens, prepared.sentences, [corpus]);
       const t2 = performance.now();
       let d = 0, p = 0, a = 0;
       for (const c of candidates) {

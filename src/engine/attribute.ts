@@ -45,7 +45,7 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
 
   const seen = new Set<string>();
   const aligned: AlignedSource[] = [];
-  for (const candidate of findCandidates(prepared.tokens, corpora, options.maxCandidates)) {
+  for (const candidate of findCandidates(prepared.tokens, prepared.sentences, corpora, options.maxCandidates)) {
     const article = candidate.corpus.article(candidate.doc);
     if (seen.has(article.id)) continue;
     seen.add(article.id);

@@ -1,7 +1,7 @@
 import type { Corpus } from './corpus.js';
 import { pageAnchors } from './anchors.js';
 import { contentTermCounts, distinctSorted, pageFingerprints, signatureHash } from './fingerprint.js';
-import { segmentSentences } from './segment.js';
+import type { Sentence } from './segment.js';
 import type { TokenStream } from './tokenize.js';
 
 /** A corpus article worth aligning against the page, with the retrieval evidence for it. */
@@ -47,12 +47,18 @@ function rank(c: Candidate): number {
   return c.sharedFingerprints + 2 * c.sharedAnchors + 2 * c.sharedSignatureTerms;
 }
 
-/** Looks the page up in every corpus and returns the most promising articles, best first. */
-export function findCandidates(page: TokenStream, corpora: readonly Corpus[], limit = candidateLimit(page.terms.length)): Candidate[] {
+/**
+ * Looks the page up in every corpus and returns the most promising articles,
+ * best first. `sentences` are the page's (from segmentSentences), which the
+ * caller has already cut for alignment.
+ */
+export function findCandidates(
+  page: TokenStream, sentences: readonly Sentence[], corpora: readonly Corpus[], limit = candidateLimit(page.terms.length),
+): Candidate[] {
   const found: Candidate[] = [];
   const fingerprintsByK = new Map<number, Uint32Array>();
   const signatureHashes = [...contentTermCounts(page).keys()].map(signatureHash);
-  const anchorHashes = distinctSorted(Uint32Array.from(pageAnchors(page, segmentSentences(page))));
+  const anchorHashes = distinctSorted(Uint32Array.from(pageAnchors(page, sentences)));
   for (const corpus of corpora) {
     const k = corpus.params.k;
     let fingerprints = fingerprintsByK.get(k);

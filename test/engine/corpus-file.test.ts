@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { BUCKETS, CORPUS_FORMAT_VERSION } from '../../src/engine/corpus-file.js';
 import { buildCorpusIndex, CorpusFormatError, loadCorpus, type ArticleInput } from '../../src/engine/index.js';
 import { findCandidates } from '../../src/engine/candidates.js';
+import { segmentSentences } from '../../src/engine/segment.js';
 import { tokenize } from '../../src/engine/tokenize.js';
 import { seedArticles } from '../helpers/seed-corpus.js';
 
@@ -54,7 +55,8 @@ describe('the corpus file', () => {
   test('every article is retrieved, first, by its own text', () => {
     const corpus = loadCorpus(buildCorpusIndex(articles()));
     articles().forEach((a, doc) => {
-      const found = findCandidates(tokenize(a.text), [corpus]);
+      const tokens = tokenize(a.text);
+      const found = findCandidates(tokens, segmentSentences(tokens), [corpus]);
       expect(found[0]?.doc).toBe(doc);
       expect(found[0]!.sharedFingerprints).toBeGreaterThan(10);
     });

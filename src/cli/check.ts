@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import {
-  attribute, buildCorpusIndex, COPY_THRESHOLD, CorpusFormatError, loadCorpus,
+  attribute, buildCorpusIndex, checkedPart, COPY_THRESHOLD, CorpusFormatError, loadCorpus,
   type Corpus, type Lexicon, type Passage, type SharedQuote, type Span, type Verdict,
 } from '../engine/index.js';
 import { readArticleFolder } from './article-folder.js';
@@ -41,7 +41,7 @@ export function checkPage(page: PageText, context: CheckContext, timings: { extr
   return {
     page: {
       title: page.title, words: verdict.pageWords, extractor: page.extractor, published: page.published,
-      text: verdict.truncatedFrom === null ? page.text : checkedText(page.text, verdict.pageWords),
+      text: verdict.truncatedFrom === null ? page.text : checkedPart(page.text).text,
       truncatedFrom: verdict.truncatedFrom,
     },
     status: verdict.status,
@@ -53,13 +53,6 @@ export function checkPage(page: PageText, context: CheckContext, timings: { extr
     thresholds: { copy: COPY_THRESHOLD },
     timings: { ...timings, query_ms },
   };
-}
-
-/** The first `words` whitespace-separated words of a text, as the engine checked them. */
-function checkedText(text: string, words: number): string {
-  let n = 0;
-  for (const match of text.matchAll(/\S+/g)) if (++n === words) return text.slice(0, match.index + match[0].length);
-  return text;
 }
 
 /** A `--corpus` argument: a corpus file, or a folder of articles indexed on the fly. */

@@ -87,7 +87,7 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
 }
 
 /** The page text up to the end of its MAX_CHECKED_WORDS-th word, and its total word count. */
-function checkedPart(text: string): { text: string; totalWords: number } {
+export function checkedPart(text: string): { text: string; totalWords: number } {
   let words = 0;
   let cut = text.length;
   for (const match of text.matchAll(/\S+/g)) {

@@ -28,10 +28,9 @@ export type ArticleDate = string | null;
  * texts, the page being checked is the later one.
  */
 export function relationOf(pageDate: ArticleDate, source: ArticleDate): Relation {
-  const page = { date: pageDate };
-  if (page.date === null) return 'source';
+  if (pageDate === null) return 'source';
   if (source === null) return 'copy';
-  const p = page.date.slice(0, 10);
+  const p = pageDate.slice(0, 10);
   const s = source.slice(0, 10);
   if (s < p) return 'source';
   if (s > p) return 'copy';

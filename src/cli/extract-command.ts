@@ -7,7 +7,8 @@
  * never stops the others: each still gets its line.
  */
 import { readFile } from 'node:fs/promises';
-import { decodeText, sniffHtmlCharset, TextDecodeError } from '../extract/decode-text.js';
+import { TextDecodeError } from '../extract/decode-text.js';
+import { decodePage, isHtml } from './read-page.js';
 import { paragraphsFromPlainText } from '../extract/block-text.js';
 import { extractFromHtml } from '../extract/node-html.js';
 import type { ExtractedArticle } from '../extract/types.js';
@@ -98,13 +99,13 @@ async function extractFile(file: string, stdin: NodeJS.ReadableStream): Promise<
   }
   let text: string;
   try {
-    text = decodeText(bytes, { declaredCharset: sniffHtmlCharset(bytes) });
+    text = decodePage(bytes);
   } catch (err) {
     if (err instanceof TextDecodeError) return { file, error: { code: 'binary', message: err.message } };
     throw err;
   }
   if (!text.trim()) return { file, error: { code: 'empty-page', message: 'the file is empty' } };
-  if (isPlainText(file, text)) {
+  if (!isHtml(file, text)) {
     // A text file is an article already: taken whole, title = its first line.
     const body = paragraphsFromPlainText(text);
     const title = body.split('\n\n', 1)[0] ?? '';
@@ -112,13 +113,6 @@ async function extractFile(file: string, stdin: NodeJS.ReadableStream): Promise<
   }
   const result = extractFromHtml(text);
   return 'error' in result ? { file, error: result.error } : { file, article: result };
-}
-
-/** `.txt` files, and anything that does not look like markup, are plain text. */
-function isPlainText(file: string, text: string): boolean {
-  if (/\.txt$/i.test(file)) return true;
-  if (/\.x?html?$/i.test(file)) return false;
-  return !/<(?:!doctype|html|head|body|p|div|article)\b/i.test(text.slice(0, 8192));
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {

@@ -1,4 +1,4 @@
-import { decodeText } from '../extract/decode-text.js';
+import { decodeText, sniffHtmlCharset } from '../extract/decode-text.js';
 import { extractFromHtml } from '../extract/node-html.js';
 import { pageText } from '../extract/page-text.js';
 import { isExtractionFailure, type Extractor } from '../extract/types.js';
@@ -16,13 +16,22 @@ export interface PageText {
 const MAX_TITLE = 160;
 const HTML_NAME = /\.x?html?$/i;
 const TEXT_NAME = /\.(txt|text|md)$/i;
-const HTML_SNIFF = /^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])/i;
+/** Markup near the start of a file without a telling extension: a page or a saved fragment of one. */
+const HTML_SNIFF = /<(?:!doctype|html|head|body|p|div|article)\b/i;
 
-/** Whether bytes named `name` are an HTML page: by extension, else by content. */
+/** Whether a file named `name` holding `text` is an HTML page: by extension, else by content. */
 export function isHtml(name: string, text: string): boolean {
   if (HTML_NAME.test(name)) return true;
   if (TEXT_NAME.test(name)) return false;
-  return HTML_SNIFF.test(text.slice(0, 2048));
+  return HTML_SNIFF.test(text.slice(0, 8192));
+}
+
+/**
+ * A page's bytes as text: UTF-8/UTF-16 by BOM or validity, else the charset
+ * the page declares, else Windows-1252. Throws TextDecodeError for binary data.
+ */
+export function decodePage(bytes: Uint8Array): string {
+  return decodeText(bytes, { declaredCharset: sniffHtmlCharset(bytes) });
 }
 
 /**
@@ -33,7 +42,7 @@ export function readPage(bytes: Uint8Array, name: string): PageText {
   if (bytes.length === 0) throw new CliError(ExitCode.Unreadable, `${name}: the file is empty`);
   let decoded: string;
   try {
-    decoded = decodeText(bytes);
+    decoded = decodePage(bytes);
   } catch (error) {
     throw new CliError(ExitCode.Unreadable, `${name}: ${(error as Error).message}`);
   }

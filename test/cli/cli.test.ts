@@ -167,3 +167,26 @@ describe('firsthand build-corpus', () => {
     expect(report.likelyOriginal).toBe('council');
   });
 });
+
+describe('a page that declares its charset', () => {
+  test('check and extract decode it the same way, by its declaration', () => {
+    const words = 'Городской совет утвердил новый бюджет на следующий год после долгих споров. '.repeat(12);
+    const html = `<!doctype html><html><head><meta charset="windows-1251"><title>Бюджет</title></head><body><article><h1>Бюджет</h1><p>${words}</p><p>${words}</p></article></body></html>`;
+    const bytes = Uint8Array.from(encodeWindows1251(html));
+    const file = tmpFile('cp1251.html', bytes);
+    const checked = JSON.parse(run(['check', file, '--json']).stdout) as Report;
+    expect(checked.page.text).toContain('Городской совет');
+    const extracted = JSON.parse(run(['extract', file, '--json']).stdout.trim()) as { text: string };
+    expect(extracted.text).toContain('Городской совет');
+  });
+});
+
+/** Windows-1251 bytes of a string of Cyrillic and ASCII (А–я map to 0xC0–0xFF). */
+function encodeWindows1251(text: string): number[] {
+  return [...text].map((c) => {
+    const code = c.charCodeAt(0);
+    if (code < 0x80) return code;
+    if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+    throw new Error(`not in this encoder: ${c}`);
+  });
+}

@@ -11,6 +11,6 @@ have having he her here hers herself him himself his how i if in into is it its 
 no nor not now of off on once only or other ought our ours ourselves out over own same she should so some such than
 that the their theirs them themselves then there these they this those through to too under until up upon very was
 we were what when where which while who whom whose why will with would you your yours yourself yourselves
-said says say told according its it's via per among amid within without also however though although yet`;
+said says say told according via per among amid within without however though although yet`;
 
 export const STOP_TERMS: ReadonlySet<string> = new Set(STOP_WORDS.split(/\s+/).filter(Boolean).map(termOf));

@@ -52,7 +52,7 @@ export async function readArticleFolder(folder: string): Promise<ArticleInput[]>
       title: entry?.title ?? page.title ?? id,
       outlet: entry?.outlet ?? null,
       published: published && ISO_DATE.test(published) ? published.slice(0, 10) : null,
-      url: entry?.url ?? null,
+      url: entry?.url ?? page.url,
       text: page.text,
     });
   }

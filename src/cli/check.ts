@@ -11,7 +11,7 @@ import type { PageText } from './read-page.js';
 /** The report `firsthand check --json` prints (issue #2's shape, plus timings and thresholds). */
 export interface CheckReport {
   readonly page: {
-    title: string; words: number; extractor: string; published: string | null; text: string;
+    title: string; words: number; extractor: string; published: string | null; url: string | null; text: string;
     /** Total words when the page was longer than the engine checks; `words` and `text` are then the checked part. */
     truncatedFrom: number | null;
   };
@@ -36,11 +36,14 @@ export interface CheckContext {
 /** Checks an extracted page against the corpora. `timings` are filled in by the caller where it measured them. */
 export function checkPage(page: PageText, context: CheckContext, timings: { extract_ms: number; load_ms: number } = { extract_ms: 0, load_ms: 0 }): CheckReport {
   const started = performance.now();
-  const verdict = attribute({ text: page.text, published: page.published }, context.corpora, { lexicon: context.lexicon });
+  const verdict = attribute(
+    { text: page.text, published: page.published, url: page.url },
+    context.corpora, { lexicon: context.lexicon },
+  );
   const query_ms = round1(performance.now() - started);
   return {
     page: {
-      title: page.title, words: verdict.pageWords, extractor: page.extractor, published: page.published,
+      title: page.title, words: verdict.pageWords, extractor: page.extractor, published: page.published, url: page.url,
       text: verdict.truncatedFrom === null ? page.text : checkedPart(page.text).text,
       truncatedFrom: verdict.truncatedFrom,
     },

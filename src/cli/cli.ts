@@ -15,9 +15,10 @@ import { checkPage, formatReport, loadCorpusArgument } from './check.js';
 import { CliError, ERROR_CODES, ExitCode } from './cli-error.js';
 import { runExtractCommand } from './extract-command.js';
 import { readPage } from './read-page.js';
+import { addressKey } from '../engine/index.js';
 
 const USAGE = `usage:
-  firsthand check <page.html | page.txt | -> [--corpus <folder or index file>]... [--json]
+  firsthand check <page.html | page.txt | -> [--corpus <folder or index file>]... [--url <where the page is>] [--json]
   firsthand build-corpus <folder> --out <index file>
   firsthand extract <page.html ...> [--json]
 exit codes: 0 result, 2 usage, 3 unreadable or undecodable input, 4 no article found, 5 corpus missing/empty/corrupt`;
@@ -43,12 +44,17 @@ async function readInput(file: string): Promise<Uint8Array> {
 async function check(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true, strict: true,
-    options: { corpus: { type: 'string', multiple: true }, json: { type: 'boolean', default: false } },
+    options: { corpus: { type: 'string', multiple: true }, json: { type: 'boolean', default: false }, url: { type: 'string' } },
   });
   if (positionals.length !== 1) throw new CliError(ExitCode.Usage, 'check takes exactly one page (a file, or - for standard input)');
   const file = positionals[0]!;
   const extractStarted = performance.now();
-  const page = readPage(await readInput(file), file === '-' ? 'stdin' : file);
+  if (values.url !== undefined && addressKey(values.url) === null) {
+    throw new CliError(ExitCode.Usage, `--url takes a web (http, https) or file: address, not "${values.url}"`);
+  }
+  const read = readPage(await readInput(file), file === '-' ? 'stdin' : file);
+  // The address the user gives is where they found the page; it outranks what a saved page says of itself.
+  const page = values.url === undefined ? read : { ...read, url: values.url };
   const extract_ms = round1(performance.now() - extractStarted);
   const loadStarted = performance.now();
   const corpora = values.corpus?.length

@@ -1,4 +1,5 @@
 import { alignSource, type SourceAlignment } from './align.js';
+import { sameAddress } from './identity.js';
 import { findCandidates } from './candidates.js';
 import type { Corpus, StoredArticle } from './corpus.js';
 import { EMPTY_LEXICON, type Lexicon } from './lexicon.js';
@@ -55,7 +56,7 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
     aligned.push({ article, prepared: source, alignment, pageMarks, coverage: pageWords > 0 ? count(pageMarks) / pageWords : 0 });
   }
 
-  const self = findSelf(prepared, aligned);
+  const self = findSelf(page, prepared, aligned);
   const pageDate = self ? self.article.published : page.published ?? null;
   const sources: SourceMatch[] = aligned
     .filter((a) => a !== self && (a.coverage > 0 || a.alignment.quotes.length > 0))
@@ -97,13 +98,21 @@ export function checkedPart(text: string): { text: string; totalWords: number } 
   return { text: words > MAX_CHECKED_WORDS ? text.slice(0, cut) : text, totalWords: words };
 }
 
-/** The corpus article the page is: both texts at least SELF_THRESHOLD in verbatim passages between them. */
-function findSelf(page: PreparedText, aligned: readonly AlignedSource[]): AlignedSource | null {
+/**
+ * The corpus article the page is: both texts at least SELF_THRESHOLD in
+ * verbatim passages between them, unless the page lives at another address
+ * than the article: identical words elsewhere are a copy (a scraper, a
+ * syndication partner), not the article. Headlines are no such evidence: the
+ * same article's headline differs between its <title>, its <h1> and a
+ * catalog, and a scraper keeps it.
+ */
+function findSelf(page: PageInput, prepared: PreparedText, aligned: readonly AlignedSource[]): AlignedSource | null {
   let best: AlignedSource | null = null;
   let bestScore = 0;
   for (const a of aligned) {
+    if (!mayBe(page, a.article)) continue;
     const verbatim = a.alignment.passages.filter((p) => p.kind === 'verbatim');
-    const pageShare = share(markWords(page.words, verbatim.map((p) => p.page)));
+    const pageShare = share(markWords(prepared.words, verbatim.map((p) => p.page)));
     const sourceShare = share(markWords(a.prepared.words, verbatim.map((p) => p.source)));
     const score = Math.min(pageShare, sourceShare);
     if (score >= SELF_THRESHOLD && score > bestScore) {
@@ -112,6 +121,11 @@ function findSelf(page: PreparedText, aligned: readonly AlignedSource[]): Aligne
     }
   }
   return best;
+}
+
+/** Whether the page's address leaves room for it to be `article`: unknown on either side, or the same. */
+function mayBe(page: PageInput, article: StoredArticle): boolean {
+  return !page.url || !article.url || sameAddress(page.url, article.url);
 }
 
 /**

@@ -6,6 +6,7 @@ export * from './types.js';
 export { tokenize, TokenFlag, type TokenStream } from './tokenize.js';
 export { termOf } from './term.js';
 export { type Lexicon, EMPTY_LEXICON } from './lexicon.js';
+export { addressKey, sameAddress } from './identity.js';
 export { attribute, checkedPart, MAX_CHECKED_WORDS, type AttributeOptions } from './attribute.js';
 export { buildCorpusIndex } from './build-corpus-index.js';
 export { Corpus, loadCorpus, type StoredArticle } from './corpus.js';

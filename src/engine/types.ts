@@ -110,6 +110,12 @@ export interface PageInput {
   readonly text: string;
   /** The page's own publication date (ISO) when its metadata states one; optional. */
   readonly published?: string | null;
+  /**
+   * Where the page lives: its canonical address when it states one, else the
+   * address it was loaded from. A page at another address than a corpus
+   * article is never that article, however alike the words.
+   */
+  readonly url?: string | null;
 }
 
 /** An article to put into a corpus. */

@@ -36,8 +36,8 @@ export interface CheckReport {
 }
 
 /** `check <file> --corpus <corpus> --json`, parsed; a failed check becomes an error string. */
-export async function checkWithCli(file: string, corpus: string): Promise<CheckReport | { error: string }> {
-  const { exitCode, stdout, stderr } = await runCli(['check', file, '--corpus', corpus, '--json']);
+export async function checkWithCli(file: string, corpus: string, url?: string): Promise<CheckReport | { error: string }> {
+  const { exitCode, stdout, stderr } = await runCli(['check', file, '--corpus', corpus, '--json', ...(url === undefined ? [] : ['--url', url])]);
   if (exitCode !== 0) return { error: `exit ${exitCode}: ${(stderr || stdout).trim().split('\n')[0] ?? ''}` };
   try {
     return JSON.parse(stdout) as CheckReport;

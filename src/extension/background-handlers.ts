@@ -271,7 +271,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers & BackgroundOnly 
       // Headline first, exactly as the CLI checks a page (see extract/page-text.ts)
       const checked = { ...article, text: pageText(article) };
       const verdict = engine.attribute(
-        { text: checked.text, published: article.published },
+        // The page's canonical address when it states one: a mirror or a local copy of an article is still that article.
+        { text: checked.text, published: article.published, url: article.url ?? extraction.url },
         loaded.entries.map((e) => e.corpus),
         { lexicon: loaded.lexicon },
       );

@@ -6,7 +6,7 @@
  */
 import { paragraphsFromPlainText } from './block-text.js';
 import { jsonLdArticles, type JsonLdArticle } from './json-ld.js';
-import { cleanTitle, documentTitle, pageLanguage, publishedDate, siteName } from './page-meta.js';
+import { canonicalUrl, cleanTitle, documentTitle, pageLanguage, publishedDate, siteName } from './page-meta.js';
 import { readabilityArticle } from './readability-pass.js';
 import { articleElementText } from './article-element.js';
 import { isArticleText } from './article-quality.js';
@@ -21,6 +21,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     published: publishedDate(doc, ld),
     lang: pageLanguage(doc, ld),
     siteName: siteName(doc, ld),
+    url: canonicalUrl(doc, options.url),
   };
   const found = readabilityArticle(doc);
   if (found && isArticleText(found.paragraphs, found.linkDensity)) {

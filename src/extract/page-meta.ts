@@ -93,3 +93,25 @@ export function cleanTitle(title: string, doc: Document, ld: JsonLdArticle | und
   }
   return t;
 }
+
+/**
+ * The address the publisher gives the page: `<link rel="canonical">`, else `og:url`, made absolute
+ * against the page's own address. Only http(s) addresses count.
+ */
+export function canonicalUrl(doc: Document, pageUrl: string | undefined): string | null {
+  const candidates = [
+    doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'),
+    doc.querySelector('meta[property="og:url"]')?.getAttribute('content'),
+  ];
+  for (const value of candidates) {
+    const href = value?.trim();
+    if (!href) continue;
+    try {
+      const url = pageUrl ? new URL(href, pageUrl) : new URL(href);
+      if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
+    } catch {
+      // A relative address with no page address to resolve it against, or a malformed one.
+    }
+  }
+  return null;
+}

@@ -14,6 +14,8 @@ export interface ExtractedArticle {
   published: string | null;
   /** BCP 47 language tag from the page (e.g. "en", "pt-BR"), null when the page does not say. */
   lang: string | null;
+  /** The address the page gives itself (`<link rel="canonical">`, else `og:url`), absolute; null when it gives none. */
+  url: string | null;
 }
 
 export type ExtractionErrorCode = 'no-article' | 'empty-page';

@@ -168,6 +168,34 @@ describe('firsthand build-corpus', () => {
   });
 });
 
+describe('check --url: where the page was found', () => {
+  const folder = path.join(tmp, 'addressed');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, 'story.txt'), readFileSync(path.join(ROOT, 'seeds', `${seedId('000')}.txt`)));
+  writeFileSync(path.join(folder, 'catalog.json'), JSON.stringify([{ id: 'story', url: 'https://www.news.example/2021/12/09/story' }]));
+  const page = path.join(ROOT, 'seeds', `${seedId('000')}.txt`);
+
+  test('the same words at the article’s address are the article', () => {
+    const report = JSON.parse(run(['check', page, '--corpus', folder, '--url', 'https://news.example/2021/12/09/story/', '--json']).stdout) as Report;
+    expect(report.self).toBe('story');
+    expect(report.status).toBe('original');
+  });
+
+  test('the same words elsewhere are a copy of it', () => {
+    const r = run(['check', page, '--corpus', folder, '--url', 'https://scraper.example/story', '--json']);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.self).toBeNull();
+    expect(report.status).toBe('copy');
+    expect(report.likelyOriginal).toBe('story');
+  });
+
+  test('an address that is not a web address is a usage error', () => {
+    const r = run(['check', page, '--corpus', folder, '--url', 'story.txt']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--url takes a web \(http, https\) or file: address/);
+  });
+});
+
 describe('a page that declares its charset', () => {
   test('check and extract decode it the same way, by its declaration', () => {
     const words = 'Городской совет утвердил новый бюджет на следующий год после долгих споров. '.repeat(12);

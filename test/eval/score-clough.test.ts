@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { scoreClough, type CloughOutcome } from '../../src/eval/clough/score-clough.js';
 import { parseFileList } from '../../src/eval/clough/load-clough.js';
 
-const o = (category: CloughOutcome['category'], detected: boolean, coverage: number): CloughOutcome => ({
-  file: `${category}-${coverage}`, category, detected, coverage,
+const o = (category: CloughOutcome['category'], detected: boolean, coverage: number, verbatimCoverage = coverage): CloughOutcome => ({
+  file: `${category}-${coverage}`, category, detected, coverage, verbatimCoverage,
 });
 
 describe('scoreClough', () => {
@@ -23,6 +23,13 @@ describe('scoreClough', () => {
   it('notices when mean coverage does not order cut > light > heavy > non', () => {
     const s = scoreClough([o('cut', true, 0.5), o('light', true, 0.6), o('heavy', true, 0.4), o('non', false, 0)]);
     expect(s.coverageOrdered).toBe(false);
+  });
+  it('orders the verbatim part of coverage on its own', () => {
+    // A reworded whole (light) covers more than pasted parts (cut), but less of it verbatim.
+    const s = scoreClough([o('cut', true, 0.6, 0.6), o('light', true, 0.9, 0.3), o('heavy', true, 0.5, 0.1), o('non', false, 0, 0)]);
+    expect(s.coverageOrdered).toBe(false);
+    expect(s.verbatimCoverageOrdered).toBe(true);
+    expect(s.meanVerbatimCoverage.light).toBeCloseTo(0.3);
   });
 });
 

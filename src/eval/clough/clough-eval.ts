@@ -3,10 +3,11 @@
  * Wikipedia sources become a corpus with `build-corpus`; every answer goes through
  * `check --json`, exactly as a user would run it.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkWithCli, mapLimited, runCli } from '../cli-runner.js';
+import { pathToFileURL } from 'node:url';
+import { checkWithCli, mapLimited, runCli, type CheckReport } from '../cli-runner.js';
 import { skippedReport, type DatasetReport } from '../dataset-report.js';
 import { CLI_PATH } from '../engine-adapter.js';
 import { fmt, fmtCount, markdownTable } from '../markdown-table.js';
@@ -41,6 +42,9 @@ export async function runCloughEval(): Promise<DatasetReport> {
     const sourceDir = path.join(work, 'sources');
     mkdirSync(sourceDir);
     for (const s of data.sources) copyFileSync(s.path, path.join(sourceDir, path.basename(s.path)));
+    // Every document has an address, as a page in the browser does: the sources' are their files in the dataset.
+    const catalog = data.sources.map((s) => ({ id: cloughSourceId(s.task), url: pathToFileURL(s.path).href }));
+    writeFileSync(path.join(sourceDir, 'catalog.json'), JSON.stringify(catalog));
     const corpusFile = path.join(work, 'clough.fhc');
     const built = await runCli(['build-corpus', sourceDir, '--out', corpusFile]);
     if (built.exitCode !== 0) {
@@ -49,10 +53,10 @@ export async function runCloughEval(): Promise<DatasetReport> {
     const sourceText = new Map(data.sources.map((s) => [s.task, wordSeq(s.text).words]));
     const outcomes = await mapLimited(data.answers, 2, async (answer): Promise<AnswerOutcome> => {
       const anchorScore = containment(wordSeq(answer.text).words, sourceText.get(answer.task) ?? [], ANCHOR_N);
-      const report = await checkWithCli(answer.path, corpusFile);
+      const report = await checkWithCli(answer.path, corpusFile, pathToFileURL(answer.path).href);
       const base = { file: answer.file, category: answer.category, split: answer.split, anchorScore };
       if ('error' in report) {
-        return { ...base, detected: false, coverage: 0, status: 'error', likelyOriginal: null, self: null, error: report.error };
+        return { ...base, detected: false, coverage: 0, verbatimCoverage: 0, status: 'error', likelyOriginal: null, self: null, error: report.error };
       }
       const own = cloughSourceId(answer.task);
       return {
@@ -62,6 +66,7 @@ export async function runCloughEval(): Promise<DatasetReport> {
         self: report.self ?? null,
         detected: (report.status === 'copy' || report.status === 'partial') && report.likelyOriginal === own,
         coverage: report.sources.find((s) => s.id === own)?.coverage ?? 0,
+        verbatimCoverage: verbatimShare(report, own),
       };
     });
     return cloughReport(data.answers, outcomes);
@@ -93,6 +98,7 @@ function cloughReport(answers: readonly CloughAnswer[], outcomes: readonly Answe
       `${c.tp} / ${c.fn} / ${c.fp} / ${c.tn}`,
       CLOUGH_CATEGORIES.map((k) => `${n.detectedByCategory[k].detected}/${n.detectedByCategory[k].total}`).join(' · '),
       CLOUGH_CATEGORIES.map((k) => fmt(n.meanCoverage[k], 2)).join(' > ') + (n.coverageOrdered ? '' : ' (not ordered)'),
+      CLOUGH_CATEGORIES.map((k) => fmt(n.meanVerbatimCoverage[k], 2)).join(' > ') + (n.verbatimCoverageOrdered ? '' : ' (not ordered)'),
       fmt(n.auc),
       `${fmt(n.anchor.bestThreshold.accuracy)} (t=${fmt(n.anchor.bestThreshold.threshold, 2)})`,
       fmt(n.anchor.devThresholdAccuracy),
@@ -103,14 +109,15 @@ function cloughReport(answers: readonly CloughAnswer[], outcomes: readonly Answe
   const encodings = answers.filter((a) => a.encoding === 'windows-1252').length;
   const markdown = [
     markdownTable(
-      ['part', 'answers', 'accuracy', 'TP / FN / FP / TN', 'detected cut · light · heavy · non', 'mean coverage cut > light > heavy > non', 'ROC AUC (coverage)', `anchor: word ${ANCHOR_N}-gram containment, best threshold`, `anchor, threshold fixed on dev (${fmt(devAnchor.threshold, 2)})`],
+      ['part', 'answers', 'accuracy', 'TP / FN / FP / TN', 'detected cut · light · heavy · non', 'mean coverage cut > light > heavy > non', 'of it verbatim or near-verbatim', 'ROC AUC (coverage)', `anchor: word ${ANCHOR_N}-gram containment, best threshold`, `anchor, threshold fixed on dev (${fmt(devAnchor.threshold, 2)})`],
       rows,
     ),
     '',
     `Development part: tasks ${CLOUGH_DEV_TASKS.join(', ')} (${parts.dev.length} answers); test part: the other tasks (${parts.test.length} answers). ` +
       `Corpus built from the five \`orig_task*.txt\` sources with \`firsthand build-corpus\`; each answer checked with \`firsthand check <answer> --corpus <index> --json\` (one CLI process per answer). ` +
       `Detected = status \`copy\` or \`partial\` with the task's source as likely original; reused = cut, light or heavy. ` +
-      `Coverage = coverage of the answer by its task's source. ${encodings} answers are Windows-1252 and are given to the CLI as they are. ` +
+      `Coverage = coverage of the answer by its task's source; it counts paraphrased words as derived, so a light revision (the whole source, reworded) covers more than a cut answer (pasted parts beside the student's own sentences), and it is the verbatim part that falls from cut to heavy. ` +
+      `Every document is given its address, as the browser gives a page's: the sources' catalog entries and each answer's \`--url\` are their files' \`file:\` URLs, so an answer that reproduces its source almost whole is a copy at another address, not the source itself. ${encodings} answers are Windows-1252 and are given to the CLI as they are. ` +
       `The anchor's "best threshold" is an oracle chosen on the very part it is scored on.` +
       (selves.length
         ? ` ${selves.length} answers are judged to *be* a corpus article (\`self\`, status \`original\`, coverage 0): ${selves.map((o) => `${o.file} (${o.category}) = ${o.self}`).join(', ')}.`
@@ -132,4 +139,16 @@ function cloughDevErrors(dev: readonly AnswerOutcome[]): string {
     ...(lines.length ? lines : ['- no misclassified answer']),
     `- heavy answers' coverage: ${heavy.map((o) => `${o.file} ${fmt(o.coverage, 2)}`).join(', ')}`,
   ].join('\n');
+}
+
+/** Share of the answer's words inside verbatim or near-verbatim passages against `source`. */
+function verbatimShare(report: CheckReport, source: string): number {
+  const spans = report.sources.find((s) => s.id === source)?.passages.filter((p) => p.kind !== 'paraphrase').map((p) => p.page) ?? [];
+  let inside = 0;
+  let words = 0;
+  for (const word of report.page.text.matchAll(/\S+/g)) {
+    words++;
+    if (spans.some(([start, end]) => word.index >= start && word.index < end)) inside++;
+  }
+  return words > 0 ? inside / words : 0;
 }

@@ -1,3 +1,4 @@
+import { dropIsolatedFragments } from './isolated-fragments.js';
 import type { PreparedText } from './prepared-text.js';
 import { PairMatcher, scoreSentencePair, type SentencePairScore, type TermMatcher } from './sentence-similarity.js';
 import { TokenFlag } from './tokenize.js';
@@ -37,6 +38,18 @@ export const ALIGN = {
   /** Sentence evidence that is mostly quoted speech and whose own words do not match is a shared quote. */
   quoteShare: 0.6,
   quoteFrame: 0.3,
+  /**
+   * Shortest stretch of passages (words from its first to its last) that
+   * counts, with passages this many words apart joined into one stretch.
+   * On the PAN13 development part the isolated matches shorter than a
+   * sentence were navigation lines, citations and stock phrases (precision
+   * 0.936 → 0.967, recall unchanged); on PAN25's it costs three paragraphs
+   * whose only evidence was one ~10-word phrase (recall 0.735 → 0.673). A
+   * news reader is better served without the phrase-level alarms; 20 words
+   * would cost PAN25 more and gain PAN13 little.
+   */
+  minStretchWords: 12,
+  stretchGapWords: 20,
 } as const;
 
 /** What aligning the page with one source found. */
@@ -85,9 +98,8 @@ export function alignSource(page: PreparedText, source: PreparedText, matcher: T
     const d = decisions[i]!;
     if (d.kind === 'quote') quotes.push(quoteSpans(page, i, source, d.match.sourceSentence));
   }
-  passages.sort((a, b) => a.page[0] - b.page[0]);
   quotes.sort((a, b) => a.page[0] - b.page[0]);
-  return { passages, quotes };
+  return { passages: dropIsolatedFragments(page.words, passages, ALIGN.minStretchWords, ALIGN.stretchGapWords), quotes };
 }
 
 function classify(score: SentencePairScore): PassageKind {

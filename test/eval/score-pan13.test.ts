@@ -7,15 +7,15 @@ describe('joinDetections', () => {
   it('joins passages of one source separated only by spaces and punctuation', () => {
     const t = 'Alpha beta. Gamma delta; and more';
     const joined = joinDetections(t, [
-      { source: 's', span: [0, 11] },
-      { source: 's', span: [12, 23] }, // ". " between: joined
-      { source: 's', span: [29, 33] }, // "and" between: kept apart
-      { source: 'o', span: [12, 23] },
+      { source: 's', span: [0, 11], verbatim: false },
+      { source: 's', span: [12, 23], verbatim: true }, // ". " between: joined
+      { source: 's', span: [29, 33], verbatim: false }, // "and" between: kept apart
+      { source: 'o', span: [12, 23], verbatim: false },
     ]);
     expect(joined).toEqual([
-      { source: 's', span: [0, 23] },
-      { source: 's', span: [29, 33] },
-      { source: 'o', span: [12, 23] },
+      { source: 's', span: [0, 23], verbatim: true },
+      { source: 's', span: [29, 33], verbatim: false },
+      { source: 'o', span: [12, 23], verbatim: false },
     ]);
   });
 });
@@ -31,10 +31,10 @@ describe('scorePan13Document', () => {
         { source: 'C', span: null },
       ],
       reported: [
-        { source: 'A', span: [190, 320] }, // covers 110 of 200: found; 110/130 inside: correct
-        { source: 'A', span: [1000, 1090] }, // covers 90 of 200: not found; correct
-        { source: 'A', span: [1500, 1600] }, // outside the labels: wrong
-        { source: 'X', span: [500, 700] }, // right place, wrong (unlabelled) source
+        { source: 'A', span: [190, 320], verbatim: true }, // covers 110 of 200: found; 110/130 inside: correct
+        { source: 'A', span: [1000, 1090], verbatim: true }, // covers 90 of 200: not found; correct
+        { source: 'A', span: [1500, 1600], verbatim: true }, // outside the labels: wrong
+        { source: 'X', span: [500, 700], verbatim: true }, // right place, wrong (unlabelled) source
       ],
       ranking: ['X', 'A', 'D', 'E', 'F', 'B'],
     });
@@ -56,11 +56,30 @@ describe('scorePan13Document', () => {
     const c = scorePan13Document({
       text,
       labelled: [{ source: 'A', span: [0, 100] }, { source: 'A', span: [110, 200] }],
-      reported: [{ source: 'A', span: [0, 200] }],
+      reported: [{ source: 'A', span: [0, 200], verbatim: true }],
       ranking: ['A'],
     });
     expect(c.found).toBe(2);
     expect(c.mergedDetections).toBe(1);
     expect(pan13Rates(c).granularity).toBe(1);
+  });
+  it('sets unlabelled copies aside for the second retrieval figure, and only them', () => {
+    const words = Array.from({ length: 400 }, (_, i) => `w${i}`).join(' ');
+    const at = (from: number, to: number): [number, number] => [words.indexOf(`w${from} `), words.indexOf(`w${to} `)];
+    const c = scorePan13Document({
+      text: words,
+      labelled: [{ source: 'A', span: at(300, 350) }, { source: 'B', span: at(360, 390) }],
+      reported: [
+        { source: 'A', span: at(300, 350), verbatim: true },
+        { source: 'X', span: at(10, 40), verbatim: true }, // 30 words verbatim: a copy the labels lack
+        { source: 'Y', span: at(50, 80), verbatim: false }, // a paraphrase: not set aside
+        { source: 'Z', span: at(90, 100), verbatim: true }, // 10 words: too short to be set aside
+        { source: 'V', span: at(110, 140), verbatim: true },
+        { source: 'W', span: at(150, 180), verbatim: true },
+      ],
+      ranking: ['X', 'A', 'Y', 'Z', 'V', 'W', 'B'],
+    });
+    expect(c.retrievedSources).toBe(1); // top 5: X A Y Z V
+    expect(c.retrievedSourcesBesideUnlabelledCopies).toBe(2); // X, V, W aside: A Y Z B
   });
 });

@@ -10,7 +10,10 @@
  *   source's labelled passages; precision = correct / detections against labelled sources.
  * - Detections against sources with no label for the document are counted apart: the subset's
  *   labels are known to be incomplete, so they are neither right nor wrong here.
- * - Retrieval: of a document's n labelled sources, the share ranked in its top max(5, n).
+ * - Retrieval: of a document's n labelled sources, the share ranked in its top max(5, n). Because
+ *   the labels are incomplete, it is also given with "unlabelled copies" set aside: sources with no
+ *   label for the document that the checker shows a verbatim passage of UNLABELLED_COPY_WORDS or
+ *   more words from (the same test of real reuse the precision figure leaves them out by).
  */
 import { coveredLength, overlapLength, spanLength, unionOfSpans, type CharSpan } from '../span-overlap.js';
 
@@ -23,7 +26,12 @@ export interface LabelledPassage {
 export interface ReportedPassage {
   readonly source: string;
   readonly span: CharSpan;
+  /** Whether the checker calls the passage verbatim. */
+  readonly verbatim: boolean;
 }
+
+/** A verbatim passage this long from a source with no label is reuse the labels missed. */
+export const UNLABELLED_COPY_WORDS = 15;
 
 export interface Pan13DocumentInput {
   readonly text: string;
@@ -53,6 +61,8 @@ export interface Pan13Counts {
   readonly documentsWithUnlabelled: number;
   readonly trueSources: number;
   readonly retrievedSources: number;
+  /** Retrieved with unlabelled copies set aside from the ranking. */
+  readonly retrievedSourcesBesideUnlabelledCopies: number;
   readonly documents: number;
 }
 
@@ -60,7 +70,7 @@ export const EMPTY_COUNTS: Pan13Counts = {
   passages: 0, unrelocated: 0, found: 0, foundSinglePassage: 0, charsCovered: 0, charsLabelled: 0,
   detections: 0, correctDetections: 0, mergedDetections: 0, detectionsPerFound: 0,
   unlabelledDetections: 0, unlabelledSources: 0, documentsWithUnlabelled: 0,
-  trueSources: 0, retrievedSources: 0, documents: 0,
+  trueSources: 0, retrievedSources: 0, retrievedSourcesBesideUnlabelledCopies: 0, documents: 0,
 };
 
 /** Joins reported passages against one source across gaps with no word character. */
@@ -71,10 +81,11 @@ export function joinDetections(text: string, reported: readonly ReportedPassage[
   for (const [source, spans] of bySource) {
     for (const span of unionOfSpans(spans)) {
       const last = out[out.length - 1];
+      const verbatim = reported.some((r) => r.source === source && r.verbatim && r.span[0] < span[1] && r.span[1] > span[0]);
       if (last && last.source === source && !/[\p{L}\p{N}]/u.test(text.slice(last.span[1], span[0]))) {
-        out[out.length - 1] = { source, span: [last.span[0], span[1]] };
+        out[out.length - 1] = { source, span: [last.span[0], span[1]], verbatim: last.verbatim || verbatim };
       } else {
-        out.push({ source, span });
+        out.push({ source, span, verbatim });
       }
     }
   }
@@ -118,6 +129,12 @@ export function scorePan13Document(doc: Pan13DocumentInput): Pan13Counts {
   const unlabelled = detections.filter((d) => !labelledSources.has(d.source));
   const k = Math.max(5, labelledSources.size);
   const top = new Set(doc.ranking.slice(0, k));
+  const unlabelledCopies = new Set(
+    doc.reported
+      .filter((r) => r.verbatim && !labelledSources.has(r.source) && wordCount(doc.text.slice(r.span[0], r.span[1])) >= UNLABELLED_COPY_WORDS)
+      .map((r) => r.source),
+  );
+  const topBeside = new Set(doc.ranking.filter((s) => !unlabelledCopies.has(s)).slice(0, k));
   return {
     passages: relocated.length,
     unrelocated: doc.labelled.length - relocated.length,
@@ -134,6 +151,7 @@ export function scorePan13Document(doc: Pan13DocumentInput): Pan13Counts {
     documentsWithUnlabelled: unlabelled.length > 0 ? 1 : 0,
     trueSources: labelledSources.size,
     retrievedSources: [...labelledSources].filter((s) => top.has(s)).length,
+    retrievedSourcesBesideUnlabelledCopies: [...labelledSources].filter((s) => topBeside.has(s)).length,
     documents: 1,
   };
 }
@@ -147,6 +165,7 @@ export function addCounts(a: Pan13Counts, b: Pan13Counts): Pan13Counts {
 /** The rates shown in the table. */
 export function pan13Rates(c: Pan13Counts): {
   recall: number; precision: number; charRecall: number; granularity: number; retrieval: number; singlePassageRecall: number;
+  retrievalBesideUnlabelledCopies: number;
 } {
   const r = (a: number, b: number) => (b === 0 ? Number.NaN : a / b);
   return {
@@ -156,5 +175,8 @@ export function pan13Rates(c: Pan13Counts): {
     charRecall: r(c.charsCovered, c.charsLabelled),
     granularity: r(c.detectionsPerFound, c.found),
     retrieval: r(c.retrievedSources, c.trueSources),
+    retrievalBesideUnlabelledCopies: r(c.retrievedSourcesBesideUnlabelledCopies, c.trueSources),
   };
 }
+
+const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;

@@ -27,6 +27,17 @@ describe('relocatePassages', () => {
     const feature = { source: 'S', thisOffset: second - 20, thisLength: passage.length, sourceOffset: 10, sourceLength: passage.length };
     expect(relocatePassages(wordSeq(page), wordSeq(source), [feature])[0]!.page).toEqual([second, second + passage.length]);
   });
+  it('extends a passage whose copy is cut short by a mangled word near its end to the stated length', () => {
+    // After the mangled word fewer than 4 words are shared: no 4-gram carries the segment on.
+    const before = words('p', 20);
+    const after = words('z', 3);
+    const source = `${words('s', 10)} ${before} tail ${after} ${words('t', 10)}`;
+    const page = `${words('q', 20)} ${before} t?il ${after} ${words('r', 20)}`;
+    const start = page.indexOf(before);
+    const length = `${before} tail ${after}`.length;
+    const feature = { source: 'S', thisOffset: start, thisLength: length, sourceOffset: source.indexOf(before), sourceLength: length };
+    expect(relocatePassages(wordSeq(page), wordSeq(source), [feature])[0]!.page).toEqual([start, start + length]);
+  });
   it('answers null when the page shares nothing with the source', () => {
     const feature = { source: 'S', thisOffset: 0, thisLength: 50, sourceOffset: 0, sourceLength: 50 };
     expect(relocatePassages(wordSeq(words('a', 40)), wordSeq(words('b', 40)), [feature])[0]!.page).toBeNull();

@@ -3,7 +3,9 @@
  * non-ASCII characters after labelling), by ~20 characters typically and by thousands at worst,
  * so each labelled passage is matched to a stretch the suspicious document really shares, in
  * order, with the labelled source: the shared segment nearest to the stated offsets on both sides.
- * Verbatim copies give long shared segments; a mangled word only opens a small gap.
+ * Verbatim copies give long shared segments; a mangled word only opens a small gap, but one near
+ * a passage's end stops its segment early, so a segment much shorter than stated is extended to
+ * the stated length.
  */
 import type { CharSpan } from '../span-overlap.js';
 import { sharedSegments, type SharedSegment, type WordSeq } from '../word-shingles.js';
@@ -36,7 +38,13 @@ export function relocatePassages(
     const seg = chosen[i];
     if (!seg) return { feature, page: null, source: null };
     const sharing = features.filter((_, j) => chosen[j] === seg);
-    if (sharing.length === 1) return { feature, page: seg.aChars, source: seg.bChars };
+    if (sharing.length === 1) {
+      return {
+        feature,
+        page: atLeastStated(seg.aChars, feature.thisLength, susp),
+        source: atLeastStated(seg.bChars, feature.sourceLength, source),
+      };
+    }
     // back-to-back passages: keep this passage's share of the segment, located by the drift of the segment's start
     const first = sharing.reduce((a, b) => (a.thisOffset <= b.thisOffset ? a : b));
     const shift = seg.aChars[0] - first.thisOffset;
@@ -51,6 +59,14 @@ export function relocatePassages(
       source: clip(seg.bChars, feature.sourceOffset + sourceShift, feature.sourceLength),
     };
   });
+}
+
+/** Stripped characters make a stated length a little long; a segment below this share of it ended early. */
+const SHORT_SEGMENT = 0.9;
+
+function atLeastStated(span: CharSpan, stated: number, text: WordSeq): CharSpan {
+  if (span[1] - span[0] >= SHORT_SEGMENT * stated) return span;
+  return [span[0], Math.min(text.ends[text.ends.length - 1] ?? span[1], span[0] + stated)];
 }
 
 function nearestSegment(segments: readonly SharedSegment[], f: Pan13Feature): SharedSegment | undefined {

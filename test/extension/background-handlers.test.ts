@@ -76,6 +76,7 @@ function fakeBrowser(tab: FakeTab) {
 function setup(tab: FakeTab, fetchImpl: typeof fetch = (async () => new Response(null, { status: 200 })) as typeof fetch) {
   const browser = fakeBrowser(tab);
   let attributeCalls = 0;
+  const pagesChecked: Array<{ url?: string | null }> = [];
   const local = memoryStorageArea();
   const reports = new ReportStore({ area: local, fetch: fetchImpl, now: () => new Date('2026-05-04T12:00:00Z') });
   let uuid = 0;
@@ -86,6 +87,7 @@ function setup(tab: FakeTab, fetchImpl: typeof fetch = (async () => new Response
       ...testEngine,
       attribute(...args) {
         attributeCalls++;
+        pagesChecked.push(args[0]);
         return testEngine.attribute(...args);
       },
     },
@@ -109,7 +111,7 @@ function setup(tab: FakeTab, fetchImpl: typeof fetch = (async () => new Response
       name,
       bytes,
     );
-  return { handlers, browser, attributeCalls: () => attributeCalls, local, reports, corpusStore, importFile };
+  return { handlers, browser, attributeCalls: () => attributeCalls, pagesChecked, local, reports, corpusStore, importFile };
 }
 
 const spunCopy = seed('001'); // the content farm's rewrite of 000
@@ -191,6 +193,24 @@ describe('analyzeTab', () => {
     expect(afterNavigation.analysis.url).toBe('https://spa.example/two');
     expect(afterNavigation.analysis.status).toBe('original');
     expect(ctx.attributeCalls()).toBe(2);
+  });
+});
+
+describe('the address the page is checked under', () => {
+  // Identical words at another address are a copy, not the article (engine/identity.ts), so the address matters.
+  test('is the tab’s address when the page names none', async () => {
+    const tab: FakeTab = { dom: pageDom(newsPageHtml(original), 'https://mirror.example/biden?ref=x'), url: 'https://mirror.example/biden?ref=x' };
+    const ctx = setup(tab);
+    await ctx.handlers.analyzeTab(TAB);
+    expect(ctx.pagesChecked.at(-1)?.url).toBe('https://mirror.example/biden?ref=x');
+  });
+
+  test('is the page’s canonical link when it has one', async () => {
+    const html = newsPageHtml(original).replace('</head>', '<link rel="canonical" href="/news/2021/12/9/biden-call"></head>');
+    const tab: FakeTab = { dom: pageDom(html, 'https://www.aljazeera.example/amp/news/2021/12/9/biden-call'), url: 'https://www.aljazeera.example/amp/news/2021/12/9/biden-call' };
+    const ctx = setup(tab);
+    await ctx.handlers.analyzeTab(TAB);
+    expect(ctx.pagesChecked.at(-1)?.url).toBe('https://www.aljazeera.example/news/2021/12/9/biden-call');
   });
 });
 

@@ -1,4 +1,4 @@
-import { hashTerm } from './hash.js';
+import { hashPair, hashTerm } from './hash.js';
 import type { Sentence } from './segment.js';
 import { TokenFlag, type TokenStream } from './tokenize.js';
 
@@ -19,8 +19,9 @@ const MIN_CONTENT_WORDS = 4;
 /** Page sentences contribute pairs among at most this many content words, so a run-on "sentence" stays cheap. */
 const MAX_PAGE_TERMS = 24;
 
+/** Hash of the unordered pair of terms; a page hashes each term once and every pair from the two numbers. */
 export function anchorHash(a: string, b: string): number {
-  return a < b ? hashTerm(`${a}\u0001${b}`, ANCHOR_SEED) : hashTerm(`${b}\u0001${a}`, ANCHOR_SEED);
+  return hashPair(hashTerm(a, ANCHOR_SEED), hashTerm(b, ANCHOR_SEED), ANCHOR_SEED);
 }
 
 function isContent(term: string, flags: number): boolean {
@@ -65,13 +66,19 @@ export function articleAnchors(
 /** Every anchor pair a page could match: all pairs of content words within each sentence. */
 export function pageAnchors(tokens: TokenStream, sentences: readonly Sentence[]): number[] {
   const out: number[] = [];
+  const termHashes = new Map<string, number>();
   for (const s of sentences) {
     const terms = new Set<string>();
     for (let t = s.firstToken; t < s.endToken && terms.size < MAX_PAGE_TERMS; t++) {
       if (isContent(tokens.terms[t]!, tokens.flags[t]!)) terms.add(tokens.terms[t]!);
     }
-    const list = [...terms];
-    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) out.push(anchorHash(list[i]!, list[j]!));
+    const hashes: number[] = [];
+    for (const term of terms) {
+      let h = termHashes.get(term);
+      if (h === undefined) termHashes.set(term, (h = hashTerm(term, ANCHOR_SEED)));
+      hashes.push(h);
+    }
+    for (let i = 0; i < hashes.length; i++) for (let j = i + 1; j < hashes.length; j++) out.push(hashPair(hashes[i]!, hashes[j]!, ANCHOR_SEED));
   }
   return out;
 }

@@ -37,10 +37,9 @@ export function candidateLimit(tokens: number): number {
  * rewrite that kept no five-word run.
  */
 const MIN_EVIDENCE = 3;
-function isPlausible(c: Candidate): boolean {
-  const signature = c.corpus.params.signatureTerms;
-  const evidence = c.sharedFingerprints + c.sharedAnchors;
-  return evidence >= MIN_EVIDENCE || c.sharedSignatureTerms >= Math.max(3, Math.ceil(signature / 3));
+function isPlausible(corpus: Corpus, sharedFingerprints: number, sharedSignatureTerms: number, sharedAnchors: number): boolean {
+  const signature = corpus.params.signatureTerms;
+  return sharedFingerprints + sharedAnchors >= MIN_EVIDENCE || sharedSignatureTerms >= Math.max(3, Math.ceil(signature / 3));
 }
 
 function rank(c: Candidate): number {
@@ -66,41 +65,75 @@ export function findCandidates(
       fingerprints = pageFingerprints(page, k);
       fingerprintsByK.set(k, fingerprints);
     }
-    const kgramHits = countPostings(corpus, fingerprints);
-    const signatureHits = countPostings(corpus, signatureHashes);
-    const anchorHits = corpus.params.anchorPairs > 0 ? countPostings(corpus, anchorHashes) : new Map<number, number>();
-    const docs = new Set([...kgramHits.keys(), ...signatureHits.keys(), ...anchorHits.keys()]);
-    for (const doc of docs) {
-      const candidate = {
-        corpus, doc,
-        sharedFingerprints: kgramHits.get(doc) ?? 0,
-        sharedSignatureTerms: signatureHits.get(doc) ?? 0,
-        sharedAnchors: anchorHits.get(doc) ?? 0,
-      };
-      if (isPlausible(candidate)) found.push(candidate);
+    const hits = HitCounters.for(corpus.size);
+    hits.add(corpus, fingerprints, hits.fingerprints);
+    hits.add(corpus, signatureHashes, hits.signatureTerms);
+    if (corpus.params.anchorPairs > 0) hits.add(corpus, anchorHashes, hits.anchors);
+    // Most touched articles share a common term or two: judge them on the counters, allocate only for the plausible.
+    for (const doc of hits.touched) {
+      const sharedFingerprints = hits.fingerprints[doc]!;
+      const sharedSignatureTerms = hits.signatureTerms[doc]!;
+      const sharedAnchors = hits.anchors[doc]!;
+      if (isPlausible(corpus, sharedFingerprints, sharedSignatureTerms, sharedAnchors)) {
+        found.push({ corpus, doc, sharedFingerprints, sharedSignatureTerms, sharedAnchors });
+      }
     }
+    hits.clear();
   }
   found.sort((a, b) => rank(b) - rank(a));
   return found.slice(0, limit);
 }
 
-/** Per-article hit counters, reused across lookups (the engine runs one check at a time per thread). */
-let counters = new Uint32Array(0);
+/**
+ * Per-article hit counters by kind of evidence, and the articles touched,
+ * reused across lookups: a page touches thousands of articles through common
+ * terms, and fresh maps for each would cost more than the lookups. The engine
+ * runs one check at a time per thread.
+ */
+class HitCounters {
+  static #shared = new HitCounters(0);
 
-function countPostings(corpus: Corpus, hashes: ArrayLike<number>): Map<number, number> {
-  if (counters.length < corpus.size) counters = new Uint32Array(corpus.size);
-  const touched: number[] = [];
-  for (let i = 0; i < hashes.length; i++) {
-    const [from, to] = corpus.postingRange(hashes[i]!);
-    for (let p = from; p < to; p++) {
-      const doc = corpus.postingDoc(p);
-      if (counters[doc]!++ === 0) touched.push(doc);
+  static for(articles: number): HitCounters {
+    if (HitCounters.#shared.fingerprints.length < articles) HitCounters.#shared = new HitCounters(articles);
+    return HitCounters.#shared;
+  }
+
+  readonly fingerprints: Uint32Array;
+  readonly signatureTerms: Uint32Array;
+  readonly anchors: Uint32Array;
+  readonly touched: number[] = [];
+  readonly #isTouched: Uint8Array;
+
+  private constructor(articles: number) {
+    this.fingerprints = new Uint32Array(articles);
+    this.signatureTerms = new Uint32Array(articles);
+    this.anchors = new Uint32Array(articles);
+    this.#isTouched = new Uint8Array(articles);
+  }
+
+  /** Counts, into `counts`, each article's postings under `hashes`. */
+  add(corpus: Corpus, hashes: ArrayLike<number>, counts: Uint32Array): void {
+    const isTouched = this.#isTouched;
+    for (let i = 0; i < hashes.length; i++) {
+      const [from, to] = corpus.postingRange(hashes[i]!);
+      for (let p = from; p < to; p++) {
+        const doc = corpus.postingDoc(p);
+        counts[doc]!++;
+        if (isTouched[doc] === 0) {
+          isTouched[doc] = 1;
+          this.touched.push(doc);
+        }
+      }
     }
   }
-  const hits = new Map<number, number>();
-  for (const doc of touched) {
-    hits.set(doc, counters[doc]!);
-    counters[doc] = 0;
+
+  clear(): void {
+    for (const doc of this.touched) {
+      this.fingerprints[doc] = 0;
+      this.signatureTerms[doc] = 0;
+      this.anchors[doc] = 0;
+      this.#isTouched[doc] = 0;
+    }
+    this.touched.length = 0;
   }
-  return hits;
 }

@@ -8,8 +8,10 @@
 /**
  * Version of the hash functions below. Format break log:
  * - 1: FNV-1a over UTF-16 code units, k-grams combined with FNV steps, murmur3 fmix32 finaliser.
+ * - 2: sentence anchors hash the pair of their terms' hashes (hashPair) instead of the joined
+ *   string, so a page's few thousand candidate pairs cost integer steps, not string building.
  */
-export const HASH_VERSION = 1;
+export const HASH_VERSION = 2;
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -31,6 +33,18 @@ export function hashTerm(term: string, seed = 0): number {
     h ^= term.charCodeAt(i);
     h = Math.imul(h, FNV_PRIME);
   }
+  return fmix32(h);
+}
+
+/** Hash of an unordered pair of hashes: the same for (a, b) and (b, a). */
+export function hashPair(a: number, b: number, seed = 0): number {
+  const lo = a >>> 0 < b >>> 0 ? a : b;
+  const hi = lo === a ? b : a;
+  let h = (FNV_OFFSET ^ seed) >>> 0;
+  h ^= lo;
+  h = Math.imul(h, FNV_PRIME);
+  h ^= hi;
+  h = Math.imul(h, FNV_PRIME);
   return fmix32(h);
 }
 

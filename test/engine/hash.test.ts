@@ -1,13 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { HASH_VERSION, hashKgrams, hashTerm, hashTerms } from '../../src/engine/hash.js';
+import { anchorHash } from '../../src/engine/anchors.js';
+import { HASH_VERSION, hashKgrams, hashPair, hashTerm, hashTerms } from '../../src/engine/hash.js';
 
 /**
  * Corpus files store these hashes. If this test fails, the hash changed: bump
  * HASH_VERSION (old corpus files must then be rebuilt) and update the pins.
  */
-describe('hash outputs are pinned for HASH_VERSION 1', () => {
+describe('hash outputs are pinned for HASH_VERSION 2', () => {
   test('version', () => {
-    expect(HASH_VERSION).toBe(1);
+    expect(HASH_VERSION).toBe(2);
   });
 
   test('terms', () => {
@@ -29,6 +30,14 @@ describe('hash outputs are pinned for HASH_VERSION 1', () => {
         2315295564,
       ]
     `);
+  });
+
+  test('sentence anchors: an unordered pair of terms', () => {
+    expect(anchorHash('94000', 'russian')).toBe(3902142008);
+    expect(anchorHash('russian', '94000')).toBe(3902142008);
+    expect(hashPair(0xffffffff, 1)).toBe(1196433029);
+    expect(hashPair(1, 2)).toBe(hashPair(2, 1));
+    expect(hashPair(1, 2)).not.toBe(hashPair(1, 3));
   });
 
   test('a seed separates hash families', () => {

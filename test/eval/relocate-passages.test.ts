@@ -29,7 +29,7 @@ describe('relocatePassages', () => {
   });
   it('extends a passage whose copy is cut short by a mangled word near its end to the stated length', () => {
     // After the mangled word fewer than 4 words are shared: no 4-gram carries the segment on.
-    const before = words('p', 20);
+    const before = words('p', 25);
     const after = words('z', 3);
     const source = `${words('s', 10)} ${before} tail ${after} ${words('t', 10)}`;
     const page = `${words('q', 20)} ${before} t?il ${after} ${words('r', 20)}`;
@@ -37,6 +37,14 @@ describe('relocatePassages', () => {
     const length = `${before} tail ${after}`.length;
     const feature = { source: 'S', thisOffset: start, thisLength: length, sourceOffset: source.indexOf(before), sourceLength: length };
     expect(relocatePassages(wordSeq(page), wordSeq(source), [feature])[0]!.page).toEqual([start, start + length]);
+  });
+  it('keeps the segment as found when the stretch up to the stated length is not in the source', () => {
+    const passage = words('p', 25);
+    const source = `${words('s', 10)} ${passage} ${words('t', 30)}`;
+    const page = `${words('q', 20)} ${passage} ${words('r', 30)}`;
+    const start = page.indexOf(passage);
+    const feature = { source: 'S', thisOffset: start, thisLength: passage.length * 2, sourceOffset: source.indexOf(passage), sourceLength: passage.length * 2 };
+    expect(relocatePassages(wordSeq(page), wordSeq(source), [feature])[0]!.page).toEqual([start, start + passage.length]);
   });
   it('answers null when the page shares nothing with the source', () => {
     const feature = { source: 'S', thisOffset: 0, thisLength: 50, sourceOffset: 0, sourceLength: 50 };

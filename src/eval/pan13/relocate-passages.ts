@@ -5,10 +5,10 @@
  * order, with the labelled source: the shared segment nearest to the stated offsets on both sides.
  * Verbatim copies give long shared segments; a mangled word only opens a small gap, but one near
  * a passage's end stops its segment early, so a segment much shorter than stated is extended to
- * the stated length.
+ * the stated length when the longer stretch is still nearly all in the source.
  */
 import type { CharSpan } from '../span-overlap.js';
-import { sharedSegments, type SharedSegment, type WordSeq } from '../word-shingles.js';
+import { ngrams, sharedSegments, type SharedSegment, type WordSeq } from '../word-shingles.js';
 import type { Pan13Feature } from './load-pan13.js';
 
 /** A labelled passage with its stated and relocated spans. */
@@ -33,17 +33,22 @@ export function relocatePassages(
   features: readonly Pan13Feature[],
 ): RelocatedPassage[] {
   const segments = sharedSegments(susp, source, RELOCATION_SEGMENTS);
+  let sourceGrams: Set<string> | null = null;
+  const inSource = (span: CharSpan): number => {
+    sourceGrams ??= new Set(ngrams(source.words, RELOCATION_SEGMENTS.n));
+    const words = susp.words.filter((_, i) => susp.starts[i]! >= span[0] && susp.ends[i]! <= span[1]);
+    const grams = ngrams(words, RELOCATION_SEGMENTS.n);
+    return grams.length === 0 ? 0 : grams.filter((g) => sourceGrams!.has(g)).length / grams.length;
+  };
   const chosen = features.map((f) => nearestSegment(segments, f));
   return features.map((feature, i) => {
     const seg = chosen[i];
     if (!seg) return { feature, page: null, source: null };
     const sharing = features.filter((_, j) => chosen[j] === seg);
     if (sharing.length === 1) {
-      return {
-        feature,
-        page: atLeastStated(seg.aChars, feature.thisLength, susp),
-        source: atLeastStated(seg.bChars, feature.sourceLength, source),
-      };
+      const page = atLeastStated(seg.aChars, feature.thisLength, susp);
+      if (page === seg.aChars || inSource(page) < EXTENDED_IN_SOURCE) return { feature, page: seg.aChars, source: seg.bChars };
+      return { feature, page, source: atLeastStated(seg.bChars, feature.sourceLength, source) };
     }
     // back-to-back passages: keep this passage's share of the segment, located by the drift of the segment's start
     const first = sharing.reduce((a, b) => (a.thisOffset <= b.thisOffset ? a : b));
@@ -63,6 +68,8 @@ export function relocatePassages(
 
 /** Stripped characters make a stated length a little long; a segment below this share of it ended early. */
 const SHORT_SEGMENT = 0.9;
+/** An extended passage must stay this much in the source (word 4-grams), or the segment stands as found. */
+const EXTENDED_IN_SOURCE = 0.8;
 
 function atLeastStated(span: CharSpan, stated: number, text: WordSeq): CharSpan {
   if (span[1] - span[0] >= SHORT_SEGMENT * stated) return span;

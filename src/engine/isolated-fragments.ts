@@ -1,4 +1,4 @@
-import type { WordSpans } from './prepared-text.js';
+import { wordAt, type WordSpans } from './prepared-text.js';
 import type { Passage } from './types.js';
 
 /**
@@ -37,16 +37,4 @@ export function dropIsolatedFragments(
   }
   close();
   return kept;
-}
-
-/** Index of the word that contains, or else follows, character `offset`. */
-function wordAt(words: WordSpans, offset: number): number {
-  let lo = 0;
-  let hi = words.starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (words.ends[mid]! <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

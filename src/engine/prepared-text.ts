@@ -59,14 +59,19 @@ export function wordSpans(text: string): WordSpans {
 export function markWords(words: WordSpans, spans: ReadonlyArray<readonly [number, number]>): Uint8Array {
   const marks = new Uint8Array(words.starts.length);
   for (const [start, end] of spans) {
-    let lo = 0;
-    let hi = words.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (words.ends[mid]! <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let w = lo; w < words.starts.length && words.starts[w]! < end; w++) marks[w] = 1;
+    for (let w = wordAt(words, start); w < words.starts.length && words.starts[w]! < end; w++) marks[w] = 1;
   }
   return marks;
+}
+
+/** Index of the word that contains, or else follows, character `offset` (the word count when none does). */
+export function wordAt(words: WordSpans, offset: number): number {
+  let lo = 0;
+  let hi = words.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (words.ends[mid]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -16,34 +16,9 @@ import { CHROME_EXT_DIR } from './support/paths.js';
 import { pollFor } from './support/poll.js';
 import { ReportSink } from './support/report-sink.js';
 import { seedId, seedTitle } from './support/seeds.js';
+import { parseCsv } from '../helpers/csv.js';
 
 const gate = chromiumGate();
-
-/** Minimal RFC 4180 reader (quoted cells, doubled quotes, CRLF), enough to check the export. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
 
 /** The reports page's rows: status text per row, polled fresh by reloading the page. */
 async function reportStatuses(reports: Page): Promise<string[]> {

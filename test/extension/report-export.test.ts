@@ -1,27 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { csvCell, reportsToCsv, reportsToJson } from '../../src/extension/report-export.js';
 import { mockReport } from '../../popup/mock.js';
-
-/** A small RFC 4180 reader, to check the export round-trips rather than how it looks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    } else cell += ch;
-  }
-  return rows;
-}
+import { parseCsv } from '../helpers/csv.js';
 
 describe('csvCell', () => {
   test.each([

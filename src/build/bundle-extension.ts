@@ -13,9 +13,8 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import { deflateSync } from 'node:zlib';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CHROME_DIR, DIST, FIREFOX_DIR, LEXICON_FILE, ROOT, SEEDS_CORPUS_FILE } from './paths.js';
+import { CHROME_DIR, DIST, FIREFOX_DIR, FIREFOX_TEST_DIR, LEXICON_FILE, ROOT, SEEDS_CORPUS_FILE } from './paths.js';
 
-export const FIREFOX_TEST_DIR = path.join(DIST, 'firefox-test');
 export const CHROME_ZIP = path.join(DIST, 'chrome.zip');
 export const FIREFOX_ZIP = path.join(DIST, 'firefox.zip');
 

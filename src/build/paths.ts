@@ -13,3 +13,5 @@ export const SEEDS_DIR = path.join(ROOT, 'seeds');
 export const CLI_FILE = path.join(DIST, 'cli.js');
 export const CHROME_DIR = path.join(DIST, 'chrome');
 export const FIREFOX_DIR = path.join(DIST, 'firefox');
+/** The Firefox build plus a 127.0.0.1 host permission, for the e2e suite: a real toolbar click cannot be simulated there. */
+export const FIREFOX_TEST_DIR = path.join(DIST, 'firefox-test');

@@ -1,15 +1,11 @@
 /** Where the e2e suite finds the build, the fixtures and where it writes its screenshots. */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CHROME_DIR, FIREFOX_DIR, FIREFOX_TEST_DIR, ROOT } from '../../../src/build/paths.js';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const DIST = path.join(ROOT, 'dist');
-export const CHROME_EXT_DIR = path.join(DIST, 'chrome');
-export const FIREFOX_EXT_DIR = path.join(DIST, 'firefox');
-/** The Firefox build plus a 127.0.0.1 host permission: a real toolbar click cannot be simulated there. */
-export const FIREFOX_TEST_EXT_DIR = path.join(DIST, 'firefox-test');
-export const CLI_FILE = path.join(DIST, 'cli.js');
-export const SEEDS_DIR = path.join(ROOT, 'seeds');
+export { CLI_FILE, DIST, ROOT, SEEDS_DIR } from '../../../src/build/paths.js';
+export const CHROME_EXT_DIR = CHROME_DIR;
+export const FIREFOX_EXT_DIR = FIREFOX_DIR;
+export const FIREFOX_TEST_EXT_DIR = FIREFOX_TEST_DIR;
 export const PAGES_DIR = path.join(ROOT, 'test/fixtures/pages');
 export const E2E_FIXTURES_DIR = path.join(ROOT, 'test/e2e/fixtures');
 /** Run output (git-ignored). */

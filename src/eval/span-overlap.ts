@@ -28,3 +28,14 @@ export function coveredLength(span: CharSpan, others: readonly CharSpan[]): numb
   for (const other of unionOfSpans(others)) total += overlapLength(span, other);
   return total;
 }
+
+/** Share of `words` (word spans) that overlap any of `spans`, as the engine counts coverage; 0 with no words. */
+export function shareOfWordsIn(words: readonly CharSpan[], spans: readonly CharSpan[]): number {
+  if (words.length === 0) return 0;
+  return words.filter((w) => spans.some((s) => overlapLength(w, s) > 0)).length / words.length;
+}
+
+/** Spans of the whitespace-separated words of `text`. */
+export function wordSpansOf(text: string): CharSpan[] {
+  return [...text.matchAll(/\S+/g)].map((m) => [m.index, m.index + m[0].length] as const);
+}

@@ -11,6 +11,7 @@ import { checkWithCli, mapLimited, runCli, type CheckReport } from '../cli-runne
 import { skippedReport, type DatasetReport } from '../dataset-report.js';
 import { CLI_PATH } from '../engine-adapter.js';
 import { fmt, fmtCount, markdownTable } from '../markdown-table.js';
+import { shareOfWordsIn, wordSpansOf } from '../span-overlap.js';
 import { bestThreshold, accuracy, confusion } from '../metrics.js';
 import { locateDataset } from '../shared-data.js';
 import { containment, wordSeq } from '../word-shingles.js';
@@ -144,11 +145,5 @@ function cloughDevErrors(dev: readonly AnswerOutcome[]): string {
 /** Share of the answer's words inside verbatim or near-verbatim passages against `source`. */
 function verbatimShare(report: CheckReport, source: string): number {
   const spans = report.sources.find((s) => s.id === source)?.passages.filter((p) => p.kind !== 'paraphrase').map((p) => p.page) ?? [];
-  let inside = 0;
-  let words = 0;
-  for (const word of report.page.text.matchAll(/\S+/g)) {
-    words++;
-    if (spans.some(([start, end]) => word.index >= start && word.index < end)) inside++;
-  }
-  return words > 0 ? inside / words : 0;
+  return shareOfWordsIn(wordSpansOf(report.page.text), spans);
 }

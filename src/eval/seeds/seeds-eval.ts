@@ -10,6 +10,7 @@ import type { Verdict } from '../../engine/index.js';
 import { skippedReport, type DatasetReport } from '../dataset-report.js';
 import { loadEvalEngine } from '../engine-adapter.js';
 import { fmt, markdownTable } from '../markdown-table.js';
+import { shareOfWordsIn } from '../span-overlap.js';
 import { locateDataset, SHARED_DIR } from '../shared-data.js';
 import { shingleWordCoverage, wordSeq } from '../word-shingles.js';
 import { articleWordSpans, loadSeedLabels, SEED_PAIRS_DATASET, type SeedLabels } from './load-seed-labels.js';
@@ -40,10 +41,7 @@ export function articleCoverage(
   boilerplate: readonly string[],
   passages: readonly { readonly page: readonly [number, number] }[],
 ): number {
-  const words = articleWordSpans(text, boilerplate);
-  if (words.length === 0) return 0;
-  const inside = words.filter(([s, e]) => passages.some((p) => p.page[0] < e && s < p.page[1]));
-  return inside.length / words.length;
+  return shareOfWordsIn(articleWordSpans(text, boilerplate), passages.map((p) => p.page));
 }
 
 export function inLabelledRange(value: number, [low, high]: readonly [number, number]): boolean {

@@ -3,7 +3,7 @@ import { sameAddress } from './identity.js';
 import { findCandidates } from './candidates.js';
 import type { Corpus, StoredArticle } from './corpus.js';
 import { EMPTY_LEXICON, type Lexicon } from './lexicon.js';
-import { markWords, prepareText, type PreparedText } from './prepared-text.js';
+import { markWords, prepareText, wordSpans, type PreparedText } from './prepared-text.js';
 import { TermMatcher } from './sentence-similarity.js';
 import { TermIds } from './term-ids.js';
 import { PASSAGE_KINDS, type DerivedWords, type PageInput, type Passage, type PassageKind, type SourceMatch, type Verdict } from './types.js';
@@ -89,13 +89,9 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
 
 /** The page text up to the end of its MAX_CHECKED_WORDS-th word, and its total word count. */
 export function checkedPart(text: string): { text: string; totalWords: number } {
-  let words = 0;
-  let cut = text.length;
-  for (const match of text.matchAll(/\S+/g)) {
-    words++;
-    if (words === MAX_CHECKED_WORDS) cut = match.index + match[0].length;
-  }
-  return { text: words > MAX_CHECKED_WORDS ? text.slice(0, cut) : text, totalWords: words };
+  const words = wordSpans(text);
+  const totalWords = words.ends.length;
+  return { text: totalWords > MAX_CHECKED_WORDS ? text.slice(0, words.ends[MAX_CHECKED_WORDS - 1]) : text, totalWords };
 }
 
 /**

@@ -10,8 +10,11 @@
  * - 1: FNV-1a over UTF-16 code units, k-grams combined with FNV steps, murmur3 fmix32 finaliser.
  * - 2: sentence anchors hash the pair of their terms' hashes (hashPair) instead of the joined
  *   string, so a page's few thousand candidate pairs cost integer steps, not string building.
+ * - 3: the text before hashing changed: Thai, Lao, Khmer and Myanmar are cut into dictionary
+ *   words (they were cut at spaces only), terms keep the vowel signs of Indic and Southeast Asian
+ *   scripts, and 。！？ end sentences (so sentence anchors differ).
  */
-export const HASH_VERSION = 2;
+export const HASH_VERSION = 3;
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;

@@ -12,11 +12,11 @@ export interface PreparedText {
   /** 1 where a token lies inside quoted speech. */
   readonly quoted: Uint8Array;
   readonly aligned: AlignedText;
-  /** Whitespace-separated words: the unit coverage is counted in. */
+  /** Words (see `wordSpans`): the unit coverage is counted in. */
   readonly words: WordSpans;
 }
 
-/** Half-open spans of the whitespace-separated words of a text. */
+/** Half-open spans of the words of a text. */
 export interface WordSpans {
   readonly starts: Int32Array;
   readonly ends: Int32Array;
@@ -41,11 +41,29 @@ export function prepareText(text: string, ids: TermIds): PreparedText {
   };
 }
 
-/** Spans of the whitespace-separated words of `text` (Python's str.split()). */
+/** A character of a script written without spaces between words. */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/**
+ * Spans of the words of `text`: its whitespace-separated words (Python's
+ * str.split(), the unit of the labelled datasets), except that a stretch of
+ * Chinese, Japanese, Thai, Lao, Khmer or Myanmar, which puts no spaces between
+ * words, counts its tokens: a copied paragraph of Chinese is then a hundred
+ * words, not one.
+ */
 export function wordSpans(text: string): WordSpans {
   const starts: number[] = [];
   const ends: number[] = [];
+  const mixed = UNSPACED_SCRIPT.test(text);
   for (const m of text.matchAll(/\S+/g)) {
+    if (mixed && UNSPACED_SCRIPT.test(m[0])) {
+      const tokens = tokenize(m[0]);
+      for (let t = 0; t < tokens.starts.length; t++) {
+        starts.push(m.index + tokens.starts[t]!);
+        ends.push(m.index + tokens.ends[t]!);
+      }
+      continue;
+    }
     starts.push(m.index);
     ends.push(m.index + m[0].length);
   }

@@ -26,13 +26,16 @@ const ABBREVIATIONS = new Set(
 const MAX_HEADING_WORDS = 15;
 const wordCount = (line: string): number => line.split(/\s+/).filter(Boolean).length;
 const CLOSERS = new Set(['"', '\'', '”', '’', '»', ')', ']', '}']);
+const WIDE_CLOSERS = new Set(['。', '！', '？', '」', '』', '）', '”', '’', '》', '〉', '】']);
+/** Opening marks of text written without spaces: they belong to the sentence after them. */
+const WIDE_OPENERS = new Set(['「', '『', '（', '“', '‘', '《', '〈', '【']);
 // Any letter may open a sentence, so a page typed all in lower (or upper) case segments the same way.
 const SENTENCE_OPENER = /[\p{L}\p{N}"'“‘«(\[]/u;
 const LOWER_START = /\p{Ll}/u;
 
 /**
- * Character offsets where a new sentence starts, from punctuation and line
- * breaks. A single line break ends a sentence only where it looks like one
+ * Character offsets where a new sentence starts, from punctuation (Latin, and
+ * the full-width marks of Chinese and Japanese) and line breaks. A single line break ends a sentence only where it looks like one
  * (after terminal punctuation, or a short line such as a headline followed by
  * a capitalised line), so hard-wrapped text is not cut at every line.
  */
@@ -51,6 +54,13 @@ function sentenceStarts(text: string): number[] {
       if (k >= n) continue;
       if (!SENTENCE_OPENER.test(text[k]!)) continue;
       if (c === '.' && isAbbreviation(text, i, k)) continue;
+      starts.push(k);
+      i = k - 1;
+    } else if (c === '。' || c === '！' || c === '？') {
+      // Chinese and Japanese end a sentence here, with no space after it.
+      let k = i + 1;
+      while (k < n && (WIDE_CLOSERS.has(text[k]!) || /\s/.test(text[k]!))) k++;
+      if (k >= n) continue;
       starts.push(k);
       i = k - 1;
     } else if (c === '\n') {
@@ -117,10 +127,10 @@ function extendBackOverPunctuation(text: string, start: number, limit: number): 
   return s;
 }
 
-/** Carries a sentence's end over its closing punctuation and quotes, up to the next token. */
+/** Carries a sentence's end over its closing punctuation and quotes, up to the next token or an opening quote. */
 function extendOverPunctuation(text: string, end: number, limit: number): number {
   let e = end;
-  while (e < limit && !/\s/.test(text[e]!)) e++;
+  while (e < limit && !/\s/.test(text[e]!) && !WIDE_OPENERS.has(text[e]!)) e++;
   return e;
 }
 

@@ -12,7 +12,13 @@ const LETTER_FOLDS: Readonly<Record<string, string>> = {
   ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't',
 };
 const LETTER_FOLD_PATTERN = /[ßæœøłđðþıħŧ]/g;
-const COMBINING_MARKS = /\p{M}+/gu;
+/**
+ * Marks that accent a letter (é, й, Arabic vowel points): shared by all scripts
+ * ("Inherited") and optional in print. The marks of Indic and Southeast Asian
+ * scripts belong to their script and are vowels: without them ดี and ด, or
+ * नमस्ते and नमसत, would be one term.
+ */
+const ACCENT_MARKS = /(?=\p{Script=Inherited})\p{M}/gu;
 
 /**
  * Spellings of one name that outlets and spinners swap. Keys and values are
@@ -64,15 +70,15 @@ function undouble(w: string): string {
 }
 
 /**
- * Lower case, without diacritics or compatibility forms: "Zürich" → "zurich",
+ * Lower case, without accents or compatibility forms: "Zürich" → "zurich",
  * "ﬁnal" → "final". Keeps non-Latin letters (Cyrillic, Greek, CJK) as they are
- * apart from case.
+ * apart from case, and the vowel signs of Indic and Southeast Asian scripts.
  */
 export function foldWord(word: string): string {
   let w = word.toLowerCase();
   // eslint-disable-next-line no-control-regex
   if (/[^\x00-\x7f]/.test(w)) {
-    w = w.normalize('NFKD').replace(COMBINING_MARKS, '').replace(LETTER_FOLD_PATTERN, (c) => LETTER_FOLDS[c] ?? c);
+    w = w.normalize('NFKD').replace(ACCENT_MARKS, '').replace(LETTER_FOLD_PATTERN, (c) => LETTER_FOLDS[c] ?? c);
   }
   return w;
 }

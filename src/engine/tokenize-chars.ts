@@ -11,8 +11,15 @@ export const LETTER = 1;
 export const NUMBER = 2;
 /** `\p{M}`: a combining mark. */
 export const MARK = 4;
-/** Han, Hiragana, Katakana, Thai, Lao, Khmer or Myanmar script: written without spaces. */
+/** Han, Hiragana or Katakana: written without spaces, and each character is a token of its own. */
 export const UNSPACED = 8;
+/**
+ * A letter or mark of Thai, Lao, Khmer or Myanmar: written without spaces between words, which are
+ * found with a dictionary (see word-segmenter.ts). A character is too small a
+ * unit here: most words are several characters, and single characters repeat
+ * across unrelated texts.
+ */
+export const SEGMENTED = 16;
 /** A character a token is made of: `[\p{L}\p{N}\p{M}]`. */
 export const WORD = LETTER | NUMBER | MARK;
 /** Set on every classified entry, so that 0 means "not classified yet". */
@@ -21,7 +28,8 @@ const KNOWN = 128;
 const IS_LETTER = /^\p{L}$/u;
 const IS_NUMBER = /^\p{N}$/u;
 const IS_MARK = /^\p{M}$/u;
-const IS_UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]$/u;
+const IS_UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
+const IS_SEGMENTED = /^[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]$/u;
 
 /** Classifies one code point (a lone surrogate is a code point of its own, in no class). */
 function classify(codePoint: number): number {
@@ -31,6 +39,8 @@ function classify(codePoint: number): number {
   if (IS_NUMBER.test(ch)) cls |= NUMBER;
   if (IS_MARK.test(ch)) cls |= MARK;
   if (IS_UNSPACED.test(ch)) cls |= UNSPACED;
+  // Their digits are left to the number rules (๑,๐๐๐ is one token, as 1,000 is).
+  if (IS_SEGMENTED.test(ch) && (cls & NUMBER) === 0) cls |= SEGMENTED;
   return cls;
 }
 

@@ -1,9 +1,10 @@
 import { termOf } from './term.js';
 import { STOP_TERMS } from './stop-terms.js';
 import {
-  ASCII_CLASSES, LETTER, NUMBER, UNSPACED, WORD, astralClass, bmpClass, classAt, classBefore, isPairAt, widthAt,
+  ASCII_CLASSES, LETTER, NUMBER, SEGMENTED, UNSPACED, WORD, astralClass, bmpClass, classAt, classBefore, isPairAt, widthAt,
 } from './tokenize-chars.js';
 import { TokenCache, type TokenInfo } from './tokenize-cache.js';
+import { forEachWord } from './word-segmenter.js';
 
 /** Bits of `TokenStream.flags`. */
 export const TokenFlag = {
@@ -51,6 +52,10 @@ export interface TokenStream {
  *   branch would match more ("U.S.-based" is "U.S.", "based");
  * - each repetition of the joined part is greedy and never needs to give
  *   back: nothing follows it in the pattern.
+ *
+ * A token of scripts written without spaces is then cut further: Han, Hiragana
+ * and Katakana into characters, Thai, Lao, Khmer and Myanmar into dictionary
+ * words (word-segmenter.ts); the rest of such a token stays whole between them.
  */
 
 const APOSTROPHE = 0x27; // '
@@ -63,15 +68,17 @@ const NON_BREAKING_HYPHEN = 0x2011;
 const LINE_FEED = 0x0a;
 const FULL_STOP = 0x2e;
 const COMMA = 0x2c;
-/** From here up (CJK and beyond, surrogates included) a character may belong to an unspaced script. */
-const FIRST_WIDE_UNIT = 0x2e80;
-
 /**
- * Set while scanning a token when it holds a code unit at or above
- * FIRST_WIDE_UNIT: only then is it split into unspaced-script characters.
- * (The regex version split on the same test; Thai, Lao, Khmer and Myanmar lie
- * below it, so a token of those scripts alone stays whole.)
+ * Whether a code unit may belong to a script written without spaces: the
+ * Thai, Lao, Myanmar and Khmer blocks, or CJK and beyond (surrogates included).
+ * A cheap range test, so that only tokens holding such a unit pay for the
+ * per-character classes of `pushSplittingUnspaced`.
  */
+function mayBeUnspaced(unit: number): boolean {
+  return unit >= 0x2e80 || (unit >= 0x0e00 && unit < 0x0f00) || (unit >= 0x1000 && unit < 0x10a0) || (unit >= 0x1780 && unit < 0x1800);
+}
+
+/** Set while scanning a token when `mayBeUnspaced` holds for one of its code units. */
 let tokenIsWide = false;
 
 /** End of the maximal run, from `i`, of code points whose class has a bit of `mask`. */
@@ -86,7 +93,7 @@ function runEnd(text: string, i: number, mask: number): number {
     }
     const pair = isPairAt(text, i);
     if (((pair ? astralClass(text.codePointAt(i)!) : bmpClass(unit)) & mask) === 0) break;
-    if (unit >= FIRST_WIDE_UNIT) tokenIsWide = true;
+    if (mayBeUnspaced(unit)) tokenIsWide = true;
     i += pair ? 2 : 1;
   }
   return i;
@@ -100,7 +107,7 @@ function initialismEnd(text: string, start: number): number {
   while (classAt(text, i) & LETTER) {
     const width = widthAt(text, i);
     if (text.charCodeAt(i + width) !== FULL_STOP) break;
-    if (text.charCodeAt(i) >= FIRST_WIDE_UNIT) wide = true;
+    if (mayBeUnspaced(text.charCodeAt(i))) wide = true;
     i += width + 1;
     letters++;
   }
@@ -210,17 +217,29 @@ function pushToken(text: string, start: number, end: number): void {
   count++;
 }
 
-/** Adds a token, each unspaced-script character of it on its own and the rest between them whole. */
+/**
+ * Adds a token cut at its unspaced scripts: each Han, Hiragana or Katakana
+ * character on its own, each run of Thai, Lao, Khmer or Myanmar as its
+ * dictionary words, and the rest between them whole.
+ */
 function pushSplittingUnspaced(text: string, start: number, end: number): void {
   let last = start;
   for (let i = start; i < end; ) {
-    const width = widthAt(text, i);
-    if (classAt(text, i) & UNSPACED) {
+    const cls = classAt(text, i);
+    if (cls & UNSPACED) {
       if (i > last) pushToken(text, last, i);
+      const width = widthAt(text, i);
       pushToken(text, i, i + width);
-      last = i + width;
+      i = last = i + width;
+    } else if (cls & SEGMENTED) {
+      if (i > last) pushToken(text, last, i);
+      let wordsEnd = i + 1; // these scripts are all in the BMP
+      while (wordsEnd < end && classAt(text, wordsEnd) & SEGMENTED) wordsEnd++;
+      forEachWord(text, i, wordsEnd, (from, to) => pushToken(text, from, to));
+      i = last = wordsEnd;
+    } else {
+      i += widthAt(text, i);
     }
-    i += width;
   }
   if (last < end) pushToken(text, last, end);
 }

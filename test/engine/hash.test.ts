@@ -1,14 +1,34 @@
 import { describe, expect, test } from 'vitest';
 import { anchorHash } from '../../src/engine/anchors.js';
 import { HASH_VERSION, hashKgrams, hashPair, hashTerm, hashTerms } from '../../src/engine/hash.js';
+import { tokenize } from '../../src/engine/tokenize.js';
 
 /**
- * Corpus files store these hashes. If this test fails, the hash changed: bump
- * HASH_VERSION (old corpus files must then be rebuilt) and update the pins.
+ * Corpus files store these hashes, of the terms the tokenizer cuts. If this test
+ * fails, the hash or the terms changed: bump HASH_VERSION (old corpus files must
+ * then be rebuilt) and update the pins.
  */
-describe('hash outputs are pinned for HASH_VERSION 2', () => {
+describe('hash outputs are pinned for HASH_VERSION 3', () => {
   test('version', () => {
-    expect(HASH_VERSION).toBe(2);
+    expect(HASH_VERSION).toBe(3);
+  });
+
+  test('the terms a text in each kind of script is hashed as', () => {
+    const texts = ['Zürich’s U.S.-based banks', 'Москва и Киев', 'नमस्ते दुनिया', 'عَرَبِيّ', '中国日报', 'ラーメン', 'ภาษาไทยง่ายมาก', 'ພາສາລາວ', 'ខ្ញុំចូលចិត្ត', 'မြန်မာနိုင်ငံ'];
+    expect(texts.map((t) => tokenize(t).terms.join(' '))).toMatchInlineSnapshot(`
+      [
+        "zurich us bas bank",
+        "москва и киев",
+        "नमस्ते दुनिया",
+        "عربي",
+        "中 国 日 报",
+        "ラ ー メ ン",
+        "ภาษา ไทย ง่าย มาก",
+        "ພາສາ ລາວ",
+        "ខ្ញុំ ចូលចិត្ត",
+        "မြန်မာနိုင်ငံ",
+      ]
+    `);
   });
 
   test('terms', () => {

@@ -43,6 +43,17 @@ describe('termOf makes one word compare the same however it was typed', () => {
     expect(termOf('東京')).toBe('東京');
   });
 
+  test('accents fall away, but the vowel signs of Indic and Southeast Asian scripts stay', () => {
+    expect(termOf('Zürich')).toBe(termOf('Zurich'));
+    expect(termOf('Йошкар')).toBe(termOf('Иошкар')); // й is и with a breve
+    expect(termOf('مُحَمَّد')).toBe(termOf('محمد')); // Arabic vowel points are optional in print
+    // ดี (good) and ด (a consonant alone), นี้ and น, नमस्ते and नमसत differ by their vowel signs only
+    expect(termOf('ดี')).not.toBe(termOf('ด'));
+    expect(termOf('นี้')).not.toBe(termOf('น'));
+    expect(termOf('नमस्ते')).toBe('नमस्ते');
+    expect(termOf('ខ្មែរ')).toBe('ខ្មែរ');
+  });
+
   test('the stemmer leaves short and non-ASCII words alone', () => {
     expect(stemWord('was')).toBe('was');
     expect(stemWord('это')).toBe('это');

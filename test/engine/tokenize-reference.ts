@@ -1,5 +1,11 @@
 // Reference copy of src/engine/tokenize.ts as of commit 998de99, kept verbatim (only the import
 // paths differ) so that the fast scanner can be checked against it forever. Used only by tests.
+// One rule was added since, written here the plain way: Thai, Lao, Khmer and Myanmar are cut
+// into dictionary words by Intl.Segmenter instead of into characters (or not at all).
+//
+// Word segmentation of Thai, Lao, Khmer and Myanmar (added with the rule above).
+const SEGMENTED_RUN = /(?:(?!\p{N})[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}])+/u;
+const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 import { termOf } from '../../src/engine/term.js';
 import { STOP_TERMS } from '../../src/engine/stop-terms.js';
 
@@ -34,8 +40,8 @@ interface TokenStream {
 const TOKEN_PATTERN =
   /(?:\p{L}\.){2,}(?!\p{L})|[\p{L}\p{N}\p{M}]+(?:(?:['’\u02BC]|[-\u2010\u2011]\n?|\u00AD)[\p{L}\p{N}\p{M}]+|(?<=\p{N})[.,]\p{N}+)*/gu;
 
-/** Scripts written without spaces: each character is a token of its own. */
-const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** Scripts written without spaces: each character is a token of its own (Han, kana), or each dictionary word. */
+const UNSPACED_SCRIPT = new RegExp(`[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]|${SEGMENTED_RUN.source}`, 'u');
 const UNSPACED_SCRIPT_GLOBAL = new RegExp(UNSPACED_SCRIPT.source, 'gu');
 const POSSESSIVE = /['’\u02BC]s$/i;
 const JOINERS = /['’\u02BC\u00AD\-\u2010\u2011\n.]/g;
@@ -60,10 +66,8 @@ function cachedTermOf(word: string): string {
   return term;
 }
 
-/** Any code unit at or above U+2E80 (CJK and beyond) may belong to an unspaced script. */
 function mayBeUnspaced(raw: string): boolean {
-  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) >= 0x2e80) return UNSPACED_SCRIPT.test(raw);
-  return false;
+  return UNSPACED_SCRIPT.test(raw);
 }
 
 /** Cuts `text` into tokens and terms. Pure; linear in the text's length. */
@@ -106,7 +110,14 @@ export function referenceTokenize(text: string): TokenStream {
     let last = 0;
     for (const ch of raw.matchAll(UNSPACED_SCRIPT_GLOBAL)) {
       if (ch.index > last) push(raw.slice(last, ch.index), start + last, start + ch.index);
-      push(ch[0], start + ch.index, start + ch.index + ch[0].length);
+      if (SEGMENTED_RUN.test(ch[0])) {
+        for (const word of wordSegmenter.segment(ch[0])) {
+          const at = start + ch.index + word.index;
+          push(word.segment, at, at + word.segment.length);
+        }
+      } else {
+        push(ch[0], start + ch.index, start + ch.index + ch[0].length);
+      }
       last = ch.index + ch[0].length;
     }
     if (last < raw.length) push(raw.slice(last), start + last, start + raw.length);

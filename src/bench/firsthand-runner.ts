@@ -12,7 +12,7 @@ import { attribute, buildCorpusIndex, loadCorpus, loadLexicon, EMPTY_LEXICON, ty
 import { CLI_FILE, LEXICON_FILE } from '../build/paths.js';
 import { checkPage } from '../cli/check.js';
 import { readPage } from '../cli/read-page.js';
-import { PAGE_PUBLISHED, type QueryPage } from './query-pages.js';
+import { isLongPage, PAGE_PUBLISHED, type QueryPage } from './query-pages.js';
 import type { QueryAnswer, Runner, RunnerSizes } from './runner.js';
 import { median, quantile } from './stats.js';
 import { measureStages } from './firsthand-stages.js';
@@ -87,7 +87,7 @@ export function createFirsthandRunner(): Runner & { loadTimes(): FirsthandLoadTi
     loadTimes: () => times,
     extra(pages: readonly QueryPage[]) {
       if (corpus === null) return {};
-      const long = pages.filter((p) => p.kind === 'embedded' || p.kind === 'unrelated');
+      const long = pages.filter((p) => isLongPage(p.kind));
       const stages = measureStages(corpus, long, lexicon);
 
       // In process, as `check` does it: HTML bytes → extraction → checkPage.

@@ -4,7 +4,7 @@
  * first stage is to what the machine allows.
  */
 import type { ArticleInput } from '../engine/index.js';
-import type { QueryPage } from './query-pages.js';
+import { isLongPage, type QueryPage } from './query-pages.js';
 import type { LimitResult } from './results.js';
 import { fusedWordHashes } from './raw-scan.js';
 import { median } from './stats.js';
@@ -44,7 +44,7 @@ export async function measureLimit(articles: readonly ArticleInput[], pages: rea
   };
   const engine = (await import('../engine/index.js')) as { tokenize?: (text: string) => unknown };
   const tokenize = engine.tokenize ? (t: string): void => void engine.tokenize!(t) : null;
-  const longPages = pages.filter((p) => p.kind === 'embedded' || p.kind === 'unrelated');
+  const longPages = pages.filter((p) => isLongPage(p.kind));
   const pageBytes = median(longPages.map((p) => Buffer.byteLength(p.text)));
   return {
     fusedScanMBps: throughput(texts, fused),

@@ -38,7 +38,7 @@ interface AlignedSource {
  * deterministic; the same in the extension, the CLI and the tests.
  */
 export function attribute(page: PageInput, corpora: readonly Corpus[], options: AttributeOptions = {}): Verdict {
-  const { text, totalWords } = checkedPart(page.text);
+  const { text, truncatedFrom } = checkedPart(page.text);
   const ids = new TermIds();
   const prepared = prepareText(text, ids);
   const pageWords = prepared.words.starts.length;
@@ -83,15 +83,18 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
   const { status, likelyOriginal } = decideStatus(sources, overlap, self?.article.id ?? null);
   return {
     status, likelyOriginal, self: self?.article.id ?? null, overlap, derived, sources, pageWords,
-    truncatedFrom: totalWords > pageWords ? totalWords : null,
+    truncatedFrom,
   };
 }
 
-/** The page text up to the end of its MAX_CHECKED_WORDS-th word, and its total word count. */
-export function checkedPart(text: string): { text: string; totalWords: number } {
+/** The page text up to the end of its MAX_CHECKED_WORDS-th word, and its word count when it was cut. */
+export function checkedPart(text: string): { text: string; truncatedFrom: number | null } {
+  // Every word holds a character: a text this short cannot pass the limit, and most pages are.
+  if (text.length <= MAX_CHECKED_WORDS) return { text, truncatedFrom: null };
   const words = wordSpans(text);
   const totalWords = words.ends.length;
-  return { text: totalWords > MAX_CHECKED_WORDS ? text.slice(0, words.ends[MAX_CHECKED_WORDS - 1]) : text, totalWords };
+  if (totalWords <= MAX_CHECKED_WORDS) return { text, truncatedFrom: null };
+  return { text: text.slice(0, words.ends[MAX_CHECKED_WORDS - 1]), truncatedFrom: totalWords };
 }
 
 /**

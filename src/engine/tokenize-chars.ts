@@ -95,3 +95,13 @@ export function classBefore(text: string, i: number): number {
   const unit = text.charCodeAt(i - 1);
   return unit < 128 ? ASCII_CLASSES[unit]! : bmpClass(unit);
 }
+
+/**
+ * Whether a code unit may belong to a script written without spaces: the
+ * Thai, Lao, Myanmar and Khmer blocks, or CJK and beyond (surrogates included).
+ * A cheap range test, so that only text holding such a unit pays for the
+ * per-character classes.
+ */
+export function mayBeUnspaced(unit: number): boolean {
+  return unit >= 0x2e80 || (unit >= 0x0e00 && unit < 0x0f00) || (unit >= 0x1000 && unit < 0x10a0) || (unit >= 0x1780 && unit < 0x1800);
+}

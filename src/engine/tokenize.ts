@@ -1,7 +1,7 @@
 import { termOf } from './term.js';
 import { STOP_TERMS } from './stop-terms.js';
 import {
-  ASCII_CLASSES, LETTER, NUMBER, SEGMENTED, UNSPACED, WORD, astralClass, bmpClass, classAt, classBefore, isPairAt, widthAt,
+  ASCII_CLASSES, LETTER, NUMBER, SEGMENTED, UNSPACED, WORD, astralClass, bmpClass, classAt, classBefore, isPairAt, mayBeUnspaced, widthAt,
 } from './tokenize-chars.js';
 import { TokenCache, type TokenInfo } from './tokenize-cache.js';
 import { forEachWord } from './word-segmenter.js';
@@ -68,16 +68,6 @@ const NON_BREAKING_HYPHEN = 0x2011;
 const LINE_FEED = 0x0a;
 const FULL_STOP = 0x2e;
 const COMMA = 0x2c;
-/**
- * Whether a code unit may belong to a script written without spaces: the
- * Thai, Lao, Myanmar and Khmer blocks, or CJK and beyond (surrogates included).
- * A cheap range test, so that only tokens holding such a unit pay for the
- * per-character classes of `pushSplittingUnspaced`.
- */
-function mayBeUnspaced(unit: number): boolean {
-  return unit >= 0x2e80 || (unit >= 0x0e00 && unit < 0x0f00) || (unit >= 0x1000 && unit < 0x10a0) || (unit >= 0x1780 && unit < 0x1800);
-}
-
 /** Set while scanning a token when `mayBeUnspaced` holds for one of its code units. */
 let tokenIsWide = false;
 

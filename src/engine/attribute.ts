@@ -80,7 +80,8 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
     derivedTotal++;
   }
   const overlap = pageWords > 0 ? round4(derivedTotal / pageWords) : 0;
-  const { status, likelyOriginal } = decideStatus(sources, overlap, self?.article.id ?? null);
+  const ranked = sources.map((s) => ({ ...s, liftedWords: longestVerbatimRun(prepared, s.passages) }));
+  const { status, likelyOriginal } = decideStatus(ranked, overlap, self?.article.id ?? null);
   return {
     status, likelyOriginal, self: self?.article.id ?? null, overlap, derived, sources, pageWords,
     truncatedFrom,
@@ -138,6 +139,18 @@ function derivedWordKinds(page: PreparedText, earlier: readonly SourceMatch[]): 
     for (let w = 0; w < marks.length; w++) if (marks[w] && kinds[w] === 0) kinds[w] = k + 1;
   });
   return kinds;
+}
+
+/** Longest run of consecutive page words inside verbatim or near-verbatim passages. */
+function longestVerbatimRun(page: PreparedText, passages: readonly Passage[]): number {
+  const marks = markWords(page.words, passages.filter((p) => p.kind !== 'paraphrase').map((p) => p.page));
+  let longest = 0;
+  let run = 0;
+  for (let w = 0; w < marks.length; w++) {
+    run = marks[w] ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
 }
 
 function count(marks: Uint8Array): number {

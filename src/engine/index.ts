@@ -13,5 +13,5 @@ export { Corpus, loadCorpus, type StoredArticle } from './corpus.js';
 export { CORPUS_FORMAT_VERSION } from './corpus-file.js';
 export { HASH_VERSION } from './hash.js';
 export { DEFAULT_INDEX_PARAMS, type IndexParams } from './params.js';
-export { COPY_THRESHOLD, PARTIAL_THRESHOLD, SELF_THRESHOLD } from './verdict.js';
+export { COPY_THRESHOLD, LIFTED_PASSAGE_WORDS, PARTIAL_THRESHOLD, SELF_THRESHOLD } from './verdict.js';
 export { loadLexicon, encodeLexicon, LexiconFormatError, LEXICON_FORMAT_VERSION, type LoadedLexicon } from './lexicon.js';

@@ -111,18 +111,18 @@ describe('query pages', () => {
     expect(unchanged / spunParagraphs.length).toBeLessThan(0.3);
   });
 
-  it('embeds exactly three consecutive source paragraphs inside new text', () => {
+  it.each([['embedded', 3, 0.1, 0.45], ['paragraph', 1, 0.01, 0.15]] as const)('%s: embeds exactly %i consecutive source paragraph(s) inside new text', (kind, count, minShare, maxShare) => {
     for (let j = 0; j < 10; j++) {
-      const page = buildQueryPage(generator, 1000, 'embedded', j);
+      const page = buildQueryPage(generator, 1000, kind, j);
       const draft = generator.corpusDraft(page.sourceIndex!);
       const [start, end] = page.copiedSpan!;
       const copied = page.text.slice(start, end);
       const sourceParagraphs = draft.paragraphs.map(renderParagraph);
       const copiedParagraphs = copied.split('\n\n');
-      expect(copiedParagraphs).toHaveLength(3);
+      expect(copiedParagraphs).toHaveLength(count);
       const at = sourceParagraphs.indexOf(copiedParagraphs[0]!);
       expect(at).toBeGreaterThanOrEqual(0);
-      expect(sourceParagraphs.slice(at, at + 3)).toEqual(copiedParagraphs);
+      expect(sourceParagraphs.slice(at, at + count)).toEqual(copiedParagraphs);
       // New text on both sides, none of it from the source.
       const outside = [page.text.slice(0, start), page.text.slice(end)];
       for (const part of outside) {
@@ -131,8 +131,8 @@ describe('query pages', () => {
       }
       expect(page.words).toBeGreaterThan(900);
       expect(page.words).toBeLessThan(1150);
-      expect(page.copiedShare).toBeGreaterThan(0.1);
-      expect(page.copiedShare).toBeLessThan(0.45);
+      expect(page.copiedShare).toBeGreaterThan(minShare);
+      expect(page.copiedShare).toBeLessThan(maxShare);
     }
   });
 

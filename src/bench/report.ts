@@ -131,6 +131,10 @@ export function renderReport(report: BenchReport): string {
     'minus the same before the index existed. Hit = the contender\'s best article is the true source (Firsthand: and the verdict is copy/partial); ' +
     'the number after the slash is the contender\'s own median score for its best article (Firsthand: its coverage of the page).');
   out.push('');
+  out.push('Query pages, the same for every contender: (a) a corpus article copied whole; (b) one spun: 30 % of its words swapped for synonyms, ' +
+    'its clauses and sentences reordered; (c) three consecutive paragraphs of one inside ~1,000 words of new text; (d) a ~1,000-word article on nothing ' +
+    'in the corpus; (e) a single paragraph of one (12–101 words, most 30–90) inside ~1,000 words of new text, as a page that lifts a passage.');
+  out.push('');
 
   const firsthand = report.results.filter((r) => r.job.runner === 'firsthand' && r.status === 'ok');
   if (firsthand.length > 0) {

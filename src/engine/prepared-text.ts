@@ -2,7 +2,7 @@ import { findQuotedSpans, segmentSentences, type Sentence } from './segment.js';
 import type { AlignedText } from './sentence-similarity.js';
 import type { TermIds } from './term-ids.js';
 import { tokenize, type TokenStream } from './tokenize.js';
-import { mayBeUnspaced } from './tokenize-chars.js';
+import { hasUnspacedScript } from './tokenize-chars.js';
 
 /** A text cut up once for alignment: tokens, sentences, quoted speech and words. */
 export interface PreparedText {
@@ -42,18 +42,6 @@ export function prepareText(text: string, ids: TermIds): PreparedText {
   };
 }
 
-/** A character of a script written without spaces between words. */
-const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-
-/** A code-unit scan: a regex over the whole text for the same test costs more than splitting it into words. */
-function hasUnspacedUnit(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit >= 0x0e00 && mayBeUnspaced(unit)) return true;
-  }
-  return false;
-}
-
 /**
  * Spans of the words of `text`: its whitespace-separated words (Python's
  * str.split(), the unit of the labelled datasets), except that a stretch of
@@ -64,9 +52,9 @@ function hasUnspacedUnit(text: string): boolean {
 export function wordSpans(text: string): WordSpans {
   const starts: number[] = [];
   const ends: number[] = [];
-  const mixed = hasUnspacedUnit(text) && UNSPACED_SCRIPT.test(text);
+  const mixed = hasUnspacedScript(text);
   for (const m of text.matchAll(/\S+/g)) {
-    if (mixed && UNSPACED_SCRIPT.test(m[0])) {
+    if (mixed && hasUnspacedScript(text, m.index, m.index + m[0].length)) {
       const tokens = tokenize(m[0]);
       for (let t = 0; t < tokens.starts.length; t++) {
         starts.push(m.index + tokens.starts[t]!);

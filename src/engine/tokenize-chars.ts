@@ -105,3 +105,12 @@ export function classBefore(text: string, i: number): number {
 export function mayBeUnspaced(unit: number): boolean {
   return unit >= 0x2e80 || (unit >= 0x0e00 && unit < 0x0f00) || (unit >= 0x1000 && unit < 0x10a0) || (unit >= 0x1780 && unit < 0x1800);
 }
+
+/** Whether `text.slice(start, end)` holds a character of a script written without spaces (UNSPACED or SEGMENTED). */
+export function hasUnspacedScript(text: string, start = 0, end = text.length): boolean {
+  for (let i = start; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0x0e00 && mayBeUnspaced(unit) && classAt(text, i) & (UNSPACED | SEGMENTED)) return true;
+  }
+  return false;
+}

@@ -38,7 +38,7 @@ export function prepareText(text: string, ids: TermIds): PreparedText {
   return {
     tokens, sentences, sentenceOfToken, quoted,
     aligned: { termIds: ids.idsOf(tokens.terms), flags: tokens.flags, quoted },
-    words: wordSpans(text),
+    words: wordSpans(text, tokens),
   };
 }
 
@@ -47,23 +47,38 @@ export function prepareText(text: string, ids: TermIds): PreparedText {
  * str.split(), the unit of the labelled datasets), except that a stretch of
  * Chinese, Japanese, Thai, Lao, Khmer or Myanmar, which puts no spaces between
  * words, counts its tokens: a copied paragraph of Chinese is then a hundred
- * words, not one.
+ * words, not one. `tokens`, when the caller has them, are `text`'s, so that
+ * such text is not segmented twice.
  */
-export function wordSpans(text: string): WordSpans {
+export function wordSpans(text: string, tokens?: TokenStream): WordSpans {
   const starts: number[] = [];
   const ends: number[] = [];
-  const mixed = hasUnspacedScript(text);
+  const pushTokens = (stream: TokenStream, from: number, to: number, offset: number): void => {
+    for (let i = from; i < to; i++) {
+      starts.push(offset + stream.starts[i]!);
+      ends.push(offset + stream.ends[i]!);
+    }
+  };
+  const cut = hasUnspacedScript(text) ? (tokens ?? tokenize(text)) : null;
+  let t = 0;
   for (const m of text.matchAll(/\S+/g)) {
-    if (mixed && hasUnspacedScript(text, m.index, m.index + m[0].length)) {
-      const tokens = tokenize(m[0]);
-      for (let t = 0; t < tokens.starts.length; t++) {
-        starts.push(m.index + tokens.starts[t]!);
-        ends.push(m.index + tokens.ends[t]!);
-      }
+    const start = m.index;
+    const end = start + m[0].length;
+    if (cut === null || !hasUnspacedScript(text, start, end)) {
+      starts.push(start);
+      ends.push(end);
       continue;
     }
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
+    while (t < cut.ends.length && cut.ends[t]! <= start) t++;
+    let u = t;
+    while (u < cut.starts.length && cut.starts[u]! < end) u++;
+    if (u > t && (cut.starts[t]! < start || cut.ends[u - 1]! > end)) {
+      // A token joined across a line break ("ไทย-\n1,000") does not fit the word: cut the word on its own.
+      const own = tokenize(m[0]);
+      pushTokens(own, 0, own.starts.length, start);
+    } else {
+      pushTokens(cut, t, u, 0);
+    }
   }
   return { starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
 }

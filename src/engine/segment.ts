@@ -35,9 +35,10 @@ const LOWER_START = /\p{Ll}/u;
 
 /**
  * Character offsets where a new sentence starts, from punctuation (Latin, and
- * the full-width marks of Chinese and Japanese) and line breaks. A single line break ends a sentence only where it looks like one
- * (after terminal punctuation, or a short line such as a headline followed by
- * a capitalised line), so hard-wrapped text is not cut at every line.
+ * the full-width marks of Chinese and Japanese) and line breaks. A single line
+ * break ends a sentence only where it looks like one (after terminal
+ * punctuation, or a short line such as a headline followed by a capitalised
+ * line), so hard-wrapped text is not cut at every line.
  */
 function sentenceStarts(text: string): number[] {
   const starts: number[] = [];

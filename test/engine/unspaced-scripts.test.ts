@@ -56,6 +56,22 @@ describe('Thai', () => {
     expect(wordSpans(text).starts.length).toBe(tokenize(text).terms.length + 1); // "–" is a word with no token
   });
 
+  test('in unspaced text each whitespace-separated chunk counts as its own tokens, also where a token joins across a line break', () => {
+    const chunkTokens = (text: string): number[][] =>
+      [...text.matchAll(/\S+/g)].flatMap((m) => {
+        if (!/[\p{Script=Thai}\p{Script=Han}]/u.test(m[0])) return [[m.index, m.index + m[0].length]];
+        const own = tokenize(m[0]);
+        return Array.from(own.starts, (s, i) => [m.index + s, m.index + own.ends[i]!]);
+      });
+    const texts = ['original', 'edited-copy', 'independent'].map((name) => fixture('thai', name));
+    for (const text of [...texts, 'ภาษาไทย-\n1,000 คน', 'ไทย-\nไทย 日本-\n語']) {
+      const expected = chunkTokens(text);
+      for (const words of [wordSpans(text), wordSpans(text, tokenize(text))]) {
+        expect(Array.from(words.starts, (s, i) => [s, words.ends[i]!])).toEqual(expected);
+      }
+    }
+  });
+
   test('a rewrite with a word or two swapped per sentence is a copy of the original', () => {
     const v = check(fixture('thai', 'edited-copy'));
     expect(v.status).toBe('copy');

@@ -1,0 +1,47 @@
+/**
+ * Watching the real toolbar popup from another page of the same extension, for the click
+ * benchmarks: armed before the click, it resolves once the popup has painted what it
+ * shows, with the popup's `firsthand:*` performance marks as epoch times. The popup shares
+ * the watcher's renderer, so the poll is every few milliseconds, not continuous.
+ */
+import type { Page } from 'playwright-core';
+
+/** The popup's milestones, as `performance.mark('firsthand:<name>')`. */
+export type PopupMark = 'script' | 'ask' | 'answer' | 'settled' | 'settled-painted' | 'evidence-painted';
+
+export interface PopupWatch {
+  /** Epoch ms when the watcher first saw `#app[data-state]` say verdict or error. */
+  readonly at: number;
+  /** Epoch ms of the popup document's navigation start (its performance.timeOrigin). */
+  readonly opened: number;
+  readonly marks: Partial<Record<PopupMark, number>>;
+  /** The verdict's `data-status`, or `error:<code>`. */
+  readonly status: string;
+}
+
+/** Arms the watcher in `observer` (an extension page); read it with `popupWatchResult` after the click. */
+export async function armPopupWatch(observer: Page, pollMs: number): Promise<void> {
+  await observer.evaluate(`window.__popupWatch = new Promise((resolve) => {
+    let seenAt = null;
+    const tick = () => {
+      const view = chrome.extension.getViews({ type: 'popup' })[0];
+      const app = view && view.document.querySelector('#app');
+      const state = app && app.getAttribute('data-state');
+      const now = performance.timeOrigin + performance.now();
+      if ((state === 'verdict' || state === 'error') && seenAt === null) seenAt = now;
+      // Wait for the last painted mark; give up on it after a second (a build without marks).
+      const last = state === 'error' ? 'firsthand:settled-painted' : 'firsthand:evidence-painted';
+      if (seenAt !== null && (view.performance.getEntriesByName(last).length > 0 || now - seenAt > 1000)) {
+        const verdict = view.document.querySelector('[data-testid=verdict]');
+        const marks = {};
+        for (const m of view.performance.getEntriesByType('mark')) if (m.name.startsWith('firsthand:')) marks[m.name.slice(10)] = view.performance.timeOrigin + m.startTime;
+        resolve({ at: seenAt, opened: view.performance.timeOrigin, marks, status: verdict ? verdict.getAttribute('data-status') : 'error:' + view.document.querySelector('[data-testid=error]')?.getAttribute('data-code') });
+      } else setTimeout(tick, ${pollMs});
+    };
+    tick();
+  }); true`);
+}
+
+export async function popupWatchResult(observer: Page): Promise<PopupWatch> {
+  return (await observer.evaluate('window.__popupWatch')) as PopupWatch;
+}

@@ -12,10 +12,17 @@ export interface Lexicon {
   readonly size: number;
   /** True when terms `a` and `b` (outputs of `termOf`) share a synonym class. */
   related(a: string, b: string): boolean;
+  /**
+   * The term's row in the table (0 ≤ row < size), or -1 when unknown. With rows looked
+   * up once per distinct term, the aligner's many pair questions are integer work.
+   */
+  rowOf(term: string): number;
+  /** `related` for two rows from `rowOf`. */
+  relatedRows(i: number, j: number): boolean;
 }
 
 /** A lexicon that knows no synonyms: alignment then relies on exact terms only. */
-export const EMPTY_LEXICON: Lexicon = { size: 0, related: () => false };
+export const EMPTY_LEXICON: Lexicon = { size: 0, related: () => false, rowOf: () => -1, relatedRows: () => false };
 
 /** The bytes are not a lexicon this code can read: wrong file, truncated, corrupted or a newer format. */
 export class LexiconFormatError extends Error {
@@ -151,6 +158,22 @@ export function loadLexicon(bytes: Uint8Array): LoadedLexicon {
     return index;
   };
   const empty = new Uint32Array(0);
+  const relatedRows = (i: number, j: number): boolean => {
+    if (i === j) return true;
+    // Both class lists are short and ascending: a merge walk finds a shared id.
+    let p = linkStarts[i]!;
+    const pEnd = linkStarts[i + 1]!;
+    let q = linkStarts[j]!;
+    const qEnd = linkStarts[j + 1]!;
+    while (p < pEnd && q < qEnd) {
+      const x = links[p]!;
+      const y = links[q]!;
+      if (x === y) return true;
+      if (x < y) p++;
+      else q++;
+    }
+    return false;
+  };
 
   return {
     size: termCount,
@@ -160,21 +183,10 @@ export function loadLexicon(bytes: Uint8Array): LoadedLexicon {
       if (i < 0) return false;
       if (a === b) return true;
       const j = indexOf(b);
-      if (j < 0) return false;
-      // Both class lists are short and ascending: a merge walk finds a shared id.
-      let p = linkStarts[i]!;
-      const pEnd = linkStarts[i + 1]!;
-      let q = linkStarts[j]!;
-      const qEnd = linkStarts[j + 1]!;
-      while (p < pEnd && q < qEnd) {
-        const x = links[p]!;
-        const y = links[q]!;
-        if (x === y) return true;
-        if (x < y) p++;
-        else q++;
-      }
-      return false;
+      return j >= 0 && relatedRows(i, j);
     },
+    rowOf: indexOf,
+    relatedRows,
     classesOf(term: string): Uint32Array {
       const i = indexOf(term);
       return i < 0 ? empty : links.subarray(linkStarts[i]!, linkStarts[i + 1]!);

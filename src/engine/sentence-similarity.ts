@@ -43,11 +43,16 @@ export function tokenWeight(flags: number): number {
 export const SYNONYM_MATCH = 0.85;
 export const VARIANT_MATCH = 0.8;
 
-/** Remembers term-pair matches across all the sentence pairs of one check. */
+/**
+ * Match strength of two terms for all the sentence pairs of one check. Each term's
+ * lexicon row is looked up once (by its check-wide id), so a pair costs a short
+ * integer merge walk instead of string hashing.
+ */
 export class TermMatcher {
   readonly #lexicon: Lexicon;
   readonly ids: TermIds;
-  readonly #memo = new Map<number, number>();
+  /** Lexicon row + 2 of each term id: 0 = not looked up yet, 1 = not in the lexicon. */
+  #rows = new Int32Array(256);
   constructor(lexicon: Lexicon, ids: TermIds) {
     this.#lexicon = lexicon;
     this.ids = ids;
@@ -57,16 +62,24 @@ export class TermMatcher {
   match(a: number, aFlags: number, b: number, bFlags: number): number {
     if (a === b) return 1;
     if ((aFlags | bFlags) & (TokenFlag.Stop | TokenFlag.Number)) return 0;
-    // 2^26 distinct terms per check is far beyond any page; the key stays an exact integer
-    const key = a < b ? a * 67108864 + b : b * 67108864 + a;
-    let m = this.#memo.get(key);
-    if (m === undefined) {
-      const ta = this.ids.termOf(a);
-      const tb = this.ids.termOf(b);
-      m = this.#lexicon.related(ta, tb) ? SYNONYM_MATCH : isSpellingVariant(ta, tb) ? VARIANT_MATCH : 0;
-      this.#memo.set(key, m);
+    const ra = this.#rowOf(a);
+    const rb = this.#rowOf(b);
+    if (ra >= 0 && rb >= 0 && this.#lexicon.relatedRows(ra, rb)) return SYNONYM_MATCH;
+    return isSpellingVariant(this.ids.termOf(a), this.ids.termOf(b)) ? VARIANT_MATCH : 0;
+  }
+
+  #rowOf(id: number): number {
+    if (id >= this.#rows.length) {
+      const grown = new Int32Array(Math.max(id + 1, this.#rows.length * 2));
+      grown.set(this.#rows);
+      this.#rows = grown;
     }
-    return m;
+    let stored = this.#rows[id]!;
+    if (stored === 0) {
+      stored = this.#lexicon.rowOf(this.ids.termOf(id)) + 2;
+      this.#rows[id] = stored;
+    }
+    return stored - 2;
   }
 }
 

@@ -44,6 +44,10 @@ describe('encodeLexicon / loadLexicon', () => {
             if (a === b) continue;
             const r = lexicon.related(a, b);
             if (r !== referenceRelated(classes, a, b) || r !== lexicon.related(b, a)) return false;
+            // The aligner asks by rows: a row for exactly the known terms, and the same answers.
+            const [ra, rb] = [lexicon.rowOf(a), lexicon.rowOf(b)];
+            if ((ra >= 0) !== lexicon.classesOf(a).length > 0 || ra >= lexicon.size || ra === rb && ra >= 0) return false;
+            if (ra >= 0 && rb >= 0 && lexicon.relatedRows(ra, rb) !== r) return false;
           }
         }
         return true;

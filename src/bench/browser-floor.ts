@@ -1,6 +1,8 @@
 /**
  * The browser's own floor for "click → something painted in the popup": a minimal MV3
- * extension whose popup is a static page (one line of text, no request, no framework),
+ * extension whose popup is a static page of the size of Firsthand's (400 px wide, 320 px
+ * tall: a popup's first frame is rastered in software here, so area counts) with a line of
+ * text, no request and no framework,
  * clicked and watched exactly as Firsthand is. Whatever it takes is the browser's doing on
  * this machine; Firsthand's click → verdict can be read against it.
  */
@@ -26,7 +28,7 @@ export interface FloorRow {
 const POPUP_SCRIPT = `performance.mark('firsthand:script');
 addEventListener('DOMContentLoaded', () => {
   const app = document.getElementById('app');
-  app.textContent = 'A static popup';
+  app.textContent = 'A static popup: nothing checked, nothing asked.';
   app.setAttribute('data-state', 'verdict');
   performance.mark('firsthand:settled');
   requestAnimationFrame(() => setTimeout(() => {
@@ -38,7 +40,7 @@ addEventListener('DOMContentLoaded', () => {
 
 function writeBareExtension(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'firsthand-bare-extension-'));
-  const page = '<!doctype html><html><head><meta charset="utf-8"><script src="popup.js"></script></head><body><div id="app" data-state="loading"></div></body></html>';
+  const page = '<!doctype html><html><head><meta charset="utf-8"><script src="popup.js"></script></head><body style="width:400px;margin:0"><div id="app" data-state="loading" style="min-height:320px;padding:12px;font:14px system-ui,sans-serif"></div></body></html>';
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({
     manifest_version: 3,
     name: 'Bare popup',

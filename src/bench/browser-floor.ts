@@ -1,10 +1,10 @@
 /**
  * The browser's own floor for "click → something painted in the popup": a minimal MV3
- * extension whose popup is a static page of the size of Firsthand's (400 px wide, 320 px
- * tall: a popup's first frame is rastered in software here, so area counts) with a line of
- * text, no request and no framework,
- * clicked and watched exactly as Firsthand is. Whatever it takes is the browser's doing on
- * this machine; Firsthand's click → verdict can be read against it.
+ * extension whose popup is a static page with one line of text (no request, no framework),
+ * clicked and watched exactly as Firsthand is. The page has the size of Firsthand's popup,
+ * 400 × 320 px, because here a popup's first frame is rastered in software and area costs
+ * time. Whatever it takes is the browser's doing on this machine; Firsthand's click →
+ * verdict is read against it.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

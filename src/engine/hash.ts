@@ -13,8 +13,10 @@
  * - 3: the text before hashing changed: Thai, Lao, Khmer and Myanmar are cut into dictionary
  *   words (they were cut at spaces only), terms keep the vowel signs of Indic and Southeast Asian
  *   scripts, and 。！？ end sentences (so sentence anchors differ).
+ * - 4: a text written all in one case ends a sentence after a short line whatever the next line
+ *   starts with, as text without capitals did (so its sentence anchors differ).
  */
-export const HASH_VERSION = 3;
+export const HASH_VERSION = 4;
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;

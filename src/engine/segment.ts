@@ -44,6 +44,8 @@ function sentenceStarts(text: string): number[] {
   const starts: number[] = [];
   const n = text.length;
   let lineStart = 0;
+  // A text typed in one case says nothing by its capitals: it segments as one with none (Chinese, Thai).
+  const hasCase = /\p{Ll}/u.test(text) && /\p{Lu}/u.test(text);
   for (let i = 0; i < n; i++) {
     const c = text[i]!;
     if (c === '.' || c === '!' || c === '?' || c === '…') {
@@ -76,7 +78,7 @@ function sentenceStarts(text: string): number[] {
       if (k >= n) continue;
       const endsSentence = /[.!?:;…"”’»)\]]$/.test(prevLine);
       // measured in words, not characters, so doubled spaces do not change where sentences end
-      const looksLikeHeading = wordCount(prevLine) <= MAX_HEADING_WORDS && !LOWER_START.test(text[k]!);
+      const looksLikeHeading = wordCount(prevLine) <= MAX_HEADING_WORDS && !(hasCase && LOWER_START.test(text[k]!));
       if (blank || endsSentence || looksLikeHeading || prevLine.length === 0) starts.push(k);
     }
   }

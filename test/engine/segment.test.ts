@@ -29,6 +29,14 @@ describe('segmentSentences', () => {
     expect(sentencesOf(text)).toEqual([text]);
   });
 
+  test('a page typed in one case ends its datelines and headlines where its normal-case form does', () => {
+    const text = 'Biden speaks to Ukraine’s president\n7 Dec 2021\nUS President Joe Biden has warned Vladimir Putin against any escalation';
+    const expected = ['biden speaks to ukraine’s president', '7 dec 2021', 'us president joe biden has warned vladimir putin against any escalation'];
+    expect(sentencesOf(text).map((s) => s.toLowerCase())).toEqual(expected);
+    expect(sentencesOf(text.toLowerCase())).toEqual(expected);
+    expect(sentencesOf(text.toUpperCase()).map((s) => s.toLowerCase())).toEqual(expected);
+  });
+
   test('sentences tile the tokens and a run-on text is cut into bounded pieces', () => {
     const text = Array.from({ length: 500 }, (_, i) => `word${i}`).join(' ');
     const sentences = segmentSentences(tokenize(text));

@@ -1,6 +1,6 @@
 /**
  * Numbers for terms, shared by the page and the sources of one check, so the
- * aligner compares integers and memoizes term pairs under a number key.
+ * aligner compares integers and keeps per-term facts (a lexicon row) in arrays.
  */
 export class TermIds {
   readonly #ids = new Map<string, number>();

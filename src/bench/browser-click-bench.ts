@@ -37,7 +37,7 @@ import { pollFor } from '../../test/e2e/support/poll.js';
 import { seedText } from '../../test/e2e/support/seeds.js';
 import { measureBrowserFloor, type FloorRow } from './browser-floor.js';
 import { NewsGenerator, countWords, renderParagraph } from './news-generator.js';
-import { armPopupWatch, popupWatchResult } from './popup-watch.js';
+import { timedClick } from './popup-watch.js';
 import { median as medianOf, quantile } from './stats.js';
 import { loadVocabulary } from './vocabulary.js';
 
@@ -219,14 +219,7 @@ async function main(): Promise<void> {
 
     /** One real click on a fresh address; returns click→verdict ms, where it went and the verdict. */
     const click = async (): Promise<Click> => {
-      await session.closeRealPopup();
-      await tab.page.goto(`${server.origin}/bench/page.html?run=${run++}`);
-      await armPopupWatch(observer, POLL_MS);
-      await tab.page.bringToFront();
-      const targetId = await session.tabTargetId(tab.page);
-      const start = performance.timeOrigin + performance.now();
-      await session.triggerAction(targetId);
-      const settled = await popupWatchResult(observer);
+      const { start, watch: settled } = await timedClick(session, tab, observer, `${server.origin}/bench/page.html?run=${run++}`, POLL_MS);
       const analysis = (await observer.evaluate(
         `chrome.runtime.sendMessage({ firsthand: 1, name: 'getCachedAnalysis', args: [${tab.tabId}] }).then((r) => r && r.ok ? r.value : null)`,
       )) as Analysis | null;

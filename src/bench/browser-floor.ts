@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ChromiumSession } from '../../test/e2e/support/chromium.js';
-import { armPopupWatch, popupWatchResult } from './popup-watch.js';
+import { timedClick } from './popup-watch.js';
 import { median, quantile } from './stats.js';
 
 export interface FloorRow {
@@ -69,14 +69,7 @@ export async function measureBrowserFloor(
     const opened: number[] = [];
     const script: number[] = [];
     for (let run = 0; run < options.warmup + options.runs; run++) {
-      await session.closeRealPopup();
-      await tab.page.goto(`${pageUrl}?floor=${run}`);
-      await armPopupWatch(observer, options.pollMs);
-      await tab.page.bringToFront();
-      const targetId = await session.tabTargetId(tab.page);
-      const start = performance.timeOrigin + performance.now();
-      await session.triggerAction(targetId);
-      const watch = await popupWatchResult(observer);
+      const { start, watch } = await timedClick(session, tab, observer, `${pageUrl}?floor=${run}`, options.pollMs);
       if (run < options.warmup) continue;
       painted.push((watch.marks['settled-painted'] ?? watch.at) - start);
       opened.push(watch.opened - start);

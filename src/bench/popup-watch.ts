@@ -5,6 +5,7 @@
  * the watcher's renderer, so the poll is every few milliseconds, not continuous.
  */
 import type { Page } from 'playwright-core';
+import type { ChromiumSession, Tab } from '../../test/e2e/support/chromium.js';
 
 /** The popup's milestones, as `performance.mark('firsthand:<name>')`. */
 export type PopupMark = 'script' | 'ask' | 'answer' | 'settled' | 'settled-painted' | 'evidence-painted';
@@ -20,7 +21,7 @@ export interface PopupWatch {
 }
 
 /** Arms the watcher in `observer` (an extension page); read it with `popupWatchResult` after the click. */
-export async function armPopupWatch(observer: Page, pollMs: number): Promise<void> {
+async function armPopupWatch(observer: Page, pollMs: number): Promise<void> {
   await observer.evaluate(`window.__popupWatch = new Promise((resolve) => {
     let seenAt = null;
     const tick = () => {
@@ -42,6 +43,24 @@ export async function armPopupWatch(observer: Page, pollMs: number): Promise<voi
   }); true`);
 }
 
-export async function popupWatchResult(observer: Page): Promise<PopupWatch> {
+async function popupWatchResult(observer: Page): Promise<PopupWatch> {
   return (await observer.evaluate('window.__popupWatch')) as PopupWatch;
+}
+
+/**
+ * One timed toolbar click: closes any open popup, loads `url` in `tab` (a fresh address, so
+ * nothing is answered from a cache), arms the watcher, then clicks. `start` is the epoch ms
+ * right before CDP `Extensions.triggerAction`; the watch's times are on the same clock.
+ */
+export async function timedClick(
+  session: ChromiumSession, tab: Tab, observer: Page, url: string, pollMs: number,
+): Promise<{ start: number; watch: PopupWatch }> {
+  await session.closeRealPopup();
+  await tab.page.goto(url);
+  await armPopupWatch(observer, pollMs);
+  await tab.page.bringToFront();
+  const targetId = await session.tabTargetId(tab.page);
+  const start = performance.timeOrigin + performance.now();
+  await session.triggerAction(targetId);
+  return { start, watch: await popupWatchResult(observer) };
 }

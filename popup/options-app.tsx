@@ -1,5 +1,5 @@
 /** The options page: imported corpora and the report endpoint. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CorpusEntry } from '../src/extension/messages.js';
 import { plural } from './format.js';
 
@@ -33,9 +33,17 @@ export function OptionsApp({ port }: { port: OptionsPort }) {
   const refresh = (): Promise<void> =>
     port.listCorpora().then(setCorpora, (error: unknown) => setCorpusNote(`Could not list corpora: ${messageOf(error)}`));
 
+  // The stored endpoint arrives after the page shows (the background may be waking up):
+  // it must not overwrite what the reader has typed meanwhile.
+  const typed = useRef(false);
   useEffect(() => {
     void refresh();
-    port.getEndpoint().then((url) => setEndpoint(url ?? ''), () => undefined);
+    port.getEndpoint().then(
+      (url) => {
+        if (!typed.current) setEndpoint(url ?? '');
+      },
+      () => undefined,
+    );
   }, [port]);
 
   const onImport = async (event: Event): Promise<void> => {
@@ -138,7 +146,10 @@ export function OptionsApp({ port }: { port: OptionsPort }) {
               data-testid="endpoint"
               placeholder="https://reports.example.org/firsthand"
               value={endpoint}
-              onInput={(e) => setEndpoint((e.currentTarget as HTMLInputElement).value)}
+              onInput={(e) => {
+                typed.current = true;
+                setEndpoint((e.currentTarget as HTMLInputElement).value);
+              }}
             />
           </label>
           <button type="submit" data-testid="endpoint-save">

@@ -56,6 +56,30 @@ test('options: corpora with counts, remove for imported ones only, endpoint save
   expect(container.querySelector('a[href="reports.html"]')).not.toBeNull();
 });
 
+test('options: an endpoint typed before the stored one has loaded is kept and saved', async () => {
+  let answerStored: (url: string | null) => void = () => undefined;
+  const port = {
+    listCorpora: vi.fn(async () => []),
+    importCorpus: vi.fn(),
+    removeCorpus: vi.fn(),
+    getEndpoint: vi.fn(() => new Promise<string | null>((resolve) => (answerStored = resolve))),
+    saveEndpoint: vi.fn(async (url: string) => ({ ok: true as const, endpoint: url, permission: Promise.resolve('granted' as const) })),
+  } satisfies OptionsPort;
+  act(() => render(<OptionsApp port={port} />, container));
+  const input = $('[data-testid=endpoint]') as HTMLInputElement;
+  act(() => {
+    input.value = 'https://reports.example.org/in';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  answerStored(null);
+  await settle();
+  expect(input.value).toBe('https://reports.example.org/in');
+  act(() => ($('[data-testid=endpoint-save]') as HTMLButtonElement).click());
+  await settle();
+  expect(port.saveEndpoint).toHaveBeenCalledWith('https://reports.example.org/in');
+  expect($('[data-testid=endpoint-note]')!.textContent).toMatch(/^Saved/);
+});
+
 test('reports: one row per report with its status, delete through the port, exports enabled', async () => {
   let reports = [
     mockReport({ id: 'a', pageTitle: '<img src=x onerror=alert(1)>', delivery: { status: 'pending-retry', attempts: 2, lastError: 'Failed to fetch', sentAt: null } }),

@@ -1,4 +1,5 @@
 import { dropIsolatedFragments } from './isolated-fragments.js';
+import { figuresDisagree, isTemplateSibling, sentenceFigures } from './number-agreement.js';
 import type { PreparedText } from './prepared-text.js';
 import { PairMatcher, scoreSentencePair, type SentencePairScore, type TermMatcher } from './sentence-similarity.js';
 import { TokenFlag } from './tokenize.js';
@@ -74,7 +75,9 @@ type Decision =
 export function alignSource(page: PreparedText, source: PreparedText, matcher: TermMatcher): SourceAlignment {
   const runs = findVerbatimRuns(page.tokens.terms, source.tokens.terms, ALIGN.minRun);
   const runTokens = markRunTokens(runs, page.tokens.terms.length);
-  const candidates = sentenceCandidates(page, source, runs, new PairMatcher(matcher, page.aligned, source.aligned));
+  const pageFigures = sentenceFigures(page);
+  const sourceFigures = sentenceFigures(source);
+  const candidates = sentenceCandidates(page, source, runs, pageFigures, sourceFigures, new PairMatcher(matcher, page.aligned, source.aligned));
   const accepted = acceptSentences(page, candidates);
 
   const decisions: Decision[] = page.sentences.map((sentence, i) => {
@@ -94,13 +97,15 @@ export function alignSource(page: PreparedText, source: PreparedText, matcher: T
   const passages: Passage[] = [];
   const quotes: SharedQuote[] = [];
   collectRunPassages(page, source, runs, decisions, passages, quotes, accepted);
-  collectSentencePassages(page, source, decisions, passages);
+  collectSentencePassages(page, source, runs, decisions, passages);
   for (let i = 0; i < decisions.length; i++) {
     const d = decisions[i]!;
     if (d.kind === 'quote') quotes.push(quoteSpans(page, i, source, d.match.sourceSentence));
   }
   quotes.sort((a, b) => a.page[0] - b.page[0]);
-  return { passages: dropIsolatedFragments(page.words, passages, ALIGN.minStretchWords, ALIGN.stretchGapWords), quotes };
+  const kept = dropIsolatedFragments(page.words, passages, ALIGN.minStretchWords, ALIGN.stretchGapWords);
+  if (isTemplateSibling(page, source, kept, pageFigures, sourceFigures)) return { passages: [], quotes };
+  return { passages: kept, quotes };
 }
 
 function classify(score: SentencePairScore): PassageKind {
@@ -164,7 +169,8 @@ function share(marks: Uint8Array, from: number, to: number): number {
  * and (added later, in acceptSentences) the neighbours of derived ones.
  */
 function sentenceCandidates(
-  page: PreparedText, source: PreparedText, runs: readonly VerbatimRun[], matcher: PairMatcher,
+  page: PreparedText, source: PreparedText, runs: readonly VerbatimRun[],
+  pageFigures: ReadonlyArray<ReadonlySet<string>>, sourceFigures: ReadonlyArray<ReadonlySet<string>>, matcher: PairMatcher,
 ): SentenceMatch[][] {
   const sentencesWithTerm = new Map<string, number[]>();
   source.sentences.forEach((s, j) => {
@@ -203,6 +209,7 @@ function sentenceCandidates(
       .slice(0, ALIGN.maxSourceSentences).forEach(([j]) => targets.add(j));
     const matches: SentenceMatch[] = [];
     for (const j of targets) {
+      if (figuresDisagree(pageFigures[i]!, sourceFigures[j]!)) continue;
       matches.push({ sourceSentence: j, score: scorePair(page, i, source, j, matcher) });
     }
     return matches.sort((a, b) => b.score.similarity - a.score.similarity);
@@ -295,7 +302,9 @@ function isMostlyQuoted(quoted: Uint8Array, from: number, to: number): boolean {
 }
 
 /** Sentence-level passages, consecutive sentences of one kind from consecutive source sentences merged. */
-function collectSentencePassages(page: PreparedText, source: PreparedText, decisions: readonly Decision[], passages: Passage[]): void {
+function collectSentencePassages(
+  page: PreparedText, source: PreparedText, runs: readonly VerbatimRun[], decisions: readonly Decision[], passages: Passage[],
+): void {
   let open: { first: number; last: number; kind: PassageKind; sFirst: number; sLast: number; weighted: number; tokens: number } | null = null;
   const close = (): void => {
     if (!open) return;
@@ -303,10 +312,15 @@ function collectSentencePassages(page: PreparedText, source: PreparedText, decis
     const b = page.sentences[open.last]!;
     const s0 = source.sentences[Math.min(open.sFirst, open.sLast)]!;
     const s1 = source.sentences[Math.max(open.sFirst, open.sLast)]!;
-    passages.push({
+    const passage: Passage = {
       page: [a.start, b.end], source: [s0.start, s1.end], kind: open.kind,
       similarity: round3(open.weighted / open.tokens),
-    });
+    };
+    if (passage.kind === 'paraphrase') {
+      passages.push(...splitAtLongRuns(passage, page, [a.firstToken, b.endToken], source, [s0.firstToken, s1.endToken], runs));
+    } else {
+      passages.push(passage);
+    }
     open = null;
   };
   decisions.forEach((d, i) => {
@@ -328,6 +342,62 @@ function collectSentencePassages(page: PreparedText, source: PreparedText, decis
     open = { first: i, last: i, kind: d.passageKind, sFirst: j, sLast: j, weighted: d.match.score.similarity * tokens, tokens };
   });
   close();
+}
+
+/**
+ * A rewritten passage that keeps a sentence's worth of the source word for
+ * word: that stretch is verbatim, and is shown and counted as such, the rest
+ * stays paraphrase. The pieces tile the passage (what lies between a copied
+ * stretch and rewritten words, a bracket or a dash, goes with the rewritten
+ * side), so the page words it covers do not change. A rewritten piece points
+ * at its part of the source where the order allows, else at the whole source
+ * passage.
+ */
+function splitAtLongRuns(
+  passage: Passage, page: PreparedText, pageTokens: readonly [number, number],
+  source: PreparedText, sourceTokens: readonly [number, number], runs: readonly VerbatimRun[],
+): Passage[] {
+  interface Piece { from: number; to: number; sourceFrom: number; sourceTo: number; verbatim: boolean }
+  const pieces: Piece[] = [];
+  let pageFrom = pageTokens[0];
+  let sourceFrom = sourceTokens[0];
+  for (const run of runs) {
+    const start = Math.max(run.page, pageFrom, sourceTokens[0] - run.source + run.page);
+    const end = Math.min(run.page + run.length, pageTokens[1], sourceTokens[1] - run.source + run.page);
+    if (end - start < ALIGN.minStretchWords) continue;
+    const sourceStart = run.source + (start - run.page);
+    if (start > pageFrom) pieces.push({ from: pageFrom, to: start, sourceFrom, sourceTo: sourceStart, verbatim: false });
+    pieces.push({ from: start, to: end, sourceFrom: sourceStart, sourceTo: sourceStart + (end - start), verbatim: true });
+    pageFrom = end;
+    sourceFrom = Math.max(sourceFrom, sourceStart + (end - start));
+  }
+  if (pieces.length === 0) return [passage];
+  if (pageFrom < pageTokens[1]) pieces.push({ from: pageFrom, to: pageTokens[1], sourceFrom, sourceTo: sourceTokens[1], verbatim: false });
+
+  const { starts, ends } = page.tokens;
+  const src = source.tokens;
+  const text = page.text;
+  return pieces.map((piece, k) => {
+    const next = pieces[k + 1];
+    const previous = pieces[k - 1];
+    const from = !previous ? passage.page[0] : piece.verbatim ? starts[piece.from]! : ends[previous.to - 1]!;
+    const to = !next ? passage.page[1] : next.verbatim ? starts[next.from]! : ends[piece.to - 1]!;
+    const pageSpan = trimSpaces(text, from, to);
+    if (piece.verbatim) {
+      return { page: pageSpan, source: [src.starts[piece.sourceFrom]!, src.ends[piece.sourceTo - 1]!], similarity: 1, kind: 'verbatim' };
+    }
+    const inOrder = piece.sourceTo > piece.sourceFrom;
+    return {
+      page: pageSpan, source: inOrder ? [src.starts[piece.sourceFrom]!, src.ends[piece.sourceTo - 1]!] : passage.source,
+      similarity: passage.similarity, kind: 'paraphrase',
+    };
+  });
+}
+
+function trimSpaces(text: string, from: number, to: number): Span {
+  while (from < to && /\s/.test(text[from]!)) from++;
+  while (to > from && /\s/.test(text[to - 1]!)) to--;
+  return [from, to];
 }
 
 /** The quoted part of a page sentence and of its source sentence (the whole sentence where no quote marks are found). */

@@ -6,6 +6,7 @@ import { hasUnspacedScript } from './tokenize-chars.js';
 
 /** A text cut up once for alignment: tokens, sentences, quoted speech and words. */
 export interface PreparedText {
+  readonly text: string;
   readonly tokens: TokenStream;
   readonly sentences: readonly Sentence[];
   /** Sentence index of each token. */
@@ -36,7 +37,7 @@ export function prepareText(text: string, ids: TermIds): PreparedText {
     while (t < tokens.starts.length && tokens.ends[t]! <= end) quoted[t++] = 1;
   }
   return {
-    tokens, sentences, sentenceOfToken, quoted,
+    text, tokens, sentences, sentenceOfToken, quoted,
     aligned: { termIds: ids.idsOf(tokens.terms), flags: tokens.flags, quoted },
     words: wordSpans(text, tokens),
   };

@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { figuresDisagree, figuresOf, sentenceFigures } from '../../src/engine/number-agreement.js';
+import { prepareText } from '../../src/engine/prepared-text.js';
+import { TermIds } from '../../src/engine/term-ids.js';
+
+describe('figuresOf', () => {
+  test.each([
+    ['40,000', ['4']],
+    ['40K', ['4']],
+    ['1,500,000', ['15']],
+    ['1.5', ['15']],
+    ['1,312.8', ['13128']],
+    ['0.08', ['8']],
+    ['2021', ['2021']],
+  ])('%s is one figure, by its significant digits', (token, figures) => {
+    expect(figuresOf(token)).toEqual(figures);
+  });
+
+  test('commas that do not group thousands separate figures ("i = 1,2")', () => {
+    expect(figuresOf('1,2')).toEqual(['1', '2']);
+  });
+
+  test('a figure of zeros only is no figure', () => {
+    expect(figuresOf('0')).toEqual([]);
+  });
+});
+
+describe('sentenceFigures', () => {
+  test('collects the figures of each sentence, however they are written', () => {
+    const text = prepareText('Revenue rose 12% to $4.2 billion. It had 40,000 staff, or 40K.', new TermIds());
+    expect(sentenceFigures(text).map((s) => [...s].sort())).toEqual([['12', '42'], ['4']]);
+  });
+});
+
+describe('figuresDisagree', () => {
+  const set = (...f: string[]) => new Set(f);
+
+  test('two sentences that share no figure, each with two or more, disagree', () => {
+    expect(figuresDisagree(set('13128', '5036', '141'), set('4', '1119', '2'))).toBe(true);
+  });
+
+  test('one shared figure is enough to agree', () => {
+    expect(figuresDisagree(set('13128', '5036', '141'), set('141', '1119'))).toBe(false);
+  });
+
+  test('a sentence with fewer than two figures never disagrees (an updated count, a date)', () => {
+    expect(figuresDisagree(set('45'), set('32', '2021'))).toBe(false);
+    expect(figuresDisagree(set(), set('32', '2021'))).toBe(false);
+  });
+
+  test('is symmetric, and a set always agrees with itself', () => {
+    const figures = fc.uniqueArray(fc.integer({ min: 1, max: 9999 }).map(String), { maxLength: 6 }).map((a) => new Set(a));
+    fc.assert(fc.property(figures, figures, (a, b) => {
+      expect(figuresDisagree(a, b)).toBe(figuresDisagree(b, a));
+      expect(figuresDisagree(a, a)).toBe(false);
+    }));
+  });
+});

@@ -349,9 +349,9 @@ function collectSentencePassages(
  * word: that stretch is verbatim, and is shown and counted as such, the rest
  * stays paraphrase. The pieces tile the passage (what lies between a copied
  * stretch and rewritten words, a bracket or a dash, goes with the rewritten
- * side), so the page words it covers do not change. A rewritten piece points
- * at its part of the source where the order allows, else at the whole source
- * passage.
+ * side, except the marks that cling to the stretch, as the comma of
+ * "officials,"), so the page words it covers do not change. A rewritten piece points at its part of
+ * the source where the order allows, else at the whole source passage.
  */
 function splitAtLongRuns(
   passage: Passage, page: PreparedText, pageTokens: readonly [number, number],
@@ -377,22 +377,37 @@ function splitAtLongRuns(
   const { starts, ends } = page.tokens;
   const src = source.tokens;
   const text = page.text;
-  return pieces.map((piece, k) => {
+  return pieces.flatMap((piece, k): Passage[] => {
     const next = pieces[k + 1];
     const previous = pieces[k - 1];
-    const from = !previous ? passage.page[0] : piece.verbatim ? starts[piece.from]! : ends[previous.to - 1]!;
-    const to = !next ? passage.page[1] : next.verbatim ? starts[next.from]! : ends[piece.to - 1]!;
+    const from = !previous ? passage.page[0] : piece.verbatim ? starts[piece.from]! : afterClingingMarks(text, ends[previous.to - 1]!);
+    const to = !next ? passage.page[1] : next.verbatim ? beforeClingingMarks(text, starts[next.from]!) : ends[piece.to - 1]!;
     const pageSpan = trimSpaces(text, from, to);
+    if (pageSpan[1] <= pageSpan[0]) return [];
     if (piece.verbatim) {
-      return { page: pageSpan, source: [src.starts[piece.sourceFrom]!, src.ends[piece.sourceTo - 1]!], similarity: 1, kind: 'verbatim' };
+      return [{ page: pageSpan, source: [src.starts[piece.sourceFrom]!, src.ends[piece.sourceTo - 1]!], similarity: 1, kind: 'verbatim' }];
     }
     const inOrder = piece.sourceTo > piece.sourceFrom;
-    return {
+    return [{
       page: pageSpan, source: inOrder ? [src.starts[piece.sourceFrom]!, src.ends[piece.sourceTo - 1]!] : passage.source,
       similarity: passage.similarity, kind: 'paraphrase',
-    };
+    }];
   });
 }
+
+/** Past the punctuation that clings to the end of a copied stretch (the comma of "officials,"). */
+function afterClingingMarks(text: string, at: number): number {
+  while (at < text.length && CLINGING_MARK.test(text[at]!)) at++;
+  return at;
+}
+
+/** Before the punctuation that clings to the start of a copied stretch (the quote mark of “significant). */
+function beforeClingingMarks(text: string, at: number): number {
+  while (at > 0 && CLINGING_MARK.test(text[at - 1]!)) at--;
+  return at;
+}
+
+const CLINGING_MARK = /[^\s\p{L}\p{N}\p{M}]/u;
 
 function trimSpaces(text: string, from: number, to: number): Span {
   while (from < to && /\s/.test(text[from]!)) from++;

@@ -38,6 +38,8 @@ describe('a long verbatim stretch inside a rewritten sentence', () => {
     expect(page.slice(verbatim[0]!.page[0], verbatim[0]!.page[1])).toBe(KEPT);
     expect(source.slice(verbatim[0]!.source[0], verbatim[0]!.source[1])).toBe(KEPT);
     expect(passages.some((p) => p.kind === 'paraphrase')).toBe(true);
+    // Each piece starts at a word of its own, not at the comma the copied stretch ends in.
+    for (const p of passages) expect(page.slice(p.page[0], p.page[1])).toMatch(/^[\p{L}\p{N}]/u);
     // In page order, without overlap, and every word of the sentence accounted for, none beyond it.
     for (let k = 1; k < passages.length; k++) expect(passages[k]!.page[0]).toBeGreaterThanOrEqual(passages[k - 1]!.page[1]);
     const sentenceWords = wordSpans(SENTENCE).starts.length;

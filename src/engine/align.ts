@@ -1,8 +1,9 @@
 import { dropIsolatedFragments } from './isolated-fragments.js';
-import { figuresDisagree, isTemplateSibling, sentenceFigures } from './number-agreement.js';
+import { figuresDisagree } from './number-agreement.js';
 import type { PreparedText } from './prepared-text.js';
 import { PairMatcher, scoreSentencePair, type SentencePairScore, type TermMatcher } from './sentence-similarity.js';
 import { TokenFlag } from './tokenize.js';
+import { isTemplateSibling } from './template-siblings.js';
 import type { Passage, PassageKind, SharedQuote, Span } from './types.js';
 import { findVerbatimRuns, type VerbatimRun } from './verbatim-runs.js';
 
@@ -75,9 +76,7 @@ type Decision =
 export function alignSource(page: PreparedText, source: PreparedText, matcher: TermMatcher): SourceAlignment {
   const runs = findVerbatimRuns(page.tokens.terms, source.tokens.terms, ALIGN.minRun);
   const runTokens = markRunTokens(runs, page.tokens.terms.length);
-  const pageFigures = sentenceFigures(page);
-  const sourceFigures = sentenceFigures(source);
-  const candidates = sentenceCandidates(page, source, runs, pageFigures, sourceFigures, new PairMatcher(matcher, page.aligned, source.aligned));
+  const candidates = sentenceCandidates(page, source, runs, new PairMatcher(matcher, page.aligned, source.aligned));
   const accepted = acceptSentences(page, candidates);
 
   const decisions: Decision[] = page.sentences.map((sentence, i) => {
@@ -104,7 +103,7 @@ export function alignSource(page: PreparedText, source: PreparedText, matcher: T
   }
   quotes.sort((a, b) => a.page[0] - b.page[0]);
   const kept = dropIsolatedFragments(page.words, passages, ALIGN.minStretchWords, ALIGN.stretchGapWords);
-  if (isTemplateSibling(page, source, kept, pageFigures, sourceFigures)) return { passages: [], quotes };
+  if (isTemplateSibling(page, source, kept)) return { passages: [], quotes };
   return { passages: kept, quotes };
 }
 
@@ -169,8 +168,7 @@ function share(marks: Uint8Array, from: number, to: number): number {
  * and (added later, in acceptSentences) the neighbours of derived ones.
  */
 function sentenceCandidates(
-  page: PreparedText, source: PreparedText, runs: readonly VerbatimRun[],
-  pageFigures: ReadonlyArray<ReadonlySet<string>>, sourceFigures: ReadonlyArray<ReadonlySet<string>>, matcher: PairMatcher,
+  page: PreparedText, source: PreparedText, runs: readonly VerbatimRun[], matcher: PairMatcher,
 ): SentenceMatch[][] {
   const sentencesWithTerm = new Map<string, number[]>();
   source.sentences.forEach((s, j) => {
@@ -209,7 +207,7 @@ function sentenceCandidates(
       .slice(0, ALIGN.maxSourceSentences).forEach(([j]) => targets.add(j));
     const matches: SentenceMatch[] = [];
     for (const j of targets) {
-      if (figuresDisagree(pageFigures[i]!, sourceFigures[j]!)) continue;
+      if (figuresDisagree(page.figures[i]!, source.figures[j]!)) continue;
       matches.push({ sourceSentence: j, score: scorePair(page, i, source, j, matcher) });
     }
     return matches.sort((a, b) => b.score.similarity - a.score.similarity);
@@ -350,8 +348,9 @@ function collectSentencePassages(
  * stays paraphrase. The pieces tile the passage (what lies between a copied
  * stretch and rewritten words, a bracket or a dash, goes with the rewritten
  * side, except the marks that cling to the stretch, as the comma of
- * "officials,"), so the page words it covers do not change. A rewritten piece points at its part of
- * the source where the order allows, else at the whole source passage.
+ * "officials,"), so the page words it covers do not change. A rewritten
+ * piece points at its part of the source where the order allows, else at
+ * the whole source passage.
  */
 function splitAtLongRuns(
   passage: Passage, page: PreparedText, pageTokens: readonly [number, number],

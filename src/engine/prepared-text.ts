@@ -1,3 +1,4 @@
+import { sentenceFigures } from './number-agreement.js';
 import { findQuotedSpans, segmentSentences, type Sentence } from './segment.js';
 import type { AlignedText } from './sentence-similarity.js';
 import type { TermIds } from './term-ids.js';
@@ -9,6 +10,8 @@ export interface PreparedText {
   readonly text: string;
   readonly tokens: TokenStream;
   readonly sentences: readonly Sentence[];
+  /** Figures stated in each sentence (see number-agreement.ts). */
+  readonly figures: ReadonlyArray<ReadonlySet<string>>;
   /** Sentence index of each token. */
   readonly sentenceOfToken: Int32Array;
   /** 1 where a token lies inside quoted speech. */
@@ -38,6 +41,7 @@ export function prepareText(text: string, ids: TermIds): PreparedText {
   }
   return {
     text, tokens, sentences, sentenceOfToken, quoted,
+    figures: sentenceFigures(text, tokens, sentences),
     aligned: { termIds: ids.idsOf(tokens.terms), flags: tokens.flags, quoted },
     words: wordSpans(text, tokens),
   };

@@ -28,8 +28,10 @@ describe('figuresOf', () => {
 
 describe('sentenceFigures', () => {
   test('collects the figures of each sentence, however they are written', () => {
-    const text = prepareText('Revenue rose 12% to $4.2 billion. It had 40,000 staff, or 40K.', new TermIds());
-    expect(sentenceFigures(text).map((s) => [...s].sort())).toEqual([['12', '42'], ['4']]);
+    const text = 'Revenue rose 12% to $4.2 billion. It had 40,000 staff, or 40K.';
+    const prepared = prepareText(text, new TermIds());
+    expect(sentenceFigures(text, prepared.tokens, prepared.sentences).map((s) => [...s].sort())).toEqual([['12', '42'], ['4']]);
+    expect(prepared.figures).toEqual(sentenceFigures(text, prepared.tokens, prepared.sentences));
   });
 });
 

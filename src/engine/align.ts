@@ -374,8 +374,8 @@ function splitAtLongRuns(
   if (pageFrom < pageTokens[1]) pieces.push({ from: pageFrom, to: pageTokens[1], sourceFrom, sourceTo: sourceTokens[1], verbatim: false });
 
   const { starts, ends } = page.tokens;
-  const src = source.tokens;
   const text = page.text;
+  const sourceSpan = (from: number, to: number): Span => [source.tokens.starts[from]!, source.tokens.ends[to - 1]!];
   return pieces.flatMap((piece, k): Passage[] => {
     const next = pieces[k + 1];
     const previous = pieces[k - 1];
@@ -384,11 +384,11 @@ function splitAtLongRuns(
     const pageSpan = trimSpaces(text, from, to);
     if (pageSpan[1] <= pageSpan[0]) return [];
     if (piece.verbatim) {
-      return [{ page: pageSpan, source: [src.starts[piece.sourceFrom]!, src.ends[piece.sourceTo - 1]!], similarity: 1, kind: 'verbatim' }];
+      return [{ page: pageSpan, source: sourceSpan(piece.sourceFrom, piece.sourceTo), similarity: 1, kind: 'verbatim' }];
     }
     const inOrder = piece.sourceTo > piece.sourceFrom;
     return [{
-      page: pageSpan, source: inOrder ? [src.starts[piece.sourceFrom]!, src.ends[piece.sourceTo - 1]!] : passage.source,
+      page: pageSpan, source: inOrder ? sourceSpan(piece.sourceFrom, piece.sourceTo) : passage.source,
       similarity: passage.similarity, kind: 'paraphrase',
     }];
   });

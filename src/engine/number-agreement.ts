@@ -29,7 +29,7 @@ export function figuresOf(token: string): string[] {
   return (grouped ? [token] : parts).map(significantDigits).filter((d) => d.length > 0);
 }
 
-export function significantDigits(term: string): string {
+function significantDigits(term: string): string {
   return term.replace(/\D+/g, '').replace(/^0+/, '').replace(/0+$/, '');
 }
 

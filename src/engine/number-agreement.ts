@@ -34,17 +34,23 @@ function significantDigits(term: string): string {
 }
 
 /**
- * Two sentences of one form whose figures all differ ("the average household
- * size was 2.08…" of one town and of another; one quarter's results and the
- * next's) report different facts: a template, not a rewrite. Decided only
- * when the sentence with fewer figures has at least two, so one updated
- * count or one date does not undo a paraphrase.
+ * Two sentences of one form that state different figures ("the average
+ * household size was 2.08…" of one town and of another; one quarter's results
+ * and the next's) report different facts: a template, not a rewrite. The
+ * template's own figures ("for every 100 females", "from 18 to 24") are the
+ * same in every filling, so what decides is that each side states at least two
+ * figures the other does not: one updated count or one date does not undo a
+ * paraphrase, and a sentence that only drops or adds figures is not refilled.
  */
 export function figuresDisagree(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  const [few, many] = a.size <= b.size ? [a, b] : [b, a];
-  if (few.size < MIN_FIGURES) return false;
-  for (const f of few) if (many.has(f)) return false;
-  return true;
+  return figuresMissingFrom(a, b) >= MIN_FIGURES && figuresMissingFrom(b, a) >= MIN_FIGURES;
+}
+
+/** How many of `figures` are not in `other`. */
+export function figuresMissingFrom(figures: ReadonlySet<string>, other: ReadonlySet<string>): number {
+  let missing = 0;
+  for (const f of figures) if (!other.has(f)) missing++;
+  return missing;
 }
 
 const MIN_FIGURES = 2;

@@ -1,14 +1,16 @@
+import { figuresMissingFrom } from './number-agreement.js';
 import { wordAt, type PreparedText } from './prepared-text.js';
 import type { Span } from './types.js';
 
 /**
  * Whether the page and the source are two fillings of one template (two
- * companies' earnings briefs, two days' market wraps): every page sentence
- * that shares words with the source and states figures states other figures
- * than the source sentences it shares them with, and there are at least
- * MIN_TEMPLATE_SENTENCES such sentences. A copy that updates a figure or two
- * keeps the rest (dates, counts, sums), so one agreeing sentence is enough to
- * keep the alignment.
+ * companies' earnings briefs, two towns' census paragraphs): every page
+ * sentence that shares words with the source and states figures puts other
+ * figures in the template's slots (it states one the source sentences do not,
+ * and they state one it does not, whatever constants of the template they
+ * share), and there are at least MIN_TEMPLATE_SENTENCES such sentences. A
+ * copy that updates a figure or two keeps the rest (dates, counts, sums), so
+ * one sentence whose figures all stand in the source keeps the alignment.
  */
 export function isTemplateSibling(page: PreparedText, source: PreparedText, passages: readonly { page: Span; source: Span }[]): boolean {
   const pairedSource = new Map<number, Set<number>>();
@@ -20,18 +22,17 @@ export function isTemplateSibling(page: PreparedText, source: PreparedText, pass
       for (const j of sourceSentences) set.add(j);
     }
   }
-  let disagreeing = 0;
+  let refilled = 0;
   for (const [i, sourceSentences] of pairedSource) {
     const mine = page.figures[i]!;
     if (mine.size === 0) continue;
-    let theirs = 0;
-    for (const j of sourceSentences) {
-      theirs += source.figures[j]!.size;
-      for (const f of source.figures[j]!) if (mine.has(f)) return false;
-    }
-    if (theirs > 0) disagreeing++;
+    const theirs = new Set<string>();
+    for (const j of sourceSentences) for (const f of source.figures[j]!) theirs.add(f);
+    if (theirs.size === 0) continue;
+    if (figuresMissingFrom(mine, theirs) === 0 || figuresMissingFrom(theirs, mine) === 0) return false;
+    refilled++;
   }
-  return disagreeing >= MIN_TEMPLATE_SENTENCES;
+  return refilled >= MIN_TEMPLATE_SENTENCES;
 }
 
 const MIN_TEMPLATE_SENTENCES = 3;

@@ -42,8 +42,18 @@ describe('figuresDisagree', () => {
     expect(figuresDisagree(set('13128', '5036', '141'), set('4', '1119', '2'))).toBe(true);
   });
 
-  test('one shared figure is enough to agree', () => {
+  test('a sentence that puts another figure in only one place agrees (an updated count)', () => {
     expect(figuresDisagree(set('13128', '5036', '141'), set('141', '1119'))).toBe(false);
+  });
+
+  test("the template's own figures shared by both do not make two fillings agree", () => {
+    // "…15.0% under the age of 18, 2.3% from 18 to 24…" against "…28.7% under the age of 18, 7.3% from 18 to 24…"
+    expect(figuresDisagree(set('15', '23', '18', '24'), set('287', '73', '18', '24'))).toBe(true);
+  });
+
+  test('a sentence that only drops or adds figures is not another filling', () => {
+    expect(figuresDisagree(set('12', '30', '2021'), set('12'))).toBe(false);
+    expect(figuresDisagree(set('12', '30'), set('12', '30', '45', '2021'))).toBe(false);
   });
 
   test('a sentence with fewer than two figures never disagrees (an updated count, a date)', () => {

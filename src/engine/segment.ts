@@ -140,7 +140,8 @@ function extendOverPunctuation(text: string, end: number, limit: number): number
 /**
  * A straight double quote opens a quotation where a curly one would be “:
  * glued to the word after it and not to the word before it. Once open, the
- * next straight quote closes it whatever it touches, as ” would.
+ * next straight quote closes it, as ” would, unless it opens a word as “
+ * does: a closing mark went missing, and “ would not close the quotation either.
  */
 function opensQuote(text: string, i: number): boolean {
   const before = i > 0 ? text[i - 1]! : ' ';
@@ -176,7 +177,8 @@ export function findQuotedSpans(text: string): Array<readonly [number, number]> 
         end = -1;
         break;
       }
-      if (closers.includes(text[j]!)) {
+      // a straight quote that opens, as “ would, cannot close: the open quote lost its closing mark (“…they “would…”)
+      if (closers.includes(text[j]!) && !(text[j] === '"' && opensQuote(text, j))) {
         end = j + 1;
         break;
       }

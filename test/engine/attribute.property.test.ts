@@ -91,15 +91,20 @@ describe('engine invariants', () => {
     }), RUNS);
   });
 
-  /** Sentences whose quotation marks pair up: with unbalanced straight quotes nobody can tell opening from closing. */
-  const balanced = (s: string): boolean => (s.match(/“/g)?.length ?? 0) === (s.match(/”/g)?.length ?? 0) && !s.includes('"');
+  /**
+   * Sentences whose curly marks stand where their direction shows (“ after a
+   * space and before a word, ” anywhere else): a mark typeset in the other's
+   * place ("Ukraine, ”Stratford said", "movements“Against") says which it is
+   * only by its shape, which a straight quote does not have.
+   */
+  const typesetAsTheyRead = (s: string): boolean => !/(^|[\s([{—–-])”\S|[^\s([{—–-]“|“(\s|$)/.test(s);
 
   test('quote style does not change the verdict', () => {
     fc.assert(fc.property(pageArb, (parts) => {
-      const text = render(parts.filter((p) => !('seed' in p) || balanced(sentences[p.seed % sentences.length]!)));
+      const text = render(parts.filter((p) => !('seed' in p) || typesetAsTheyRead(sentences[p.seed % sentences.length]!)));
       const straight = text.replace(/[“”]/g, '"').replace(/[‘’]/g, '\'');
       same(check(text), check(straight));
-    }), RUNS);
+    }), { numRuns: 100 });
   });
 
   test('copying more of a source never lowers its coverage', () => {

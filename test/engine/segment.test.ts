@@ -71,6 +71,13 @@ describe('stray quote marks do not swallow the text', () => {
     expect(findQuotedSpans(straight)).toEqual(findQuotedSpans(curly));
   });
 
+  test('a quotation that lost its closing mark before the next one opens is read the same in straight quotes', () => {
+    const curly = 'Officials said “the talks will go on. They warned of “strong measures” if troops moved.';
+    const straight = curly.replace(/[“”]/g, '"');
+    expect(findQuotedSpans(curly).map(([s, e]) => curly.slice(s, e))).toEqual(['“the talks will go on. They warned of “strong measures”']);
+    expect(findQuotedSpans(straight)).toEqual(findQuotedSpans(curly));
+  });
+
   test('an unclosed curly quote on a very long line is taken as stray', () => {
     const text = `He said “${'word '.repeat(120)}`;
     expect(findQuotedSpans(text)).toEqual([]);

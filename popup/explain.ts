@@ -22,6 +22,26 @@ export function explainVerdict(analysis: Analysis): string {
         : `This page is in the corpus, no earlier article covers it, and ${plural(copies, 'later article')} ${copies === 1 ? 'reuses' : 'reuse'} its text.`;
     }
     case 'no-match':
-      return `None of this page’s passages match the ${plural(analysis.corpusArticles, 'article')} Firsthand knows; that does not prove it is original, only that its source is not in the corpus.`;
+      return explainNoEarlierSource(analysis);
   }
+}
+
+/**
+ * No earlier article covers the page, but later or same-day articles may share
+ * its text: saying that nothing matches would contradict the list below it.
+ */
+function explainNoEarlierSource(analysis: Analysis): string {
+  const known = plural(analysis.corpusArticles, 'article');
+  const later = analysis.sources.filter((s) => s.relation === 'copy').length;
+  const sameDay = analysis.sources.filter((s) => s.relation === 'shared');
+  const reused = later === 0 ? '' : `; ${plural(later, 'later article')} ${later === 1 ? 'reuses' : 'reuse'} its text`;
+  if (sameDay.length > 0) {
+    const most = Math.max(...sameDay.map((s) => s.coverage));
+    const where = sameDay.length === 1 ? 'is also in an article' : `is also in one of ${sameDay.length} articles`;
+    return `${percent(most)}% of this page ${where} published the same day, so Firsthand cannot tell which came first, or whether this page is that article${reused}. None of the ${known} it knows is earlier.`;
+  }
+  if (later > 0) {
+    return `No earlier article among the ${known} Firsthand knows covers this page, and ${plural(later, 'later article')} ${later === 1 ? 'reuses' : 'reuse'} its text: this page may be their original.`;
+  }
+  return `None of this page’s passages match the ${known} Firsthand knows; that does not prove it is original, only that its source is not in the corpus.`;
 }

@@ -29,7 +29,10 @@ export function VerdictSummary({ analysis }: { analysis: Analysis }) {
         <p class="copies">{copies.length === 0 ? 'No copies found in the corpus.' : `${plural(copies.length, 'copy', 'copies')} found.`}</p>
       )}
       {analysis.status === 'no-match' && (
-        <p class="copies">Checked against {plural(analysis.corpusArticles, 'article')}.</p>
+        <p class="copies">
+          Checked against {plural(analysis.corpusArticles, 'article')}.
+          {copies.length > 0 && ` ${plural(copies.length, 'later copy', 'later copies')} found.`}
+        </p>
       )}
       {shows && (
         <div class="overlap-row">

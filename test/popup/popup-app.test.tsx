@@ -93,6 +93,27 @@ test('no match says no known source and offers no highlight', () => {
   expect($('[data-testid=explanation]')!.textContent).toContain('5 articles');
 });
 
+describe('no earlier source, but the page’s text is elsewhere in the corpus', () => {
+  test('a later copy: the page may be its original, not "nothing matches"', () => {
+    const copy = { ...MOCK_ORIGINAL, id: '001_x', title: 'Spun copy', relation: 'copy' as const, coverage: 0.9 };
+    show(verdict(mockAnalysis({ status: 'no-match', overlap: 0, likelyOriginal: null, sources: [copy] })));
+    expect($('[data-testid=verdict]')!.textContent).toBe('No known source');
+    expect(container.textContent).toContain('1 later copy found.');
+    const explanation = $('[data-testid=explanation]')!.textContent!;
+    expect(explanation).toContain('1 later article reuses its text');
+    expect(explanation).not.toContain('None of this page’s passages match');
+  });
+
+  test('a same-day article with all of its text: which came first is not known', () => {
+    const sameDay = { ...MOCK_ORIGINAL, relation: 'shared' as const, coverage: 1 };
+    show(verdict(mockAnalysis({ status: 'no-match', overlap: 0, likelyOriginal: null, sources: [sameDay] })));
+    const explanation = $('[data-testid=explanation]')!.textContent!;
+    expect(explanation).toContain('100% of this page is also in an article published the same day');
+    expect(explanation).toContain('cannot tell which came first');
+    expect(explanation).not.toContain('None of this page’s passages match');
+  });
+});
+
 test('page text is rendered as text, never as HTML', () => {
   const hostile = '<img src=x onerror="window.__pwned=1"> and <script>window.__pwned=2</script>';
   const source = {

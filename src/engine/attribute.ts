@@ -7,7 +7,7 @@ import { markWords, prepareText, wordSpans, type PreparedText } from './prepared
 import { TermMatcher } from './sentence-similarity.js';
 import { TermIds } from './term-ids.js';
 import { PASSAGE_KINDS, type DerivedWords, type PageInput, type Passage, type PassageKind, type SourceMatch, type Verdict } from './types.js';
-import { decideStatus, relationOf, SELF_THRESHOLD } from './verdict.js';
+import { decideStatus, relationOf, SAME_ADDRESS_SELF_THRESHOLD, SELF_THRESHOLD } from './verdict.js';
 
 /**
  * Longest page checked, in words: news articles run to a few thousand words,
@@ -99,22 +99,26 @@ export function checkedPart(text: string): { text: string; truncatedFrom: number
 }
 
 /**
- * The corpus article the page is: both texts at least SELF_THRESHOLD in
- * verbatim passages between them, unless the page lives at another address
- * than the article: identical words elsewhere are a copy (a scraper, a
- * syndication partner), not the article. Headlines are no such evidence: the
- * same article's headline differs between its <title>, its <h1> and a
- * catalog, and a scraper keeps it.
+ * The corpus article the page is. At the article's own address: at least
+ * SAME_ADDRESS_SELF_THRESHOLD of the page in verbatim passages from it. With
+ * no address on either side: both texts at least SELF_THRESHOLD in verbatim
+ * passages between them. At another address than the article's, never:
+ * identical words elsewhere are a copy (a scraper, a syndication partner), not
+ * the article. Headlines are no such evidence: the same article's headline
+ * differs between its <title>, its <h1> and a catalog, and a scraper keeps it.
  */
 function findSelf(page: PageInput, prepared: PreparedText, aligned: readonly AlignedSource[]): AlignedSource | null {
   let best: AlignedSource | null = null;
   let bestScore = 0;
   for (const a of aligned) {
-    if (!mayBe(page, a.article)) continue;
+    const address = addressEvidence(page, a.article);
+    if (address === 'other') continue;
     const verbatim = a.alignment.passages.filter((p) => p.kind === 'verbatim');
     const pageShare = share(markWords(prepared.words, verbatim.map((p) => p.page)));
-    const sourceShare = share(markWords(a.prepared.words, verbatim.map((p) => p.source)));
-    const score = Math.min(pageShare, sourceShare);
+    // the article at the page's own address outranks any article that only has the same words
+    const score = address === 'same'
+      ? (pageShare >= SAME_ADDRESS_SELF_THRESHOLD ? 1 + pageShare : 0)
+      : Math.min(pageShare, share(markWords(a.prepared.words, verbatim.map((p) => p.source))));
     if (score >= SELF_THRESHOLD && score > bestScore) {
       best = a;
       bestScore = score;
@@ -123,9 +127,10 @@ function findSelf(page: PageInput, prepared: PreparedText, aligned: readonly Ali
   return best;
 }
 
-/** Whether the page's address leaves room for it to be `article`: unknown on either side, or the same. */
-function mayBe(page: PageInput, article: StoredArticle): boolean {
-  return !page.url || !article.url || sameAddress(page.url, article.url);
+/** What the addresses say about the page being `article`: the same page, another one, or nothing (one is unknown). */
+function addressEvidence(page: PageInput, article: StoredArticle): 'same' | 'other' | 'unknown' {
+  if (!page.url || !article.url) return 'unknown';
+  return sameAddress(page.url, article.url) ? 'same' : 'other';
 }
 
 /**

@@ -28,6 +28,14 @@ export const LIFTED_PASSAGE_WORDS = 30;
 /** `self` needs this much of both texts in verbatim passages (after normalization). */
 export const SELF_THRESHOLD = 0.9;
 
+/**
+ * At the article's own address, `self` needs only this much of the page in
+ * verbatim passages from it: the address says which article the page is, and
+ * the stored text may carry what the page's extraction leaves out (related
+ * stories, captions, a footer) or predate an update of the article.
+ */
+export const SAME_ADDRESS_SELF_THRESHOLD = 0.5;
+
 /** A date as the direction rules see it: ISO `YYYY-MM-DD` or undated (null). */
 export type ArticleDate = string | null;
 

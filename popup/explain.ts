@@ -19,7 +19,7 @@ export function explainVerdict(analysis: Analysis): string {
       const copies = analysis.sources.filter((s) => s.relation === 'copy').length;
       return copies === 0
         ? `This page is in the corpus and no earlier article among the ${plural(analysis.corpusArticles, 'known article')} covers it.`
-        : `This page is in the corpus, no earlier article covers it, and ${plural(copies, 'later article')} ${copies === 1 ? 'reuses' : 'reuse'} its text.`;
+        : `This page is in the corpus, no earlier article covers it, and ${laterReuse(copies)}.`;
     }
     case 'no-match':
       return explainNoEarlierSource(analysis);
@@ -34,14 +34,18 @@ function explainNoEarlierSource(analysis: Analysis): string {
   const known = plural(analysis.corpusArticles, 'article');
   const later = analysis.sources.filter((s) => s.relation === 'copy').length;
   const sameDay = analysis.sources.filter((s) => s.relation === 'shared');
-  const reused = later === 0 ? '' : `; ${plural(later, 'later article')} ${later === 1 ? 'reuses' : 'reuse'} its text`;
+  const reused = later === 0 ? '' : `; ${laterReuse(later)}`;
   if (sameDay.length > 0) {
     const most = Math.max(...sameDay.map((s) => s.coverage));
     const where = sameDay.length === 1 ? 'is also in an article' : `is also in one of ${sameDay.length} articles`;
     return `${percent(most)}% of this page ${where} published the same day, so Firsthand cannot tell which came first, or whether this page is that article${reused}. None of the ${known} it knows is earlier.`;
   }
   if (later > 0) {
-    return `No earlier article among the ${known} Firsthand knows covers this page, and ${plural(later, 'later article')} ${later === 1 ? 'reuses' : 'reuse'} its text: this page may be their original.`;
+    return `No earlier article among the ${known} Firsthand knows covers this page, and ${laterReuse(later)}: this page may be their original.`;
   }
   return `None of this page’s passages match the ${known} Firsthand knows; that does not prove it is original, only that its source is not in the corpus.`;
+}
+
+function laterReuse(n: number): string {
+  return `${plural(n, 'later article')} ${n === 1 ? 'reuses' : 'reuse'} its text`;
 }

@@ -102,9 +102,16 @@ export function formatReport(report: CheckReport, name: string): string {
     case 'original':
       lines.push(`ORIGINAL: this page is corpus article ${report.self}, and no earlier article accounts for half of it.`);
       break;
-    case 'no-match':
+    case 'no-match': {
       lines.push('NO KNOWN SOURCE: no earlier article in the corpus overlaps this page.');
+      const sameDay = report.sources.filter((s) => s.relation === 'shared');
+      const later = report.sources.filter((s) => s.relation === 'copy').length;
+      if (sameDay.length > 0) {
+        lines.push(`${pct(Math.max(...sameDay.map((s) => s.coverage)))} of it is also in an article published the same day: which came first, or whether this page is that article, cannot be told.`);
+      }
+      if (later > 0) lines.push(`${later} later article(s) reuse its text: this page may be their original.`);
       break;
+    }
   }
   if (report.self && report.status !== 'original') lines.push(`This page is corpus article ${report.self}.`);
   const d = report.derived;

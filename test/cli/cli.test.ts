@@ -196,6 +196,17 @@ describe('check --url: where the page was found', () => {
   });
 });
 
+describe('a page no earlier article covers, whose text other corpus articles share', () => {
+  test('says what a same-day article and later copies mean instead of only "no known source"', () => {
+    // seed 002's page, dated 2021-12-07 like 002; 000 and 001 reuse some of it later
+    const r = run(['check', path.join(PAGES, 'wire-002.html')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('NO KNOWN SOURCE');
+    expect(r.stdout).toMatch(/100% of it is also in an article published the same day: which came first, or whether this page is that article, cannot be told\./);
+    expect(r.stdout).toContain('2 later article(s) reuse its text: this page may be their original.');
+  });
+});
+
 describe('a page that declares its charset', () => {
   test('check and extract decode it the same way, by its declaration', () => {
     const words = 'Городской совет утвердил новый бюджет на следующий год после долгих споров. '.repeat(12);

@@ -1,6 +1,7 @@
 import { dropIsolatedFragments } from './isolated-fragments.js';
 import { figuresDisagree } from './number-agreement.js';
 import type { PreparedText } from './prepared-text.js';
+import type { Sentence } from './segment.js';
 import { PairMatcher, scoreSentencePair, type SentencePairScore, type TermMatcher } from './sentence-similarity.js';
 import { TokenFlag } from './tokenize.js';
 import { isTemplateSibling } from './template-siblings.js';
@@ -61,8 +62,13 @@ export interface SourceAlignment {
   readonly quotes: readonly SharedQuote[];
 }
 
+/**
+ * A page sentence's counterpart: one source sentence, or two in a row that the
+ * rewrite fused into one sentence (`sourceLast` = `sourceSentence` + 1).
+ */
 interface SentenceMatch {
   readonly sourceSentence: number;
+  readonly sourceLast: number;
   readonly score: SentencePairScore;
 }
 
@@ -99,7 +105,7 @@ export function alignSource(page: PreparedText, source: PreparedText, matcher: T
   collectSentencePassages(page, source, runs, decisions, passages);
   for (let i = 0; i < decisions.length; i++) {
     const d = decisions[i]!;
-    if (d.kind === 'quote') quotes.push(quoteSpans(page, i, source, d.match.sourceSentence));
+    if (d.kind === 'quote') quotes.push(quoteSpans(page, i, source, d.match));
   }
   quotes.sort((a, b) => a.page[0] - b.page[0]);
   const kept = dropIsolatedFragments(page.words, passages, ALIGN.minStretchWords, ALIGN.stretchGapWords);
@@ -207,17 +213,36 @@ function sentenceCandidates(
       .slice(0, ALIGN.maxSourceSentences).forEach(([j]) => targets.add(j));
     const matches: SentenceMatch[] = [];
     for (const j of targets) {
-      if (figuresDisagree(page.figures[i]!, source.figures[j]!)) continue;
-      matches.push({ sourceSentence: j, score: scorePair(page, i, source, j, matcher) });
+      if (!figuresDisagree(page.figures[i]!, source.figures[j]!)) matches.push(scorePair(page, i, source, j, j, matcher));
+    }
+    // Rewrites fuse two sentences into one: where no single source sentence is a strong match, score each
+    // two in a row that both share terms with the page sentence.
+    if (!matches.some((m) => m.score.similarity >= ALIGN.strong)) {
+      for (const j of targets) {
+        if (!targets.has(j + 1) || figuresDisagree(page.figures[i]!, unionOf(source.figures[j]!, source.figures[j + 1]!))) continue;
+        matches.push(scorePair(page, i, source, j, j + 1, matcher));
+      }
     }
     return matches.sort((a, b) => b.score.similarity - a.score.similarity);
   });
 }
 
-function scorePair(page: PreparedText, i: number, source: PreparedText, j: number, matcher: PairMatcher): SentencePairScore {
+function scorePair(page: PreparedText, i: number, source: PreparedText, j: number, jLast: number, matcher: PairMatcher): SentenceMatch {
   const a = page.sentences[i]!;
-  const b = source.sentences[j]!;
-  return scoreSentencePair(page.aligned, a.firstToken, a.endToken, source.aligned, b.firstToken, b.endToken, matcher);
+  const b = sourceRange(source, j, jLast);
+  const score = scoreSentencePair(page.aligned, a.firstToken, a.endToken, source.aligned, b.firstToken, b.endToken, matcher);
+  return { sourceSentence: j, sourceLast: jLast, score };
+}
+
+/** Source sentences `first` to `last` as one sentence. */
+function sourceRange(source: PreparedText, first: number, last: number): Sentence {
+  const a = source.sentences[first]!;
+  const b = source.sentences[last]!;
+  return { start: a.start, end: b.end, firstToken: a.firstToken, endToken: b.endToken };
+}
+
+function unionOf(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
+  return new Set([...a, ...b]);
 }
 
 /**
@@ -235,7 +260,7 @@ function acceptSentences(page: PreparedText, candidates: SentenceMatch[][]): Map
     changed = false;
     for (let i = 0; i < page.sentences.length; i++) {
       if (accepted.has(i)) continue;
-      const supported = (candidates[i] ?? []).find((c) => c.score.similarity >= ALIGN.weak && isSupported(i, c.sourceSentence, accepted));
+      const supported = (candidates[i] ?? []).find((c) => c.score.similarity >= ALIGN.weak && isSupported(i, c, accepted));
       if (supported) {
         accepted.set(i, supported);
         changed = true;
@@ -245,13 +270,14 @@ function acceptSentences(page: PreparedText, candidates: SentenceMatch[][]): Map
   return accepted;
 }
 
-function isSupported(i: number, j: number, accepted: ReadonlyMap<number, SentenceMatch>): boolean {
+function isSupported(i: number, c: SentenceMatch, accepted: ReadonlyMap<number, SentenceMatch>): boolean {
   for (let d = 1; d <= ALIGN.neighbourPage; d++) {
     for (const i2 of [i - d, i + d]) {
       const m = accepted.get(i2);
       if (!m || isQuoteLike(m.score)) continue;
-      const dj = j - m.sourceSentence;
-      if (dj !== 0 && Math.sign(dj) === Math.sign(i - i2) && Math.abs(dj) <= ALIGN.neighbourSource) return true;
+      // source sentences moving forward with the page: after the neighbour's last, or before its first
+      const dj = i2 < i ? c.sourceSentence - m.sourceLast : m.sourceSentence - c.sourceLast;
+      if (dj > 0 && dj <= ALIGN.neighbourSource) return true;
     }
   }
   return false;
@@ -331,13 +357,13 @@ function collectSentencePassages(
     const j = d.match.sourceSentence;
     if (open && open.kind === d.passageKind && open.last === i - 1 && j === open.sLast + 1) {
       open.last = i;
-      open.sLast = j;
+      open.sLast = d.match.sourceLast;
       open.weighted += d.match.score.similarity * tokens;
       open.tokens += tokens;
       return;
     }
     close();
-    open = { first: i, last: i, kind: d.passageKind, sFirst: j, sLast: j, weighted: d.match.score.similarity * tokens, tokens };
+    open = { first: i, last: i, kind: d.passageKind, sFirst: j, sLast: d.match.sourceLast, weighted: d.match.score.similarity * tokens, tokens };
   });
   close();
 }
@@ -415,8 +441,8 @@ function trimSpaces(text: string, from: number, to: number): Span {
 }
 
 /** The quoted part of a page sentence and of its source sentence (the whole sentence where no quote marks are found). */
-function quoteSpans(page: PreparedText, i: number, source: PreparedText, j: number): SharedQuote {
-  return { page: quotedPart(page, page.sentences[i]!), source: quotedPart(source, source.sentences[j]!) };
+function quoteSpans(page: PreparedText, i: number, source: PreparedText, match: SentenceMatch): SharedQuote {
+  return { page: quotedPart(page, page.sentences[i]!), source: quotedPart(source, sourceRange(source, match.sourceSentence, match.sourceLast)) };
 }
 
 function quotedPart(text: PreparedText, sentence: { start: number; end: number; firstToken: number; endToken: number }): Span {

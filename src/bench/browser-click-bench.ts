@@ -343,9 +343,12 @@ async function main(): Promise<void> {
   const worst = Math.max(...rows.map((r) => r.p50));
   report.push(`\n${worst <= GOAL_P50_MS ? 'MET' : 'MISSED'}: worst p50 ${worst.toFixed(0)} ms against the ${GOAL_P50_MS} ms goal.`);
   const badge = Math.max(...rows.map((r) => r.doneP50));
+  const gap = worst - floor.p50;
+  // the floor is measured in runs of its own, so a verdict can land a few ms either side of it
+  const beside = `${Math.abs(gap).toFixed(0)} ms ${gap >= 0 ? 'after' : 'before'} a static popup's text (each measured in its own runs)`;
   report.push(
     `The same clicks on a bare extension, whose popup (400 × 320 px, as Firsthand's) only shows a line of static text, take ${floor.p50.toFixed(0)} ms (p50 of ${floor.runs}; its popup document starts at ${floor.openP50.toFixed(0)} ms and its script runs at ${floor.scriptP50.toFixed(0)} ms): ` +
-      `${floor.p50 > GOAL_P50_MS ? `on this machine the browser alone is over the goal, and ` : ''}Firsthand's verdict comes ${(worst - floor.p50).toFixed(0)} ms after a static popup's text. ` +
+      `${floor.p50 > GOAL_P50_MS ? `on this machine the browser alone is over the goal, and ` : ''}Firsthand's verdict is on screen ${beside}. ` +
       `The check runs beside the popup's opening, started by the click, and is done with the badge set at p50 ${badge.toFixed(0)} ms.`,
   );
   console.log(report.join('\n'));

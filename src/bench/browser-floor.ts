@@ -22,6 +22,8 @@ export interface FloorRow {
   readonly openP50: number;
   /** Click → its script running, p50. */
   readonly scriptP50: number;
+  /** The same clicks each on a stopped service worker (its worker is empty): painted p50 / p95, document start p50; null without cold runs. */
+  readonly cold: { readonly runs: number; readonly p50: number; readonly p95: number; readonly openP50: number } | null;
 }
 
 /** The popup marks the same milestones as Firsthand's, the same way (a frame, then a task). */
@@ -58,7 +60,7 @@ function writeBareExtension(): string {
 
 /** Clicks the bare extension's toolbar button `warmup + runs` times on `pageUrl` (a fresh address each time). */
 export async function measureBrowserFloor(
-  executablePath: string, pageUrl: string, options: { runs: number; warmup: number; pollMs: number },
+  executablePath: string, pageUrl: string, options: { runs: number; coldRuns: number; warmup: number; pollMs: number },
 ): Promise<FloorRow> {
   const extensionDir = writeBareExtension();
   const session = await ChromiumSession.launch({ executablePath, extensionDir });
@@ -75,7 +77,17 @@ export async function measureBrowserFloor(
       opened.push(watch.opened - start);
       script.push((watch.marks.script ?? Number.NaN) - start);
     }
+    const coldPainted: number[] = [];
+    const coldOpened: number[] = [];
+    for (let run = 0; run < options.coldRuns; run++) {
+      const { start, watch } = await timedClick(session, tab, observer, `${pageUrl}?floor=cold-${run}`, options.pollMs, true);
+      coldPainted.push((watch.marks['settled-painted'] ?? watch.at) - start);
+      coldOpened.push(watch.opened - start);
+    }
     return {
+      cold: coldPainted.length === 0 ? null : {
+        runs: coldPainted.length, p50: median(coldPainted), p95: quantile(coldPainted, 0.95), openP50: median(coldOpened),
+      },
       runs: painted.length,
       p50: median(painted),
       p95: quantile(painted, 0.95),

@@ -51,15 +51,18 @@ async function popupWatchResult(observer: Page): Promise<PopupWatch> {
  * One timed toolbar click: closes any open popup, loads `url` in `tab` (a fresh address, so
  * nothing is answered from a cache), arms the watcher, then clicks. `start` is the epoch ms
  * right before CDP `Extensions.triggerAction`; the watch's times are on the same clock.
+ * With `coldWorker`, the extension's service worker is stopped just before the click, so the
+ * click wakes a fresh one (what Chrome does to a worker idle for 30 s).
  */
 export async function timedClick(
-  session: ChromiumSession, tab: Tab, observer: Page, url: string, pollMs: number,
+  session: ChromiumSession, tab: Tab, observer: Page, url: string, pollMs: number, coldWorker = false,
 ): Promise<{ start: number; watch: PopupWatch }> {
   await session.closeRealPopup();
   await tab.page.goto(url);
   await armPopupWatch(observer, pollMs);
   await tab.page.bringToFront();
   const targetId = await session.tabTargetId(tab.page);
+  if (coldWorker) await session.stopServiceWorker();
   const start = performance.timeOrigin + performance.now();
   await session.triggerAction(targetId);
   return { start, watch: await popupWatchResult(observer) };

@@ -119,6 +119,18 @@ describe.skipIf(gate.skip)('Chromium: the toolbar popup on news pages', () => {
     expect((await session.readRealPopup())?.highlightPressed).toBe('false');
   });
 
+  it('gives the same verdict when the click has to wake a stopped service worker (a reader idle for 30 s)', async () => {
+    // A new address, so the answer cannot come from the verdict cache: the woken worker reads
+    // the lexicon and corpus again, takes the click, opens the popup and runs the check.
+    const { page } = spunCopy;
+    await page.goto(`${server.page(PAGES.spunCopyOf000)}?after-idle=1`);
+    await session.closeRealPopup();
+    await session.stopServiceWorker();
+    await page.bringToFront();
+    await session.triggerAction(await session.tabTargetId(page));
+    expectCopyOf000(await session.settledRealPopup());
+  });
+
   it('says the page of 000 is the original and lists the spun copy as a copy of it', async () => {
     const tab = await session.openTab(server.page(PAGES.original000));
     const snapshot = await session.checkWithToolbar(tab.page);

@@ -154,6 +154,31 @@ export class ChromiumSession {
     await this.cdp.send('Extensions.triggerAction' as never, { id: this.extensionId, targetId } as never);
   }
 
+  /**
+   * Stops the extension's service worker, as Chrome does after 30 s without events, and waits
+   * until it has stopped: the next click wakes a fresh worker with empty memory, which is a
+   * reader's usual click. CDP's ServiceWorker domain, from the observer page (same origin).
+   */
+  async stopServiceWorker(): Promise<void> {
+    const observer = await this.observer();
+    const cdp = await this.context.newCDPSession(observer);
+    const ours = this.extensionUrl('');
+    const states = new Map<string, string>();
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) if (v.scriptURL.startsWith(ours)) states.set(v.versionId, v.runningStatus);
+    });
+    try {
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await pollFor(
+        () => (states.size > 0 && [...states.values()].every((s) => s === 'stopped') ? true : undefined),
+        { what: 'the extension service worker to stop', intervalMs: 10 },
+      );
+    } finally {
+      await cdp.detach();
+    }
+  }
+
   /** What the real toolbar popup shows right now (null when none is open). */
   async readRealPopup(): Promise<PopupSnapshot | null> {
     const observer = await this.observer();

@@ -32,15 +32,35 @@ interface AlignedSource {
   readonly coverage: number;
 }
 
+/** The page as a check reads it: its checked part, cut up once. */
+function preparePage(page: PageInput): { prepared: PreparedText; ids: TermIds; truncatedFrom: number | null } {
+  const { text, truncatedFrom } = checkedPart(page.text);
+  const ids = new TermIds();
+  return { prepared: prepareText(text, ids), ids, truncatedFrom };
+}
+
+/** A corpus article that `attribute` will align with a page. */
+export interface CandidateArticle {
+  readonly corpus: Corpus;
+  readonly doc: number;
+}
+
+/**
+ * The articles `attribute` would align with `page`, by the same retrieval: a host that
+ * keeps article texts out of memory (see loadCorpusHead) reads these first.
+ */
+export function candidateArticles(page: PageInput, corpora: readonly Corpus[], options: AttributeOptions = {}): CandidateArticle[] {
+  const { prepared } = preparePage(page);
+  return findCandidates(prepared.tokens, prepared.sentences, corpora, options.maxCandidates).map(({ corpus, doc }) => ({ corpus, doc }));
+}
+
 /**
  * Where the page came from: retrieves candidate articles from the corpora,
  * aligns each with the page, and applies the attribution rules. Pure and
  * deterministic; the same in the extension, the CLI and the tests.
  */
 export function attribute(page: PageInput, corpora: readonly Corpus[], options: AttributeOptions = {}): Verdict {
-  const { text, truncatedFrom } = checkedPart(page.text);
-  const ids = new TermIds();
-  const prepared = prepareText(text, ids);
+  const { prepared, ids, truncatedFrom } = preparePage(page);
   const pageWords = prepared.words.starts.length;
   const matcher = new TermMatcher(options.lexicon ?? EMPTY_LEXICON, ids);
 

@@ -21,6 +21,11 @@ import { CorpusFormatError } from './types.js';
  * is refused at load; the text blob, the bulk of the file, is verified one
  * article at a time, only for the few candidates a check reads.
  *
+ * Everything before the text blob is the file's *head*. A host that keeps a big
+ * corpus in a store with random access (the extension's IndexedDB) keeps the head
+ * and the text blob apart (splitCorpusFile) and loads only the head, reading the
+ * texts of a check's candidates when it needs them (see corpus.ts).
+ *
  * Format break log: 1 — first version; 2 — postings split into a 16-bit
  * bucket directory and 16-bit low hashes (7 → 5 bytes a posting).
  */
@@ -52,7 +57,10 @@ export interface CorpusSections {
   readonly metaOffsets: Uint32Array;
   readonly textChecksums: Uint32Array;
   readonly metaBlob: Uint8Array;
-  readonly textBlob: Uint8Array;
+  /** Bytes of the text blob, which starts right after the head. */
+  readonly textBytes: number;
+  /** The text blob; null when only the head was decoded. */
+  readonly textBlob: Uint8Array | null;
   /** Bytes of the retrieval index (directory, low hashes, docs). */
   readonly indexBytes: number;
   /** Bytes of the article store (offsets, checksums, meta and text). */
@@ -161,6 +169,25 @@ function fail(message: string): never {
 
 /** Reads a corpus file's sections; throws CorpusFormatError for anything that is not an intact corpus. */
 export function decodeCorpus(input: Uint8Array): CorpusSections {
+  return decodeSections(input, 'file');
+}
+
+/**
+ * Reads the sections of a corpus file's head (all but the text blob: see splitCorpusFile);
+ * article texts then come from elsewhere. Throws CorpusFormatError as decodeCorpus does.
+ */
+export function decodeCorpusHead(head: Uint8Array): CorpusSections {
+  return decodeSections(head, 'head');
+}
+
+/** A whole corpus file cut into its head and its text blob (views, nothing copied); throws as decodeCorpus. */
+export function splitCorpusFile(input: Uint8Array): { head: Uint8Array; text: Uint8Array } {
+  const sections = decodeCorpus(input);
+  const textAt = input.byteLength - sections.textBytes;
+  return { head: input.subarray(0, textAt), text: input.subarray(textAt) };
+}
+
+function decodeSections(input: Uint8Array, part: 'file' | 'head'): CorpusSections {
   if (input.byteLength < HEADER_BYTES) fail('not a Firsthand corpus: the file is too short to hold a header');
   // Views need 4-byte alignment; a Node Buffer from a pool may not have it.
   const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
@@ -183,8 +210,9 @@ export function decodeCorpus(input: Uint8Array): CorpusSections {
   if (params.k < 1 || params.k > 32 || params.windowSize < 1 || articles >= MAX_ARTICLES) fail('corrupt corpus: impossible parameters in the header');
 
   const { bucketsAt, lowAt, docsAt, textOffsetsAt, metaOffsetsAt, checksumsAt, metaAt, textAt, total } = layout(articles, postings, metaBytes, textBytes);
-  if (bytes.byteLength < total) fail(`corrupt corpus: the file is truncated (${bytes.byteLength} of ${total} bytes)`);
-  if (bytes.byteLength > total) fail('corrupt corpus: unexpected bytes after the end of the corpus');
+  const end = part === 'file' ? total : textAt;
+  if (bytes.byteLength < end) fail(`corrupt corpus: the ${part} is truncated (${bytes.byteLength} of ${end} bytes)`);
+  if (bytes.byteLength > end) fail(`corrupt corpus: unexpected bytes after the end of the ${part === 'file' ? 'corpus' : 'index'}`);
 
   const words = new Uint32Array(bytes.buffer, bytes.byteOffset, textAt / 4);
   if (checksumOf(words) !== head[H.Checksum]) fail('corrupt corpus: checksum mismatch in the index');
@@ -205,7 +233,8 @@ export function decodeCorpus(input: Uint8Array): CorpusSections {
     metaOffsets,
     textChecksums: view(checksumsAt, articles),
     metaBlob: bytes.subarray(metaAt, metaAt + metaBytes),
-    textBlob: bytes.subarray(textAt, total),
+    textBytes,
+    textBlob: part === 'file' ? bytes.subarray(textAt, total) : null,
     indexBytes: BUCKETS * 4 + postings * 5,
     storeBytes: total - textOffsetsAt,
   };

@@ -1,10 +1,24 @@
-import { checksumBytes, decodeCorpus, type CorpusSections } from './corpus-file.js';
+import { checksumBytes, decodeCorpus, decodeCorpusHead, type CorpusSections } from './corpus-file.js';
 import type { IndexParams } from './params.js';
 import { CorpusFormatError, type ArticleMeta } from './types.js';
 
 /** A corpus article as the aligner reads it. */
 export interface StoredArticle extends ArticleMeta {
   readonly text: string;
+}
+
+/**
+ * Where a corpus loaded from its head alone gets its article texts: byte ranges of the
+ * file's text blob that the host has read into memory (see loadCorpusHead).
+ */
+export interface ArticleTextSource {
+  /** Bytes `[start, end)` of the text blob, or undefined while they are not in memory. */
+  read(start: number, end: number): Uint8Array | undefined;
+}
+
+/** An article's text was needed before the host read it (see Corpus.textRange). */
+export class ArticleTextMissingError extends Error {
+  override readonly name = 'ArticleTextMissingError';
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -22,10 +36,14 @@ export class Corpus {
   /** Bytes of the article store (texts, metadata, offsets). */
   readonly storeBytes: number;
   readonly #sections: CorpusSections;
+  readonly #texts: ArticleTextSource;
   readonly #metas = new Map<number, ArticleMeta>();
 
-  constructor(sections: CorpusSections) {
+  constructor(sections: CorpusSections, texts?: ArticleTextSource) {
     this.#sections = sections;
+    const blob = sections.textBlob;
+    if (texts === undefined && blob === null) throw new TypeError('a corpus head needs a source for its article texts');
+    this.#texts = texts ?? { read: (start, end) => blob!.subarray(start, end) };
     this.params = sections.params;
     this.size = sections.articleCount;
     this.indexBytes = sections.indexBytes;
@@ -77,11 +95,25 @@ export class Corpus {
     return meta;
   }
 
-  /** Metadata and text of article `doc`; the text is checked against its stored checksum. */
+  /** Where article `doc`'s text lies in the text blob: bytes `[start, end)`. */
+  textRange(doc: number): readonly [number, number] {
+    const { textOffsets } = this.#sections;
+    return [textOffsets[doc]!, textOffsets[doc + 1]!];
+  }
+
+  /**
+   * Metadata and text of article `doc`; the text is checked against its stored checksum.
+   * Throws ArticleTextMissingError when the corpus was loaded from its head and the host
+   * has not read that text yet.
+   */
   article(doc: number): StoredArticle {
-    const { textOffsets, textBlob, textChecksums } = this.#sections;
-    const bytes = textBlob.subarray(textOffsets[doc]!, textOffsets[doc + 1]!);
-    if (checksumBytes(bytes) !== textChecksums[doc]) throw new CorpusFormatError(`corrupt corpus: text of article ${doc} is damaged`);
+    const { textChecksums } = this.#sections;
+    const [start, end] = this.textRange(doc);
+    const bytes = this.#texts.read(start, end);
+    if (bytes === undefined) throw new ArticleTextMissingError(`the text of article ${doc} (bytes ${start}-${end}) has not been read`);
+    if (bytes.length !== end - start || checksumBytes(bytes) !== textChecksums[doc]) {
+      throw new CorpusFormatError(`corrupt corpus: text of article ${doc} is damaged`);
+    }
     return { ...this.meta(doc), text: utf8.decode(bytes) };
   }
 }
@@ -96,4 +128,13 @@ function parseMeta(value: unknown, doc: number): ArticleMeta {
 /** Opens a corpus file. Throws CorpusFormatError when the bytes are not an intact corpus. */
 export function loadCorpus(bytes: Uint8Array): Corpus {
   return new Corpus(decodeCorpus(bytes));
+}
+
+/**
+ * Opens a corpus from its head (see splitCorpusFile), its article texts read through
+ * `texts`: retrieval needs only the head, and a check reads the texts of its few
+ * candidates (see candidateArticles). Throws CorpusFormatError as loadCorpus does.
+ */
+export function loadCorpusHead(head: Uint8Array, texts: ArticleTextSource): Corpus {
+  return new Corpus(decodeCorpusHead(head), texts);
 }

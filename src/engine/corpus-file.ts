@@ -180,11 +180,14 @@ export function decodeCorpusHead(head: Uint8Array): CorpusSections {
   return decodeSections(head, 'head');
 }
 
-/** A whole corpus file cut into its head and its text blob (views, nothing copied); throws as decodeCorpus. */
-export function splitCorpusFile(input: Uint8Array): { head: Uint8Array; text: Uint8Array } {
+/**
+ * A whole corpus file cut into its head and its text blob (views, nothing copied), with its
+ * article count; throws as decodeCorpus.
+ */
+export function splitCorpusFile(input: Uint8Array): { size: number; head: Uint8Array; text: Uint8Array } {
   const sections = decodeCorpus(input);
   const textAt = input.byteLength - sections.textBytes;
-  return { head: input.subarray(0, textAt), text: input.subarray(textAt) };
+  return { size: sections.articleCount, head: input.subarray(0, textAt), text: input.subarray(textAt) };
 }
 
 function decodeSections(input: Uint8Array, part: 'file' | 'head'): CorpusSections {

@@ -82,6 +82,8 @@ export interface AnalysisTimings {
   read: number;
   /** Waiting for the corpora and lexicon after the article arrived: 0 once they are loaded. */
   corpora: number;
+  /** Finding the candidates in imported corpora and reading their texts from the corpus store. */
+  texts: number;
   /** The engine's attribution. */
   attribute: number;
   /** Hashing the text, the cache look-up and building what the popup shows. */

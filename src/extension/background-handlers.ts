@@ -17,7 +17,8 @@ import type { CorpusEntry, Handlers } from './messages.js';
 import { REPORT_FORMAT, type Report } from './report.js';
 import type { ReportStore } from './report-store.js';
 import type { StorageArea } from './storage-area.js';
-import type { ArticleMeta } from '../engine/index.js';
+import { StoredTexts } from './stored-texts.js';
+import type { ArticleMeta, PageInput } from '../engine/index.js';
 
 /** The content script file, relative to the extension root. */
 export const CONTENT_SCRIPT = 'content.js';
@@ -55,6 +56,8 @@ interface CachedAnalysis {
 interface LoadedCorpus {
   entry: CorpusEntry;
   corpus: CorpusHandle;
+  /** An imported corpus's texts, read from the store for each check's candidates (the bundled one is whole in memory). */
+  texts?: StoredTexts;
   /** Why a stored corpus could not be loaded (it is then checked as empty). */
   unreadable?: string;
 }
@@ -114,16 +117,18 @@ export function createHandlers(deps: BackgroundDeps): Handlers & BackgroundOnly 
     const entries: LoadedCorpora['entries'] = [];
     for (const row of await deps.corpusStore.all()) {
       try {
-        const corpus = engine.loadCorpus(row.bytes);
+        const texts = new StoredTexts(deps.corpusStore, row.id, row.textBytes);
+        const corpus = engine.loadCorpusHead(row.head, texts);
         entries.push({
           entry: { id: row.id, name: row.name, articles: corpus.size, bundled: false, importedAt: row.importedAt },
           corpus,
+          texts,
         });
       } catch (error) {
         // A stored corpus that no longer loads (say, written by an older format) must not block checks with the others.
         entries.push({
           entry: { id: row.id, name: `${row.name} (unreadable)`, articles: 0, bundled: false, importedAt: row.importedAt },
-          corpus: { size: 0, meta: () => { throw new RangeError('empty corpus'); } },
+          corpus: { size: 0, meta: () => { throw new RangeError('empty corpus'); }, textRange: () => { throw new RangeError('empty corpus'); } },
           unreadable: error instanceof Error ? error.message : String(error),
         });
       }
@@ -191,12 +196,22 @@ export function createHandlers(deps: BackgroundDeps): Handlers & BackgroundOnly 
     };
   }
 
+  /** Reads from the corpus store the texts of the imported articles the check will align. */
+  async function readCandidateTexts(page: PageInput, loaded: LoadedCorpora, corpusList: readonly CorpusHandle[]): Promise<void> {
+    const stored = loaded.entries.filter((e) => e.texts !== undefined);
+    if (stored.length === 0) return;
+    const wanted = engine.candidateArticles(page, corpusList, { lexicon: loaded.lexicon });
+    await Promise.all(
+      stored.map((e) => e.texts!.load(wanted.filter((c) => c.corpus === e.corpus).map((c) => e.corpus.textRange(c.doc)))),
+    );
+  }
+
   /** Extract, attribute, cache and badge one tab: the work behind analyzeTab. */
   async function check(tabId: number, url: string | undefined): Promise<AnalysisOutcome> {
     const started = performance.now();
     const timings: AnalysisTimings = {
       startedAt: performance.timeOrigin + started,
-      inject: 0, extract: 0, read: 0, corpora: 0, attribute: 0, other: 0,
+      inject: 0, extract: 0, read: 0, corpora: 0, texts: 0, attribute: 0, other: 0,
     };
     let lapStart = started;
     /** Milliseconds since the previous lap. */
@@ -270,12 +285,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers & BackgroundOnly 
       }
       // Headline first, exactly as the CLI checks a page (see extract/page-text.ts)
       const checked = { ...article, text: pageText(article) };
-      const verdict = engine.attribute(
-        // The page's canonical address when it states one: a mirror or a local copy of an article is still that article.
-        { text: checked.text, published: article.published, url: article.url ?? extraction.url },
-        loaded.entries.map((e) => e.corpus),
-        { lexicon: loaded.lexicon },
-      );
+      // The page's canonical address when it states one: a mirror or a local copy of an article is still that article.
+      const page = { text: checked.text, published: article.published, url: article.url ?? extraction.url };
+      const corpusList = loaded.entries.map((e) => e.corpus);
+      timings.other += lap();
+      await readCandidateTexts(page, loaded, corpusList);
+      timings.texts = lap();
+      const verdict = engine.attribute(page, corpusList, { lexicon: loaded.lexicon });
       timings.attribute = lap();
       const analysis = buildAnalysis(verdict, {
         article: checked,

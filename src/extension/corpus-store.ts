@@ -1,10 +1,16 @@
 /**
- * Imported corpora, kept as bytes in IndexedDB (storage.local would need
- * base64 and counts against a quota; IndexedDB stores typed arrays as they are
- * and survives restarts).
+ * Imported corpora, kept in IndexedDB (storage.local would need base64 and counts against a
+ * quota; IndexedDB stores typed arrays as they are and survives restarts).
+ *
+ * A corpus is kept in two parts (see splitCorpusFile in the engine): its head (retrieval
+ * index, offsets, checksums, metadata: ~0.5 KB an article) in one row, and its article texts
+ * (~5 KB an article) in chunks of TEXT_CHUNK_BYTES. Chrome stops an idle worker after 30 s,
+ * so most clicks wake a fresh one: it reads every head again, but only the chunks holding the
+ * texts of the check's few candidates, not a whole 50 MB file for a 10,000-article corpus.
  */
+import { splitCorpusFile } from '../engine/index.js';
 
-/** A stored corpus file. */
+/** A stored corpus: what the options page lists, and its head. */
 export interface StoredCorpus {
   id: string;
   /** The file name it was imported from. */
@@ -13,19 +19,62 @@ export interface StoredCorpus {
   articles: number;
   /** ISO date-time of the import. */
   importedAt: string;
-  bytes: Uint8Array;
+  /** The corpus file up to its text blob. */
+  head: Uint8Array;
+  /** Length of the text blob, kept apart in chunks of TEXT_CHUNK_BYTES (the last one shorter). */
+  textBytes: number;
 }
+
+/** Size of a stored piece of a corpus's texts: a candidate's text (~5 KB) is read with one or two. */
+export const TEXT_CHUNK_BYTES = 64 * 1024;
+
+/** How many chunks a text blob of `textBytes` bytes is kept in. */
+export const chunkCount = (textBytes: number): number => Math.ceil(textBytes / TEXT_CHUNK_BYTES);
 
 export interface CorpusStore {
   /** Every stored corpus, oldest first. */
   all(): Promise<StoredCorpus[]>;
-  put(corpus: StoredCorpus): Promise<void>;
+  /** Stores a corpus with its text blob (`text`, `corpus.textBytes` long): all of it, or nothing. */
+  put(corpus: StoredCorpus, text: Uint8Array): Promise<void>;
+  /** Chunks `chunks` of corpus `id`'s text blob, in that order; a chunk that is not there is an error. */
+  textChunks(id: string, chunks: readonly number[]): Promise<Uint8Array[]>;
+  /** Deletes a corpus and its texts. */
   remove(id: string): Promise<void>;
 }
 
 const DB_NAME = 'firsthand';
-const DB_VERSION = 1;
-const STORE = 'corpora';
+/** 1: whole corpus files in `corpora`; 2: heads in `corpora`, texts in `corpus-texts`. */
+const DB_VERSION = 2;
+const CORPORA = 'corpora';
+const TEXTS = 'corpus-texts';
+
+interface TextChunkRow {
+  corpus: string;
+  chunk: number;
+  bytes: Uint8Array;
+}
+
+/** Rows of a corpus's text blob. */
+function textChunkRows(id: string, text: Uint8Array): TextChunkRow[] {
+  const rows: TextChunkRow[] = [];
+  for (let chunk = 0; chunk * TEXT_CHUNK_BYTES < text.length; chunk++) {
+    // slice, not subarray: a view would make IndexedDB clone the whole file's buffer into every row.
+    rows.push({ corpus: id, chunk, bytes: text.slice(chunk * TEXT_CHUNK_BYTES, (chunk + 1) * TEXT_CHUNK_BYTES) });
+  }
+  return rows;
+}
+
+/** A version-1 row (the whole file in `bytes`) as a head row and its text rows. */
+function splitVersion1Row(row: Omit<StoredCorpus, 'head' | 'textBytes'> & { bytes: Uint8Array }): { corpus: StoredCorpus; texts: TextChunkRow[] } {
+  const { bytes, ...listed } = row;
+  try {
+    const { head, text } = splitCorpusFile(bytes);
+    return { corpus: { ...listed, head: head.slice(), textBytes: text.length }, texts: textChunkRows(row.id, text) };
+  } catch {
+    // Not an intact corpus: kept whole as its "head", so loading it fails and the list says why.
+    return { corpus: { ...listed, head: bytes, textBytes: 0 }, texts: [] };
+  }
+}
 
 /** The IndexedDB-backed store of an extension origin. */
 export function indexedDbCorpusStore(factory: IDBFactory = indexedDB): CorpusStore {
@@ -33,8 +82,26 @@ export function indexedDbCorpusStore(factory: IDBFactory = indexedDB): CorpusSto
   const db = (): Promise<IDBDatabase> =>
     (opened ??= new Promise((resolve, reject) => {
       const request = factory.open(DB_NAME, DB_VERSION);
-      request.onupgradeneeded = () => {
-        if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE, { keyPath: 'id' });
+      request.onupgradeneeded = (event) => {
+        const database = request.result;
+        if (!database.objectStoreNames.contains(CORPORA)) database.createObjectStore(CORPORA, { keyPath: 'id' });
+        if (!database.objectStoreNames.contains(TEXTS)) database.createObjectStore(TEXTS, { keyPath: ['corpus', 'chunk'] });
+        if (event.oldVersion === 1) {
+          // Corpora imported before the split: cut each into its head and text chunks, in the upgrade itself.
+          const upgrade = request.transaction!;
+          const texts = upgrade.objectStore(TEXTS);
+          upgrade.objectStore(CORPORA).openCursor().onsuccess = (cursorEvent) => {
+            const cursor = (cursorEvent.target as IDBRequest<IDBCursorWithValue | null>).result;
+            if (!cursor) return;
+            const row = cursor.value as Record<string, unknown>;
+            if (row.bytes instanceof Uint8Array) {
+              const { corpus, texts: rows } = splitVersion1Row(row as Parameters<typeof splitVersion1Row>[0]);
+              cursor.update(corpus);
+              for (const text of rows) texts.put(text);
+            }
+            cursor.continue();
+          };
+        }
       };
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => {
@@ -42,42 +109,80 @@ export function indexedDbCorpusStore(factory: IDBFactory = indexedDB): CorpusSto
         reject(request.error ?? new Error('IndexedDB could not be opened.'));
       };
     }));
-  const run = async <T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
-    const transaction = (await db()).transaction(STORE, mode);
-    const request = act(transaction.objectStore(STORE));
+  /** Runs `act` in one transaction; resolves with its result once the transaction has committed. */
+  const run = async <T>(stores: string[], mode: IDBTransactionMode, act: (transaction: IDBTransaction) => () => T): Promise<T> => {
+    const transaction = (await db()).transaction(stores, mode);
+    const result = act(transaction);
     return new Promise<T>((resolve, reject) => {
       // Resolve on commit, not on request success: a write is only kept once the transaction completes.
-      transaction.oncomplete = () => resolve(request.result);
-      transaction.onerror = () => reject(transaction.error ?? request.error ?? new Error('IndexedDB request failed.'));
+      transaction.oncomplete = () => resolve(result());
+      transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB request failed.'));
       transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB transaction aborted.'));
     });
   };
   return {
     async all() {
-      const rows = (await run('readonly', (store) => store.getAll())) as StoredCorpus[];
+      const rows = await run([CORPORA], 'readonly', (t) => {
+        const request = t.objectStore(CORPORA).getAll();
+        return () => request.result as StoredCorpus[];
+      });
       return rows.sort((a, b) => a.importedAt.localeCompare(b.importedAt));
     },
-    async put(corpus) {
-      await run('readwrite', (store) => store.put(corpus));
+    async put(corpus, text) {
+      if (text.length !== corpus.textBytes) throw new RangeError(`text blob of ${text.length} bytes, expected ${corpus.textBytes}`);
+      await run([CORPORA, TEXTS], 'readwrite', (t) => {
+        const texts = t.objectStore(TEXTS);
+        texts.delete(IDBKeyRange.bound([corpus.id, 0], [corpus.id, Infinity]));
+        for (const row of textChunkRows(corpus.id, text)) texts.put(row);
+        t.objectStore(CORPORA).put(corpus);
+        return () => undefined;
+      });
+    },
+    async textChunks(id, chunks) {
+      const rows = await run([TEXTS], 'readonly', (t) => {
+        const store = t.objectStore(TEXTS);
+        const requests = chunks.map((chunk) => store.get([id, chunk]) as IDBRequest<TextChunkRow | undefined>);
+        return () => requests.map((r) => r.result);
+      });
+      return rows.map((row, i) => {
+        if (!row) throw new Error(`piece ${chunks[i]} of the corpus's texts is missing from this browser's storage`);
+        return row.bytes;
+      });
     },
     async remove(id) {
-      await run('readwrite', (store) => store.delete(id));
+      await run([CORPORA, TEXTS], 'readwrite', (t) => {
+        t.objectStore(TEXTS).delete(IDBKeyRange.bound([id, 0], [id, Infinity]));
+        t.objectStore(CORPORA).delete(id);
+        return () => undefined;
+      });
     },
   };
 }
 
-/** An in-memory store for tests. */
+/** An in-memory store for tests, with the IndexedDB store's behaviour. */
 export function memoryCorpusStore(): CorpusStore {
   const rows = new Map<string, StoredCorpus>();
+  const texts = new Map<string, Uint8Array[]>();
   return {
     async all() {
       return [...rows.values()].sort((a, b) => a.importedAt.localeCompare(b.importedAt));
     },
-    async put(corpus) {
+    async put(corpus, text) {
+      if (text.length !== corpus.textBytes) throw new RangeError(`text blob of ${text.length} bytes, expected ${corpus.textBytes}`);
       rows.set(corpus.id, corpus);
+      texts.set(corpus.id, textChunkRows(corpus.id, text).map((row) => row.bytes));
+    },
+    async textChunks(id, chunks) {
+      const stored = texts.get(id) ?? [];
+      return chunks.map((chunk) => {
+        const bytes = stored[chunk];
+        if (!bytes) throw new Error(`piece ${chunk} of the corpus's texts is missing from this browser's storage`);
+        return bytes;
+      });
     },
     async remove(id) {
       rows.delete(id);
+      texts.delete(id);
     },
   };
 }

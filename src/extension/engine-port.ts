@@ -2,7 +2,7 @@
  * The engine as the background sees it. The real one is src/engine (wired in
  * src/extension/engine.ts); tests pass a small fake with the same shape.
  */
-import type { ArticleMeta, PageInput, SourceMatch, Verdict } from '../engine/index.js';
+import type { ArticleMeta, ArticleTextSource, PageInput, SourceMatch, Verdict } from '../engine/index.js';
 
 /** A loaded corpus: opaque to the extension apart from its size and article metadata. */
 export interface CorpusHandle {
@@ -10,6 +10,8 @@ export interface CorpusHandle {
   readonly size: number;
   /** Metadata of article `i` ∈ [0, size). */
   meta(i: number): ArticleMeta;
+  /** Bytes `[start, end)` of article `i`'s text in the corpus's text blob. */
+  textRange(i: number): readonly [number, number];
 }
 
 /** A source match that also carries the source article's text, so passages can show both sides. */
@@ -20,6 +22,10 @@ export type AttributedVerdict = Omit<Verdict, 'sources'> & { readonly sources: r
 export interface EnginePort {
   /** Throws CorpusFormatError for bytes that are not a corpus. */
   loadCorpus(bytes: Uint8Array): CorpusHandle;
+  /** A corpus from its head, its texts read through `texts` (see loadCorpusHead); throws as loadCorpus. */
+  loadCorpusHead(head: Uint8Array, texts: ArticleTextSource): CorpusHandle;
   loadLexicon(bytes: Uint8Array): unknown;
+  /** The articles `attribute` will read the texts of, for the same arguments. */
+  candidateArticles(page: PageInput, corpora: readonly CorpusHandle[], options?: { lexicon?: unknown }): Array<{ corpus: CorpusHandle; doc: number }>;
   attribute(page: PageInput, corpora: readonly CorpusHandle[], options?: { lexicon?: unknown }): AttributedVerdict;
 }

@@ -1,11 +1,15 @@
 /** The real engine behind EnginePort. */
-import { attribute, loadCorpus, loadLexicon, type Corpus, type Lexicon } from '../engine/index.js';
+import { attribute, candidateArticles, loadCorpus, loadCorpusHead, loadLexicon, type Corpus, type Lexicon } from '../engine/index.js';
 import type { EnginePort } from './engine-port.js';
+
+/** The handles are the Corpus objects loadCorpus returned, passed back unchanged. */
+const asCorpora = (handles: readonly unknown[]): readonly Corpus[] => handles as readonly Corpus[];
+const asOptions = (options?: { lexicon?: unknown }) => (options?.lexicon === undefined ? {} : { lexicon: options.lexicon as Lexicon });
 
 export const engine: EnginePort = {
   loadCorpus: (bytes) => loadCorpus(bytes),
+  loadCorpusHead: (head, texts) => loadCorpusHead(head, texts),
   loadLexicon: (bytes) => loadLexicon(bytes),
-  // The handles are the Corpus objects loadCorpus returned, passed back unchanged.
-  attribute: (page, corpora, options) =>
-    attribute(page, corpora as readonly Corpus[], options?.lexicon === undefined ? {} : { lexicon: options.lexicon as Lexicon }),
+  candidateArticles: (page, corpora, options) => candidateArticles(page, asCorpora(corpora), asOptions(options)),
+  attribute: (page, corpora, options) => attribute(page, asCorpora(corpora), asOptions(options)),
 };

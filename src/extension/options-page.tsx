@@ -4,7 +4,7 @@
  */
 import { render } from 'preact';
 import { OptionsApp, type OptionsPort } from '../../popup/options-app.js';
-import { loadCorpus } from '../engine/index.js';
+import { splitCorpusFile } from '../engine/index.js';
 import { browser } from './browser.js';
 import { importCorpusFile } from './corpus-import.js';
 import { indexedDbCorpusStore } from './corpus-store.js';
@@ -24,7 +24,7 @@ const port: OptionsPort = {
       throw new Error(`${file.name} could not be read.`);
     }
     return importCorpusFile(
-      { store: corpusStore, loadCorpus, uuid: () => crypto.randomUUID(), now: () => new Date(), announce: (id) => send('importCorpus', id) },
+      { store: corpusStore, readCorpus: splitCorpusFile, uuid: () => crypto.randomUUID(), now: () => new Date(), announce: (id) => send('importCorpus', id) },
       file.name,
       bytes,
     );

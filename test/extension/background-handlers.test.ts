@@ -11,13 +11,15 @@ import { BADGE_COLORS } from '../../src/extension/badge.js';
 import { CONTENT_GLOBAL } from '../../src/extension/content-api.js';
 import { createContentApi } from '../../src/extension/content-script.js';
 import { importCorpusFile } from '../../src/extension/corpus-import.js';
-import { memoryCorpusStore } from '../../src/extension/corpus-store.js';
+import { chunkCount, memoryCorpusStore, type CorpusStore } from '../../src/extension/corpus-store.js';
 import type { ExtensionApi } from '../../src/extension/extension-api.js';
 import { dispatch } from '../../src/extension/messages.js';
 import { ReportStore } from '../../src/extension/report-store.js';
 import { sha256Hex } from '../../src/extension/sha256.js';
 import { memoryStorageArea } from '../../src/extension/storage-area.js';
-import { buildCorpusIndex } from '../../src/engine/index.js';
+import { buildCorpusIndex, splitCorpusFile } from '../../src/engine/index.js';
+import { NewsGenerator } from '../../src/bench/news-generator.js';
+import { loadVocabulary } from '../../src/bench/vocabulary.js';
 import { lexiconBytes, newsPageHtml, pageDom, seed, seedsCorpusBytes, testEngine } from './support/seed-pages.js';
 
 const TAB = 7;
@@ -73,14 +75,17 @@ function fakeBrowser(tab: FakeTab) {
   return { api, calls, badges };
 }
 
-function setup(tab: FakeTab, fetchImpl: typeof fetch = (async () => new Response(null, { status: 200 })) as typeof fetch) {
+function setup(
+  tab: FakeTab,
+  fetchImpl: typeof fetch = (async () => new Response(null, { status: 200 })) as typeof fetch,
+  corpusStore: CorpusStore = memoryCorpusStore(),
+) {
   const browser = fakeBrowser(tab);
   let attributeCalls = 0;
   const pagesChecked: Array<{ url?: string | null }> = [];
   const local = memoryStorageArea();
   const reports = new ReportStore({ area: local, fetch: fetchImpl, now: () => new Date('2026-05-04T12:00:00Z') });
   let uuid = 0;
-  const corpusStore = memoryCorpusStore();
   const deps: BackgroundDeps = {
     api: browser.api,
     engine: {
@@ -107,7 +112,7 @@ function setup(tab: FakeTab, fetchImpl: typeof fetch = (async () => new Response
   /** What the options page does: check and store the file itself, then name it to the background. */
   const importFile = (name: string, bytes: Uint8Array) =>
     importCorpusFile(
-      { store: corpusStore, loadCorpus: testEngine.loadCorpus, uuid: () => `import-${++uuid}`, now: deps.now, announce: (id) => handlers.importCorpus(id) },
+      { store: corpusStore, readCorpus: splitCorpusFile, uuid: () => `import-${++uuid}`, now: deps.now, announce: (id) => handlers.importCorpus(id) },
       name,
       bytes,
     );
@@ -229,7 +234,7 @@ describe('a check started by the toolbar click', () => {
     expect(ctx.browser.calls.files).toBe(1);
     // Where the time went: every stage measured, together about the whole.
     const t = outcome.analysis.timings!;
-    const stages = t.inject + t.extract + t.corpora + t.attribute + t.other;
+    const stages = t.inject + t.extract + t.corpora + t.texts + t.attribute + t.other;
     expect(t.read).toBeGreaterThan(0);
     expect(t.read).toBeLessThanOrEqual(t.extract + 0.1);
     expect(t.attribute).toBeGreaterThan(0);
@@ -354,6 +359,42 @@ describe('imported corpora', () => {
     await expect(handlers.removeCorpus('bundled')).rejects.toThrow(/cannot be removed/);
   });
 
+  test('a woken worker reads an imported corpus\'s head, and from its texts only the chunks of the check\'s candidates', async () => {
+    const archive = [...new NewsGenerator(loadVocabulary(), 7).corpus(300), newsroomArticle];
+    const bytes = buildCorpusIndex(archive);
+    const tab: FakeTab = { dom: pageDom(newsPageHtml(newsroomArticle), 'https://coast.example/ferry'), url: 'https://coast.example/ferry' };
+    const store = memoryCorpusStore();
+    const chunkReads: number[] = [];
+    const readChunks = store.textChunks.bind(store);
+    store.textChunks = async (id, chunks) => {
+      chunkReads.push(...chunks);
+      return readChunks(id, chunks);
+    };
+    const first = setup(tab, undefined, store);
+    await first.importFile('archive.fhc', bytes);
+    const [stored] = await store.all();
+    expect(chunkCount(stored!.textBytes)).toBeGreaterThan(15);
+    expect(stored!.head.length + stored!.textBytes).toBe(bytes.length);
+
+    // A fresh background over the same store: Chrome's worker woken by a click after 30 s idle.
+    const woken = setup(tab, undefined, store);
+    const outcome = await woken.handlers.analyzeTab(TAB);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    // The page is the archive's article, at its own address (as in the test above, with the whole file).
+    expect(outcome.analysis).toMatchObject({ status: 'original', corpusArticles: 5 + archive.length });
+    expect(outcome.analysis.likelyOriginal?.id).toBe(newsroomArticle.id);
+    // Only the candidates' chunks were read, each once.
+    expect(chunkReads.length).toBeGreaterThan(0);
+    expect(chunkReads.length).toBeLessThanOrEqual(4);
+    expect(new Set(chunkReads).size).toBe(chunkReads.length);
+    // Held in memory afterwards: the same page checked at another address reads nothing new.
+    tab.url = 'https://mirror.example/ferry';
+    tab.dom = pageDom(newsPageHtml(newsroomArticle), tab.url);
+    const before = chunkReads.length;
+    expect(await woken.handlers.analyzeTab(TAB)).toMatchObject({ ok: true, analysis: { status: 'copy' } });
+    expect(chunkReads.length).toBe(before);
+  });
+
   test('a file that is not a corpus is refused with a clear message and not stored', async () => {
     const { handlers, importFile, corpusStore } = setup({ dom: null, url: 'https://x.example/' });
     await expect(importFile('notes.fhc', new TextEncoder().encode('hello, not a corpus'))).rejects.toThrow(
@@ -375,7 +416,7 @@ describe('imported corpora', () => {
     const importing = importCorpusFile(
       {
         store: corpusStore,
-        loadCorpus: () => ({ size: 3 }),
+        readCorpus: (bytes) => ({ size: 3, head: bytes, text: new Uint8Array(0) }),
         uuid: () => 'odd',
         now: () => new Date('2026-05-04T12:00:00Z'),
         announce: (id) => handlers.importCorpus(id),

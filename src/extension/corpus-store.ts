@@ -103,7 +103,14 @@ export function indexedDbCorpusStore(factory: IDBFactory = indexedDB): CorpusSto
           };
         }
       };
-      request.onsuccess = () => resolve(request.result);
+      request.onsuccess = () => {
+        // Another page upgrading the database (an updated extension) must not wait on this connection.
+        request.result.onversionchange = () => {
+          request.result.close();
+          opened = null;
+        };
+        resolve(request.result);
+      };
       request.onerror = () => {
         opened = null;
         reject(request.error ?? new Error('IndexedDB could not be opened.'));

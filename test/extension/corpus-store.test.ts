@@ -58,6 +58,24 @@ describe('the IndexedDB corpus store', () => {
     expect((await store.all()).map((c) => c.id)).toEqual(['older', 'newer']);
   });
 
+  test('an open store does not hold up a later version\'s upgrade (an updated extension)', async () => {
+    const factory = new IDBFactory();
+    const store = indexedDbCorpusStore(factory);
+    const a = row('a', corpusFile(3));
+    await store.put(a.corpus, a.text);
+    const upgraded = await new Promise<number>((resolve, reject) => {
+      const open = factory.open('firsthand', 3);
+      open.onblocked = () => reject(new Error('upgrade blocked by the open store'));
+      open.onsuccess = () => {
+        const version = open.result.version;
+        open.result.close();
+        resolve(version);
+      };
+      open.onerror = () => reject(open.error);
+    });
+    expect(upgraded).toBe(3);
+  });
+
   test('an upgrade from version 1 (whole files) splits every stored corpus and keeps an unreadable one listed', async () => {
     const factory = new IDBFactory();
     const file = corpusFile(25);

@@ -112,6 +112,7 @@ async function main(): Promise<ChildResult> {
     buildMs,
     loadMs,
     readAndLoadMs: firsthand?.loadTimes().readAndLoadMs,
+    headLoadMs: firsthand?.loadTimes().headLoadMs,
     indexHeapBytes: indexHeap,
     afterQueriesHeapBytes: afterQueriesHeap,
     peakHeapBytes: peakHeap,

@@ -61,6 +61,8 @@ export interface ChildResult {
   readonly buildMs?: number;
   readonly loadMs?: number | undefined;
   readonly readAndLoadMs?: number | undefined;
+  /** The CLI's loader: the file's head read and loaded, the texts read per candidate later. */
+  readonly headLoadMs?: number | undefined;
   readonly indexHeapBytes?: number;
   readonly afterQueriesHeapBytes?: number;
   readonly peakHeapBytes?: number;

@@ -8,7 +8,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { buildCorpusIndex } from '../engine/index.js';
+import { buildCorpusIndex, CorpusFormatError } from '../engine/index.js';
 import { readArticleFolder } from './article-folder.js';
 import { loadBundledCorpus, loadBundledLexicon } from './assets.js';
 import { checkPage, formatReport, loadCorpusArgument } from './check.js';
@@ -101,6 +101,8 @@ async function main(argv: string[]): Promise<number> {
 
 function toCliError(error: unknown): CliError {
   if (error instanceof CliError) return error;
+  // Found during a check: an article text the corpus file holds damaged, or no longer holds.
+  if (error instanceof CorpusFormatError) return new CliError(ExitCode.Corpus, error.message);
   // parseArgs reports unknown or malformed options with these codes
   const code = (error as { code?: string }).code ?? '';
   if (code.startsWith('ERR_PARSE_ARGS')) return new CliError(ExitCode.Usage, (error as Error).message);

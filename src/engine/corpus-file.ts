@@ -36,6 +36,8 @@ export const BUCKETS = 65_537;
 const MAGIC = 0x31434846;
 const HEADER_WORDS = 16;
 const HEADER_BYTES = HEADER_WORDS * 4;
+/** Bytes at the start of a corpus file that say how long its head and text blob are (see corpusFileLengths). */
+export const CORPUS_HEADER_BYTES = HEADER_BYTES;
 /** Three-byte article numbers cap a corpus at 2^24 articles, far above the 100k it is designed for. */
 export const MAX_ARTICLES = 1 << 24;
 
@@ -190,11 +192,20 @@ export function splitCorpusFile(input: Uint8Array): { size: number; head: Uint8A
   return { size: sections.articleCount, head: input.subarray(0, textAt), text: input.subarray(textAt) };
 }
 
-function decodeSections(input: Uint8Array, part: 'file' | 'head'): CorpusSections {
+/**
+ * How long a corpus file's head and text blob are, from its first CORPUS_HEADER_BYTES bytes:
+ * a host that reads a file's head alone (loadCorpusHead) learns from it how much to read.
+ * Throws CorpusFormatError for a header that is not a corpus's (or of another version).
+ */
+export function corpusFileLengths(header: Uint8Array): { head: number; text: number } {
+  const { textAt, total } = readHeader(header).layout;
+  return { head: textAt, text: total - textAt };
+}
+
+/** The header's fields and the section layout they imply, checked for what a header alone can tell. */
+function readHeader(input: Uint8Array) {
   if (input.byteLength < HEADER_BYTES) fail('not a Firsthand corpus: the file is too short to hold a header');
-  // Views need 4-byte alignment; a Node Buffer from a pool may not have it.
-  const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
-  const head = new Uint32Array(bytes.buffer, bytes.byteOffset, HEADER_WORDS);
+  const head = new Uint32Array(input.slice(0, HEADER_BYTES).buffer);
   if (head[H.Magic] !== MAGIC) fail('not a Firsthand corpus: unknown file signature');
   if (head[H.FormatVersion] !== CORPUS_FORMAT_VERSION) {
     fail(`corpus format version ${head[H.FormatVersion]} is not supported (this build reads version ${CORPUS_FORMAT_VERSION}); rebuild the corpus`);
@@ -211,14 +222,20 @@ function decodeSections(input: Uint8Array, part: 'file' | 'head'): CorpusSection
     anchorPairs: head[H.AnchorPairs]!,
   };
   if (params.k < 1 || params.k > 32 || params.windowSize < 1 || articles >= MAX_ARTICLES) fail('corrupt corpus: impossible parameters in the header');
+  return { checksum: head[H.Checksum]!, params, articles, postings, metaBytes, textBytes, layout: layout(articles, postings, metaBytes, textBytes) };
+}
 
-  const { bucketsAt, lowAt, docsAt, textOffsetsAt, metaOffsetsAt, checksumsAt, metaAt, textAt, total } = layout(articles, postings, metaBytes, textBytes);
+function decodeSections(input: Uint8Array, part: 'file' | 'head'): CorpusSections {
+  const { checksum, params, articles, postings, metaBytes, textBytes, layout: sections } = readHeader(input);
+  // Views need 4-byte alignment; a Node Buffer from a pool may not have it.
+  const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
+  const { bucketsAt, lowAt, docsAt, textOffsetsAt, metaOffsetsAt, checksumsAt, metaAt, textAt, total } = sections;
   const end = part === 'file' ? total : textAt;
   if (bytes.byteLength < end) fail(`corrupt corpus: the ${part} is truncated (${bytes.byteLength} of ${end} bytes)`);
   if (bytes.byteLength > end) fail(`corrupt corpus: unexpected bytes after the end of the ${part === 'file' ? 'corpus' : 'index'}`);
 
   const words = new Uint32Array(bytes.buffer, bytes.byteOffset, textAt / 4);
-  if (checksumOf(words) !== head[H.Checksum]) fail('corrupt corpus: checksum mismatch in the index');
+  if (checksumOf(words) !== checksum) fail('corrupt corpus: checksum mismatch in the index');
 
   const view = (at: number, length: number): Uint32Array => new Uint32Array(bytes.buffer, bytes.byteOffset + at, length);
   const textOffsets = view(textOffsetsAt, articles + 1);

@@ -10,7 +10,7 @@ export { addressKey, sameAddress } from './identity.js';
 export { attribute, candidateArticles, checkedPart, MAX_CHECKED_WORDS, type AttributeOptions, type CandidateArticle } from './attribute.js';
 export { buildCorpusIndex } from './build-corpus-index.js';
 export { ArticleTextMissingError, Corpus, loadCorpus, loadCorpusHead, type ArticleTextSource, type StoredArticle } from './corpus.js';
-export { CORPUS_FORMAT_VERSION, splitCorpusFile } from './corpus-file.js';
+export { CORPUS_FORMAT_VERSION, CORPUS_HEADER_BYTES, corpusFileLengths, splitCorpusFile } from './corpus-file.js';
 export { HASH_VERSION } from './hash.js';
 export { DEFAULT_INDEX_PARAMS, type IndexParams } from './params.js';
 export { COPY_THRESHOLD, LIFTED_PASSAGE_WORDS, PARTIAL_THRESHOLD, SELF_THRESHOLD } from './verdict.js';

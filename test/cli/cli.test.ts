@@ -3,11 +3,11 @@
  * process, its exit codes, its one-line errors and its JSON.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CLI_FILE, ROOT, SEEDS_CORPUS_FILE } from '../../src/build/paths.js';
+import { CLI_FILE, ROOT, SEEDS_CORPUS_FILE, SEEDS_DIR } from '../../src/build/paths.js';
 import { seedId } from '../helpers/seed-corpus.js';
 
 const PAGES = path.join(ROOT, 'test/fixtures/pages');
@@ -117,6 +117,14 @@ describe('bad input gets its exit code and one line, never a stack trace', () =>
     return tmpFile('corrupt.fhc', bytes);
   })();
   const truncated = tmpFile('truncated.fhc', new Uint8Array(readFileSync(SEEDS_CORPUS_FILE)).subarray(0, 5000));
+  // The index intact, the last article's text (seed 004's) damaged: found when a check reads that text.
+  const damagedText = (() => {
+    const bytes = new Uint8Array(readFileSync(SEEDS_CORPUS_FILE));
+    bytes[bytes.length - 5] = bytes[bytes.length - 5]! ^ 0x20;
+    return tmpFile('damaged-text.fhc', bytes);
+  })();
+  const seed004 = path.join(SEEDS_DIR, readdirSync(SEEDS_DIR).find((f) => f.startsWith('004_'))!);
+  const textCut = tmpFile('text-cut.fhc', new Uint8Array(readFileSync(SEEDS_CORPUS_FILE)).subarray(0, readFileSync(SEEDS_CORPUS_FILE).length - 1));
   const emptyFolder = path.join(tmp, 'empty-folder');
   mkdirSync(emptyFolder, { recursive: true });
 
@@ -128,6 +136,8 @@ describe('bad input gets its exit code and one line, never a stack trace', () =>
     ['a login page', 4, ['check', path.join(PAGES, 'login.html')], /article/i],
     ['a corrupt corpus', 5, ['check', path.join(PAGES, 'wire-001.html'), '--corpus', corrupt], /corrupt/],
     ['a truncated corpus', 5, ['check', path.join(PAGES, 'wire-001.html'), '--corpus', truncated], /truncated/],
+    ['a corpus short of its last text byte', 5, ['check', path.join(PAGES, 'wire-001.html'), '--corpus', textCut], /truncated/],
+    ['a corpus with a damaged article text', 5, ['check', seed004, '--corpus', damagedText], /text of article 4 is damaged/],
     ['a missing corpus', 5, ['check', path.join(PAGES, 'wire-001.html'), '--corpus', path.join(tmp, 'none.fhc')], /not found/],
     ['a folder with no articles', 5, ['check', path.join(PAGES, 'wire-001.html'), '--corpus', emptyFolder], /no article files/],
     ['a text file as corpus', 5, ['check', path.join(PAGES, 'wire-001.html'), '--corpus', path.join(PAGES, 'cp1252-003.txt')], /not a Firsthand corpus/],

@@ -4,7 +4,8 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import {
-  ArticleTextMissingError, attribute, buildCorpusIndex, candidateArticles, CorpusFormatError, loadCorpus, loadCorpusHead,
+  ArticleTextMissingError, attribute, buildCorpusIndex, candidateArticles, CORPUS_HEADER_BYTES, corpusFileLengths, CorpusFormatError,
+  loadCorpus, loadCorpusHead,
   splitCorpusFile, type ArticleTextSource, type Corpus, type Lexicon,
 } from '../../src/engine/index.js';
 import { lexicon, seedArticles, seedText } from '../helpers/seed-corpus.js';
@@ -35,6 +36,13 @@ describe('a corpus loaded from its head', () => {
     const { head, text } = splitCorpusFile(file);
     expect(head.length + text.length).toBe(file.length);
     expect(new TextDecoder().decode(text)).toBe(seedArticles().map((a) => a.text).join(''));
+  });
+
+  test('the first CORPUS_HEADER_BYTES bytes tell how long the head and the texts are; other bytes are refused', () => {
+    const { head, text } = splitCorpusFile(file);
+    expect(corpusFileLengths(file.subarray(0, CORPUS_HEADER_BYTES))).toEqual({ head: head.length, text: text.length });
+    expect(() => corpusFileLengths(new TextEncoder().encode('x'.repeat(CORPUS_HEADER_BYTES)))).toThrow(CorpusFormatError);
+    expect(() => corpusFileLengths(file.subarray(0, 10))).toThrow(/too short/);
   });
 
   test('gives every article exactly as the whole file does, through its ranges of the text blob', () => {

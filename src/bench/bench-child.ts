@@ -130,7 +130,10 @@ main().then(
   },
   (error: unknown) => {
     const job = JSON.parse(process.argv[2] ?? '{}') as ChildJob;
-    process.send?.({ job, status: 'failed', name: job.runner, note: error instanceof Error ? error.message.split('\n')[0] : String(error) } satisfies ChildResult);
+    const result = { job, status: 'failed', name: job.runner, note: error instanceof Error ? error.message.split('\n')[0] : String(error) } satisfies ChildResult;
+    // Exit once it is sent: timers the run left (the heap sampler) would keep the process, and the bench, waiting.
+    if (process.send) process.send(result, () => process.exit(1));
+    else process.exit(1);
   },
 );
 

@@ -205,7 +205,8 @@ export function corpusFileLengths(header: Uint8Array): { head: number; text: num
 /** The header's fields and the section layout they imply, checked for what a header alone can tell. */
 function readHeader(input: Uint8Array) {
   if (input.byteLength < HEADER_BYTES) fail('not a Firsthand corpus: the file is too short to hold a header');
-  const head = new Uint32Array(input.slice(0, HEADER_BYTES).buffer);
+  // A copy: a Node Buffer's slice() is a view into a bigger (pooled or whole-file) buffer.
+  const head = new Uint32Array(new Uint8Array(input.subarray(0, HEADER_BYTES)).buffer);
   if (head[H.Magic] !== MAGIC) fail('not a Firsthand corpus: unknown file signature');
   if (head[H.FormatVersion] !== CORPUS_FORMAT_VERSION) {
     fail(`corpus format version ${head[H.FormatVersion]} is not supported (this build reads version ${CORPUS_FORMAT_VERSION}); rebuild the corpus`);
@@ -227,8 +228,8 @@ function readHeader(input: Uint8Array) {
 
 function decodeSections(input: Uint8Array, part: 'file' | 'head'): CorpusSections {
   const { checksum, params, articles, postings, metaBytes, textBytes, layout: sections } = readHeader(input);
-  // Views need 4-byte alignment; a Node Buffer from a pool may not have it.
-  const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
+  // Views need 4-byte alignment; a Node Buffer from a pool may not have it (and its slice() would not copy).
+  const bytes = input.byteOffset % 4 === 0 ? input : new Uint8Array(input);
   const { bucketsAt, lowAt, docsAt, textOffsetsAt, metaOffsetsAt, checksumsAt, metaAt, textAt, total } = sections;
   const end = part === 'file' ? total : textAt;
   if (bytes.byteLength < end) fail(`corrupt corpus: the ${part} is truncated (${bytes.byteLength} of ${end} bytes)`);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { BUCKETS, CORPUS_FORMAT_VERSION } from '../../src/engine/corpus-file.js';
-import { buildCorpusIndex, CorpusFormatError, loadCorpus, type ArticleInput } from '../../src/engine/index.js';
+import { buildCorpusIndex, CorpusFormatError, loadCorpus, splitCorpusFile, type ArticleInput } from '../../src/engine/index.js';
 import { findCandidates } from '../../src/engine/candidates.js';
 import { segmentSentences } from '../../src/engine/segment.js';
 import { tokenize } from '../../src/engine/tokenize.js';
@@ -24,6 +24,17 @@ describe('the corpus file', () => {
     const padded = new Uint8Array(bytes.length + 1);
     padded.set(bytes, 1);
     expect(loadCorpus(padded.subarray(1)).size).toBe(5);
+  });
+
+  test('loads from Node Buffers, whose slice() is a view, not a copy: a whole file read, and one at an odd offset', () => {
+    const bytes = buildCorpusIndex(articles());
+    const whole = Buffer.alloc(bytes.length + 3); // a length that is no multiple of 4, as a file's may be
+    whole.set(bytes);
+    expect(loadCorpus(whole.subarray(0, bytes.length)).size).toBe(5);
+    const odd = Buffer.alloc(bytes.length + 1);
+    odd.set(bytes, 1);
+    expect(loadCorpus(odd.subarray(1)).article(4).text).toBe(articles()[4]!.text);
+    expect(splitCorpusFile(odd.subarray(1)).size).toBe(5);
   });
 
   test.each([

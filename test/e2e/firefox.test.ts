@@ -1,15 +1,20 @@
 /**
- * The Firefox build in Debian's Firefox ESR over WebDriver BiDi: the add-on installs and
- * its popup renders a verdict for a news page served from 127.0.0.1.
+ * The Firefox build in Debian's Firefox ESR over WebDriver BiDi: the add-on installs, its
+ * popup renders a verdict for a news page served from 127.0.0.1, and a corpus imported in
+ * its options page is used in checks.
  */
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import type { ElementHandle } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server.js';
-import { PAGES } from './support/fixture-pages.js';
+import { OWN_CORPUS_ARTICLE, OWN_CORPUS_FOLDER, OWN_CORPUS_PAGE, PAGES } from './support/fixture-pages.js';
 import { FirefoxSession, settledFirefoxPopup } from './support/firefox.js';
 import { firefoxGate, requireBuild, requireExecutable } from './support/gate.js';
-import { ARTIFACTS_DIR, FIREFOX_EXT_DIR, FIREFOX_TEST_EXT_DIR } from './support/paths.js';
+import { ARTIFACTS_DIR, CLI_FILE, E2E_FIXTURES_DIR, FIREFOX_EXT_DIR, FIREFOX_TEST_EXT_DIR } from './support/paths.js';
+import { pollFor } from './support/poll.js';
 import { seedId, seedTitle } from './support/seeds.js';
 
 const gate = firefoxGate();
@@ -67,6 +72,32 @@ describe.skipIf(gate.skip)('Firefox ESR: the add-on installs and its popup gives
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
     await popup.setViewport({ width: 400, height: 600 });
     await popup.screenshot({ path: path.join(ARTIFACTS_DIR, 'firefox-popup.png') as `${string}.png`, fullPage: true });
+  });
+
+  it('imports a corpus in the options page (kept in IndexedDB as index and text pieces) and uses it in checks', async () => {
+    const workDir = mkdtempSync(path.join(os.tmpdir(), 'firsthand-e2e-firefox-corpus-'));
+    try {
+      const corpusFile = path.join(workDir, 'own.fhc');
+      execFileSync(process.execPath, [CLI_FILE, 'build-corpus', path.join(E2E_FIXTURES_DIR, OWN_CORPUS_FOLDER), '--out', corpusFile], { stdio: 'pipe' });
+      const options = await session.openExtensionPage('options.html');
+      const rows = (): Promise<string[]> => options.$$eval('[data-testid=corpus]', (found) => found.map((row) => row.textContent ?? ''));
+      const before = await pollFor(async () => ((await rows()).length > 0 ? rows() : undefined), { what: 'the corpus list' });
+      const input = (await options.$('[data-testid=corpus-import]')) as ElementHandle<HTMLInputElement> | null;
+      if (!input) throw new Error('no corpus import input on the options page');
+      await input.uploadFile(corpusFile);
+      await pollFor(async () => ((await rows()).length === before.length + 1 ? true : undefined), { what: 'the imported corpus to be listed' });
+
+      const url = server.e2e(OWN_CORPUS_PAGE);
+      await session.openPage(url);
+      const tabId = await session.tabIdOf(options, url);
+      const popup = await session.openExtensionPage(`popup.html?tabId=${tabId}`);
+      const snapshot = await settledFirefoxPopup(popup);
+      expect(snapshot.state, JSON.stringify(snapshot)).toBe('verdict');
+      expect(snapshot.status).toBe('copy');
+      expect(snapshot.sources.some((source) => (source.id ?? '').includes(OWN_CORPUS_ARTICLE))).toBe(true);
+    } finally {
+      rmSync(workDir, { recursive: true, force: true });
+    }
   });
 
   it('says a page with no article has none', async () => {

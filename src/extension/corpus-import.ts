@@ -1,20 +1,44 @@
 /**
  * Importing a corpus file, done by the options page itself. The page shares the
- * extension's origin, so it writes the bytes straight into the corpus store and
+ * extension's origin, so it writes the file straight into the corpus store and
  * tells the background only the new id: a 10,000-article corpus is ~55 MB, and
  * runtime messages stop at 64 MiB (Chrome), so the bytes must never travel in one.
- * The store keeps the file's head and its texts apart (see corpus-store.ts).
+ * The file is read a piece at a time (its head, then its texts a few MiB at a time:
+ * see corpus-store.ts), so a 100,000-article corpus (~540 MB) is never whole in memory.
  */
+import { CORPUS_HEADER_BYTES, corpusFileLengths, loadCorpusHead } from '../engine/index.js';
 import type { CorpusStore } from './corpus-store.js';
 import type { CorpusEntry } from './messages.js';
 
+/** A corpus file to import, read by byte range (a File's slices in the options page). */
+export interface CorpusFileSource {
+  readonly size: number;
+  read(start: number, end: number): Promise<Uint8Array>;
+}
+
+/** A file already in memory as a CorpusFileSource. */
+export const bytesSource = (bytes: Uint8Array): CorpusFileSource => ({ size: bytes.length, read: async (start, end) => bytes.subarray(start, end) });
+
+/**
+ * How a corpus file is read: how long its head and texts are, from its first `headerBytes` bytes,
+ * and how many articles an intact head indexes. Both throw for bytes that are not a corpus.
+ */
+export interface CorpusFileReader {
+  readonly headerBytes: number;
+  lengthsOf(header: Uint8Array): { head: number; text: number };
+  articlesIn(head: Uint8Array): number;
+}
+
+/** The engine's reading (corpusFileLengths, loadCorpusHead): the same checks the background's loading makes. */
+export const engineCorpusReader: CorpusFileReader = {
+  headerBytes: CORPUS_HEADER_BYTES,
+  lengthsOf: corpusFileLengths,
+  articlesIn: (head) => loadCorpusHead(head, { read: () => undefined }).size,
+};
+
 export interface CorpusImportDeps {
   store: CorpusStore;
-  /**
-   * The engine's reading of a corpus file: its article count, head and text blob (see
-   * splitCorpusFile). Throws for bytes that are not a corpus (CorpusFormatError).
-   */
-  readCorpus(bytes: Uint8Array): { readonly size: number; readonly head: Uint8Array; readonly text: Uint8Array };
+  reader: CorpusFileReader;
   uuid(): string;
   now(): Date;
   /** Tells the background corpus `id` is stored; answers its entry as the background loaded it. */
@@ -23,25 +47,46 @@ export interface CorpusImportDeps {
 
 const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/** The file itself could not be read (moved, deleted, or no longer permitted while importing). */
+class UnreadableFile extends Error {}
+
 /**
- * Check `bytes` (the file `name`) with the engine, store them and make the background use them.
- * Every failure is an Error whose message a reader can act on; nothing is left stored after one.
+ * Check the file `name` with the engine, store it and make the background use it. Every failure
+ * is an Error whose message a reader can act on; nothing is left stored after one.
  */
-export async function importCorpusFile(deps: CorpusImportDeps, name: string, bytes: Uint8Array): Promise<CorpusEntry> {
-  if (bytes.length === 0) throw new Error(`${name} is empty. Make a corpus with "firsthand build-corpus".`);
-  let read: ReturnType<CorpusImportDeps['readCorpus']>;
+export async function importCorpusFile(deps: CorpusImportDeps, name: string, file: CorpusFileSource): Promise<CorpusEntry> {
+  if (file.size === 0) throw new Error(`${name} is empty. Make a corpus with "firsthand build-corpus".`);
+  const read = async (start: number, end: number): Promise<Uint8Array> => {
+    try {
+      return await file.read(start, end);
+    } catch (error) {
+      throw new UnreadableFile(reasonOf(error));
+    }
+  };
+  const unreadable = (error: UnreadableFile): Error => new Error(`${name} could not be read (${error.message}).`);
+  const notACorpus = (reason: string): Error => new Error(`${name} is not a Firsthand corpus (${reason}). Make one with "firsthand build-corpus".`);
+  let lengths: { head: number; text: number };
+  let head: Uint8Array;
+  let articles: number;
   try {
-    read = deps.readCorpus(bytes);
+    lengths = deps.reader.lengthsOf(await read(0, Math.min(file.size, deps.reader.headerBytes)));
+    if (file.size !== lengths.head + lengths.text) {
+      throw new Error(`the file has ${file.size} bytes, its header says ${lengths.head + lengths.text}: it is truncated or has bytes after its end`);
+    }
+    // A copy: a view would keep (and make IndexedDB clone) a bigger buffer.
+    head = (await read(0, lengths.head)).slice();
+    articles = deps.reader.articlesIn(head);
   } catch (error) {
-    throw new Error(`${name} is not a Firsthand corpus (${reasonOf(error)}). Make one with "firsthand build-corpus".`);
+    throw error instanceof UnreadableFile ? unreadable(error) : notACorpus(reasonOf(error));
   }
   const id = deps.uuid();
   try {
-    const { size: articles, head, text } = read;
-    // A copy of the head: a view would keep (and make IndexedDB clone) the whole file's buffer.
-    await deps.store.put({ id, name, articles, importedAt: deps.now().toISOString(), head: head.slice(), textBytes: text.length }, text);
+    await deps.store.put(
+      { id, name, articles, importedAt: deps.now().toISOString(), head, textBytes: lengths.text },
+      (start, end) => read(lengths.head + start, lengths.head + end),
+    );
   } catch (error) {
-    throw new Error(`${name} could not be saved in this browser (${reasonOf(error)}).`);
+    throw error instanceof UnreadableFile ? unreadable(error) : new Error(`${name} could not be saved in this browser (${reasonOf(error)}).`);
   }
   try {
     return await deps.announce(id);

@@ -31,11 +31,24 @@ export const TEXT_CHUNK_BYTES = 64 * 1024;
 /** How many chunks a text blob of `textBytes` bytes is kept in. */
 export const chunkCount = (textBytes: number): number => Math.ceil(textBytes / TEXT_CHUNK_BYTES);
 
+/** Bytes `[start, end)` of a text blob being stored, read on demand (from the imported file, a piece at a time). */
+export type TextReader = (start: number, end: number) => Promise<Uint8Array>;
+
+/** A text blob in memory as a TextReader. */
+export const textReaderOf = (text: Uint8Array): TextReader => async (start, end) => text.subarray(start, end);
+
+/** Chunks written per transaction while a text blob is stored: 4 MiB read from the file at a time. */
+const CHUNKS_PER_WRITE = 64;
+
 export interface CorpusStore {
   /** Every stored corpus, oldest first. */
   all(): Promise<StoredCorpus[]>;
-  /** Stores a corpus with its text blob (`text`, `corpus.textBytes` long): all of it, or nothing. */
-  put(corpus: StoredCorpus, text: Uint8Array): Promise<void>;
+  /**
+   * Stores a corpus and its text blob (`corpus.textBytes` long, read through `text` a few MiB at a
+   * time, so a 500 MB corpus is never whole in memory): all of it, or nothing. The texts are written
+   * first and the corpus row last, so the corpus is listed only once every piece is in.
+   */
+  put(corpus: StoredCorpus, text: TextReader): Promise<void>;
   /** Chunks `chunks` of corpus `id`'s text blob, in that order; a chunk that is not there is an error. */
   textChunks(id: string, chunks: readonly number[]): Promise<Uint8Array[]>;
   /** Deletes a corpus and its texts. */
@@ -54,14 +67,28 @@ interface TextChunkRow {
   bytes: Uint8Array;
 }
 
-/** Rows of a corpus's text blob. */
-function textChunkRows(id: string, text: Uint8Array): TextChunkRow[] {
+/** Rows of chunks `first`, `first + 1`, … of a corpus's text blob, `bytes` starting at chunk `first`. */
+function textChunkRows(id: string, bytes: Uint8Array, first = 0): TextChunkRow[] {
   const rows: TextChunkRow[] = [];
-  for (let chunk = 0; chunk * TEXT_CHUNK_BYTES < text.length; chunk++) {
-    // slice, not subarray: a view would make IndexedDB clone the whole file's buffer into every row.
-    rows.push({ corpus: id, chunk, bytes: text.slice(chunk * TEXT_CHUNK_BYTES, (chunk + 1) * TEXT_CHUNK_BYTES) });
+  for (let at = 0, chunk = first; at < bytes.length; at += TEXT_CHUNK_BYTES, chunk++) {
+    // slice, not subarray: a view would make IndexedDB clone the whole buffer into every row.
+    rows.push({ corpus: id, chunk, bytes: bytes.slice(at, at + TEXT_CHUNK_BYTES) });
   }
   return rows;
+}
+
+/**
+ * Reads a text blob through `text` CHUNKS_PER_WRITE chunks at a time and hands each batch's rows to
+ * `write`; a short read is an error, so a file cut during the import is not stored as a corpus.
+ */
+async function forEachChunkBatch(corpus: StoredCorpus, text: TextReader, write: (rows: TextChunkRow[]) => Promise<void>): Promise<void> {
+  const batchBytes = CHUNKS_PER_WRITE * TEXT_CHUNK_BYTES;
+  for (let start = 0; start < corpus.textBytes; start += batchBytes) {
+    const end = Math.min(corpus.textBytes, start + batchBytes);
+    const bytes = await text(start, end);
+    if (bytes.length !== end - start) throw new RangeError(`read ${bytes.length} bytes of the texts at ${start}, expected ${end - start}`);
+    await write(textChunkRows(corpus.id, bytes, start / TEXT_CHUNK_BYTES));
+  }
 }
 
 /** A version-1 row (the whole file in `bytes`) as a head row and its text rows. */
@@ -127,7 +154,7 @@ export function indexedDbCorpusStore(factory: IDBFactory = indexedDB): CorpusSto
       transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB transaction aborted.'));
     });
   };
-  return {
+  const store: CorpusStore = {
     async all() {
       const rows = await run([CORPORA], 'readonly', (t) => {
         const request = t.objectStore(CORPORA).getAll();
@@ -136,14 +163,22 @@ export function indexedDbCorpusStore(factory: IDBFactory = indexedDB): CorpusSto
       return rows.sort((a, b) => a.importedAt.localeCompare(b.importedAt));
     },
     async put(corpus, text) {
-      if (text.length !== corpus.textBytes) throw new RangeError(`text blob of ${text.length} bytes, expected ${corpus.textBytes}`);
-      await run([CORPORA, TEXTS], 'readwrite', (t) => {
-        const texts = t.objectStore(TEXTS);
-        texts.delete(IDBKeyRange.bound([corpus.id, 0], [corpus.id, Infinity]));
-        for (const row of textChunkRows(corpus.id, text)) texts.put(row);
-        t.objectStore(CORPORA).put(corpus);
-        return () => undefined;
-      });
+      const writeRows = (rows: TextChunkRow[]) =>
+        run([TEXTS], 'readwrite', (t) => {
+          const texts = t.objectStore(TEXTS);
+          for (const row of rows) texts.put(row);
+          return () => undefined;
+        });
+      try {
+        await forEachChunkBatch(corpus, text, writeRows);
+        await run([CORPORA], 'readwrite', (t) => {
+          t.objectStore(CORPORA).put(corpus);
+          return () => undefined;
+        });
+      } catch (error) {
+        await store.remove(corpus.id).catch(() => undefined);
+        throw error;
+      }
     },
     async textChunks(id, chunks) {
       const rows = await run([TEXTS], 'readonly', (t) => {
@@ -164,6 +199,7 @@ export function indexedDbCorpusStore(factory: IDBFactory = indexedDB): CorpusSto
       });
     },
   };
+  return store;
 }
 
 /** An in-memory store for tests, with the IndexedDB store's behaviour. */
@@ -175,9 +211,12 @@ export function memoryCorpusStore(): CorpusStore {
       return [...rows.values()].sort((a, b) => a.importedAt.localeCompare(b.importedAt));
     },
     async put(corpus, text) {
-      if (text.length !== corpus.textBytes) throw new RangeError(`text blob of ${text.length} bytes, expected ${corpus.textBytes}`);
+      const chunks: Uint8Array[] = [];
+      await forEachChunkBatch(corpus, text, async (batch) => {
+        for (const row of batch) chunks[row.chunk] = row.bytes;
+      });
+      texts.set(corpus.id, chunks);
       rows.set(corpus.id, corpus);
-      texts.set(corpus.id, textChunkRows(corpus.id, text).map((row) => row.bytes));
     },
     async textChunks(id, chunks) {
       const stored = texts.get(id) ?? [];

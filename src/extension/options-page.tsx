@@ -4,9 +4,8 @@
  */
 import { render } from 'preact';
 import { OptionsApp, type OptionsPort } from '../../popup/options-app.js';
-import { splitCorpusFile } from '../engine/index.js';
 import { browser } from './browser.js';
-import { importCorpusFile } from './corpus-import.js';
+import { engineCorpusReader, importCorpusFile, type CorpusFileSource } from './corpus-import.js';
 import { indexedDbCorpusStore } from './corpus-store.js';
 import { checkEndpoint } from './endpoint.js';
 import { createSender, type Message } from './messages.js';
@@ -16,17 +15,16 @@ const corpusStore = indexedDbCorpusStore();
 
 const port: OptionsPort = {
   listCorpora: () => send('listCorpora'),
-  async importCorpus(file) {
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await file.arrayBuffer());
-    } catch {
-      throw new Error(`${file.name} could not be read.`);
-    }
+  importCorpus(file) {
+    // Read by slices: the texts of a big corpus are stored a few MiB at a time, never all in memory.
+    const source: CorpusFileSource = {
+      size: file.size,
+      read: async (start, end) => new Uint8Array(await file.slice(start, end).arrayBuffer()),
+    };
     return importCorpusFile(
-      { store: corpusStore, readCorpus: splitCorpusFile, uuid: () => crypto.randomUUID(), now: () => new Date(), announce: (id) => send('importCorpus', id) },
+      { store: corpusStore, reader: engineCorpusReader, uuid: () => crypto.randomUUID(), now: () => new Date(), announce: (id) => send('importCorpus', id) },
       file.name,
-      bytes,
+      source,
     );
   },
   removeCorpus: (id) => send('removeCorpus', id),

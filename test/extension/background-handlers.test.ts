@@ -10,14 +10,14 @@ import { createHandlers, type BackgroundDeps } from '../../src/extension/backgro
 import { BADGE_COLORS } from '../../src/extension/badge.js';
 import { CONTENT_GLOBAL } from '../../src/extension/content-api.js';
 import { createContentApi } from '../../src/extension/content-script.js';
-import { importCorpusFile } from '../../src/extension/corpus-import.js';
+import { bytesSource, engineCorpusReader, importCorpusFile } from '../../src/extension/corpus-import.js';
 import { chunkCount, memoryCorpusStore, type CorpusStore } from '../../src/extension/corpus-store.js';
 import type { ExtensionApi } from '../../src/extension/extension-api.js';
 import { dispatch } from '../../src/extension/messages.js';
 import { ReportStore } from '../../src/extension/report-store.js';
 import { sha256Hex } from '../../src/extension/sha256.js';
 import { memoryStorageArea } from '../../src/extension/storage-area.js';
-import { buildCorpusIndex, splitCorpusFile } from '../../src/engine/index.js';
+import { buildCorpusIndex } from '../../src/engine/index.js';
 import { NewsGenerator } from '../../src/bench/news-generator.js';
 import { loadVocabulary } from '../../src/bench/vocabulary.js';
 import { lexiconBytes, newsPageHtml, pageDom, seed, seedsCorpusBytes, testEngine } from './support/seed-pages.js';
@@ -112,9 +112,9 @@ function setup(
   /** What the options page does: check and store the file itself, then name it to the background. */
   const importFile = (name: string, bytes: Uint8Array) =>
     importCorpusFile(
-      { store: corpusStore, readCorpus: splitCorpusFile, uuid: () => `import-${++uuid}`, now: deps.now, announce: (id) => handlers.importCorpus(id) },
+      { store: corpusStore, reader: engineCorpusReader, uuid: () => `import-${++uuid}`, now: deps.now, announce: (id) => handlers.importCorpus(id) },
       name,
-      bytes,
+      bytesSource(bytes),
     );
   return { handlers, browser, attributeCalls: () => attributeCalls, pagesChecked, local, reports, corpusStore, importFile };
 }
@@ -416,13 +416,13 @@ describe('imported corpora', () => {
     const importing = importCorpusFile(
       {
         store: corpusStore,
-        readCorpus: (bytes) => ({ size: 3, head: bytes, text: new Uint8Array(0) }),
+        reader: { headerBytes: 3, lengthsOf: () => ({ head: 3, text: 0 }), articlesIn: () => 3 },
         uuid: () => 'odd',
         now: () => new Date('2026-05-04T12:00:00Z'),
         announce: (id) => handlers.importCorpus(id),
       },
       'odd.fhc',
-      new Uint8Array([1, 2, 3]),
+      bytesSource(new Uint8Array([1, 2, 3])),
     );
     await expect(importing).rejects.toThrow(/odd\.fhc was read but the checks could not start using it/);
     expect(await corpusStore.all()).toEqual([]);

@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
 import { buildCorpusIndex, loadCorpus, loadCorpusHead, splitCorpusFile } from '../../src/engine/index.js';
-import { chunkCount, indexedDbCorpusStore, TEXT_CHUNK_BYTES, type StoredCorpus } from '../../src/extension/corpus-store.js';
+import { chunkCount, indexedDbCorpusStore, TEXT_CHUNK_BYTES, textReaderOf, type StoredCorpus } from '../../src/extension/corpus-store.js';
 import { StoredTexts } from '../../src/extension/stored-texts.js';
 import { NewsGenerator } from '../../src/bench/news-generator.js';
 import { loadVocabulary } from '../../src/bench/vocabulary.js';
@@ -33,7 +33,7 @@ describe('the IndexedDB corpus store', () => {
     const file = corpusFile(40);
     const { corpus, text } = row('a', file);
     expect(chunkCount(text.length)).toBeGreaterThan(1);
-    await store.put(corpus, text);
+    await store.put(corpus, textReaderOf(text));
     const [stored] = await store.all();
     expect(stored).toMatchObject({ id: 'a', name: 'a.fhc', articles: 40, textBytes: text.length });
     const whole = loadCorpus(file);
@@ -50,11 +50,11 @@ describe('the IndexedDB corpus store', () => {
     const store = indexedDbCorpusStore(new IDBFactory());
     const newer = row('newer', corpusFile(3, 5), '2026-12-02T10:00:00Z');
     const older = row('older', corpusFile(3, 6), '2026-11-02T10:00:00Z');
-    await store.put(newer.corpus, newer.text);
-    await store.put(older.corpus, older.text);
+    await store.put(newer.corpus, textReaderOf(newer.text));
+    await store.put(older.corpus, textReaderOf(older.text));
     expect((await store.all()).map((c) => c.id)).toEqual(['older', 'newer']);
     const bad = row('bad', corpusFile(3, 7));
-    await expect(store.put(bad.corpus, bad.text.subarray(1))).rejects.toThrow(/expected/);
+    await expect(store.put(bad.corpus, textReaderOf(bad.text.subarray(1)))).rejects.toThrow(/expected/);
     expect((await store.all()).map((c) => c.id)).toEqual(['older', 'newer']);
   });
 
@@ -62,7 +62,7 @@ describe('the IndexedDB corpus store', () => {
     const factory = new IDBFactory();
     const store = indexedDbCorpusStore(factory);
     const a = row('a', corpusFile(3));
-    await store.put(a.corpus, a.text);
+    await store.put(a.corpus, textReaderOf(a.text));
     const upgraded = await new Promise<number>((resolve, reject) => {
       const open = factory.open('firsthand', 3);
       open.onblocked = () => reject(new Error('upgrade blocked by the open store'));

@@ -4,13 +4,13 @@
  */
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { memoryCorpusStore, TEXT_CHUNK_BYTES, type CorpusStore } from '../../src/extension/corpus-store.js';
+import { memoryCorpusStore, TEXT_CHUNK_BYTES, textReaderOf, type CorpusStore } from '../../src/extension/corpus-store.js';
 import { StoredTexts } from '../../src/extension/stored-texts.js';
 
 /** A store holding one corpus whose text blob is `text`, counting the chunks read. */
 async function storeWith(text: Uint8Array): Promise<{ store: CorpusStore; reads: number[] }> {
   const store = memoryCorpusStore();
-  await store.put({ id: 'c', name: 'c.fhc', articles: 1, importedAt: '2026-12-01T00:00:00Z', head: new Uint8Array(4), textBytes: text.length }, text);
+  await store.put({ id: 'c', name: 'c.fhc', articles: 1, importedAt: '2026-12-01T00:00:00Z', head: new Uint8Array(4), textBytes: text.length }, textReaderOf(text));
   const reads: number[] = [];
   const read = store.textChunks.bind(store);
   store.textChunks = async (id, chunks) => {

@@ -19,7 +19,12 @@ const RETRY_ALARM = 'firsthand-retry-reports';
 const RETRY_PERIOD_MINUTES = 1;
 
 const storage = browser.storage as unknown as { local: StorageArea; session?: StorageArea };
-const reports = new ReportStore({ area: storage.local, fetch: (input, init) => fetch(input, init), now: () => new Date() });
+const reports = new ReportStore({
+  area: storage.local,
+  fetch: (input, init) => fetch(input, init),
+  now: () => new Date(),
+  retries: (needed) => (needed ? ensureRetryAlarm() : browser.alarms.clear(RETRY_ALARM).then(() => undefined)),
+});
 
 const handlers = createHandlers({
   api: browser as unknown as ExtensionApi,
@@ -104,14 +109,13 @@ browser.alarms.onAlarm.addListener((alarm) => {
 
 async function ensureRetryAlarm(): Promise<void> {
   if ((await browser.alarms.get(RETRY_ALARM)) === undefined) {
-    browser.alarms.create(RETRY_ALARM, { periodInMinutes: RETRY_PERIOD_MINUTES });
+    // A promise in MV3 browsers: awaited, so the alarm exists before a send starts.
+    await Promise.resolve(browser.alarms.create(RETRY_ALARM, { periodInMinutes: RETRY_PERIOD_MINUTES }));
   }
 }
 
 browser.runtime.onStartup.addListener(() => {
   void reports.retryPending();
 });
-browser.runtime.onInstalled.addListener(() => {
-  void ensureRetryAlarm();
-});
-void ensureRetryAlarm();
+// The alarm is set only while a report waits (ReportStore.syncRetries); one left by an earlier version goes.
+void reports.syncRetries();

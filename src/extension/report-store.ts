@@ -18,6 +18,12 @@ export interface ReportStoreDeps {
   /** The fetch to POST with; injected so tests can fail it. */
   fetch: typeof fetch;
   now: () => Date;
+  /**
+   * Asks for periodic retries (true) or stops them (false): the background's alarm. Asked for
+   * before a send starts, so a worker stopped mid-send still has its retry, and stopped once no
+   * report waits for an endpoint, so an idle extension is not woken every minute for nothing.
+   */
+  retries?: (needed: boolean) => Promise<void>;
 }
 
 export class ReportStore {
@@ -36,6 +42,7 @@ export class ReportStore {
   async setEndpoint(url: string | null): Promise<void> {
     if (url === null) await this.deps.area.remove(ENDPOINT_KEY);
     else await this.deps.area.set({ [ENDPOINT_KEY]: url });
+    await this.syncRetries();
   }
 
   /**
@@ -49,8 +56,33 @@ export class ReportStore {
       ...report,
       delivery: { status: endpoint === null ? 'saved' : 'pending-retry', attempts: 0, lastError: null, sentAt: null },
     };
+    if (endpoint === null) {
+      await this.put(kept);
+      return kept;
+    }
+    await this.deps.retries?.(true);
     await this.put(kept);
-    return endpoint === null ? kept : this.send(kept, endpoint);
+    const sent = await this.send(kept, endpoint);
+    await this.syncRetries();
+    return sent;
+  }
+
+  /** Reports that wait to be sent (to the endpoint, once there is one). */
+  async pendingCount(): Promise<number> {
+    return (await this.list()).filter((r) => r.delivery.status === 'pending-retry').length;
+  }
+
+  /**
+   * Retries wanted exactly while a report waits and an endpoint is set. A report saved while this
+   * looks is not left without its retry: after stopping them it looks once more.
+   */
+  async syncRetries(): Promise<void> {
+    const retries = this.deps.retries;
+    if (!retries) return;
+    const needed = async (): Promise<boolean> => (await this.endpoint()) !== null && (await this.pendingCount()) > 0;
+    if (await needed()) return retries(true);
+    await retries(false);
+    if (await needed()) await retries(true);
   }
 
   /** Every report, newest first. Records in a format we do not know are skipped, not deleted. */
@@ -67,18 +99,23 @@ export class ReportStore {
 
   async delete(id: string): Promise<void> {
     await this.deps.area.remove(REPORT_PREFIX + id);
+    await this.syncRetries();
   }
 
   /** Try every `pending-retry` report again. Returns how many went through and how many still wait. */
   async retryPending(): Promise<{ sent: number; pending: number }> {
     const endpoint = await this.endpoint();
     const waiting = (await this.list()).filter((r) => r.delivery.status === 'pending-retry');
-    if (endpoint === null) return { sent: 0, pending: waiting.length };
+    if (endpoint === null) {
+      await this.syncRetries();
+      return { sent: 0, pending: waiting.length };
+    }
     let sent = 0;
     // Oldest first, one at a time: an endpoint coming back up is not flooded.
     for (const report of waiting.reverse()) {
       if ((await this.send(report, endpoint)).delivery.status === 'sent') sent++;
     }
+    await this.syncRetries();
     return { sent, pending: waiting.length - sent };
   }
 

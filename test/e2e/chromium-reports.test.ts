@@ -79,6 +79,10 @@ describe.skipIf(gate.skip)('Chromium: reporting a suspected copy', () => {
       what: '[data-testid=report-saved] in the popup',
     });
 
+    // The retry alarm: there only while a report waits (an idle extension is not woken every minute).
+    const retryAlarm = (page: Page): Promise<boolean> =>
+      page.evaluate(async () => (await chrome.alarms.get('firsthand-retry-reports')) !== undefined);
+
     // Saved, and the failed first send left it waiting for a retry.
     const reports = await session.context.newPage();
     await reports.goto(session.extensionUrl('reports.html'));
@@ -87,6 +91,7 @@ describe.skipIf(gate.skip)('Chromium: reporting a suspected copy', () => {
       return statuses.length === 1 && statuses[0] === 'pending-retry' ? statuses : undefined;
     }, { what: 'one report with status pending-retry' })).toEqual(['pending-retry']);
     expect(sink.received).toHaveLength(0);
+    expect(await retryAlarm(reports)).toBe(true);
 
     // Close the browser, reopen the same profile: the report is still there and still waiting.
     await session.close();
@@ -149,6 +154,7 @@ describe.skipIf(gate.skip)('Chromium: reporting a suspected copy', () => {
     await pollFor(async () => ((await reportStatuses(reopened))[0] === 'sent' ? true : undefined), {
       what: 'the report status to become sent',
     });
+    await pollFor(async () => ((await retryAlarm(reopened)) ? undefined : true), { what: 'the retry alarm to be cleared once nothing waits' });
     // An alarm may race the button; endpoints deduplicate on the report id, so every delivery must be this report.
     expect(sink.received.length).toBeGreaterThanOrEqual(1);
     expect(new Set(sink.received.map((r) => (r.body as { id?: unknown }).id)).size).toBe(1);

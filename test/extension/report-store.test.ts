@@ -102,3 +102,61 @@ test('list is newest first and skips records it does not understand without dele
   await store.delete('old');
   expect((await store.list()).map((r) => r.id)).toEqual(['new']);
 });
+
+describe('periodic retries (the background alarm) run only while a report waits for an endpoint', () => {
+  function withRetries() {
+    const area = memoryStorageArea();
+    const endpoint = fakeEndpoint();
+    const log: string[] = [];
+    let wanted = false;
+    const fetch = (async (url: RequestInfo | URL, init?: RequestInit) => {
+      log.push('send');
+      return endpoint.fetch(url, init);
+    }) as typeof globalThis.fetch;
+    const store = new ReportStore({
+      area, fetch, now: () => new Date('2026-05-04T12:00:00Z'),
+      retries: async (needed) => {
+        log.push(needed ? 'retries on' : 'retries off');
+        wanted = needed;
+      },
+    });
+    return { store, endpoint, log, wanted: () => wanted };
+  }
+
+  test('asked for before a send starts (a worker stopped mid-send keeps its retry), stopped once the report is sent', async () => {
+    const { store, endpoint, log, wanted } = withRetries();
+    await store.setEndpoint('https://reports.example.org/in');
+    log.length = 0;
+    endpoint.set('down');
+    await store.save(mockReport());
+    expect(log.slice(0, 2)).toEqual(['retries on', 'send']);
+    expect(wanted()).toBe(true);
+    endpoint.set('up');
+    expect(await store.retryPending()).toEqual({ sent: 1, pending: 0 });
+    expect(wanted()).toBe(false);
+  });
+
+  test('none without an endpoint, none after a sent report, and none once the waiting report is deleted or the endpoint cleared', async () => {
+    const { store, endpoint, wanted } = withRetries();
+    await store.save(mockReport({ id: 'kept-locally' }));
+    expect(wanted()).toBe(false);
+    await store.setEndpoint('https://reports.example.org/in');
+    await store.save(mockReport({ id: 'sent' }));
+    expect(wanted()).toBe(false);
+
+    endpoint.set('down');
+    await store.save(mockReport({ id: 'waiting' }));
+    expect(wanted()).toBe(true);
+    await store.delete('waiting');
+    expect(wanted()).toBe(false);
+
+    await store.save(mockReport({ id: 'waiting-again' }));
+    expect(wanted()).toBe(true);
+    await store.setEndpoint(null);
+    expect(wanted()).toBe(false);
+    // The report still waits: setting an endpoint again asks for retries again.
+    await store.setEndpoint('https://reports.example.org/in');
+    expect(wanted()).toBe(true);
+    expect(await store.pendingCount()).toBe(1);
+  });
+});

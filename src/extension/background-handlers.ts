@@ -287,7 +287,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers & BackgroundOnly 
       const checked = { ...article, text: pageText(article) };
       // The page's canonical address when it states one: a mirror or a local copy of an article is still that article.
       const page = { text: checked.text, published: article.published, url: article.url ?? extraction.url };
-      const corpusList = loaded.entries.map((e) => e.corpus);
+      // A stored corpus that no longer loads is listed (as unreadable) but has nothing to check against.
+      const corpusList = loaded.entries.filter((e) => e.unreadable === undefined).map((e) => e.corpus);
       timings.other += lap();
       await readCandidateTexts(page, loaded, corpusList);
       timings.texts = lap();

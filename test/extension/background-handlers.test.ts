@@ -11,7 +11,7 @@ import { BADGE_COLORS } from '../../src/extension/badge.js';
 import { CONTENT_GLOBAL } from '../../src/extension/content-api.js';
 import { createContentApi } from '../../src/extension/content-script.js';
 import { bytesSource, engineCorpusReader, importCorpusFile } from '../../src/extension/corpus-import.js';
-import { chunkCount, memoryCorpusStore, type CorpusStore } from '../../src/extension/corpus-store.js';
+import { chunkCount, memoryCorpusStore, textReaderOf, type CorpusStore } from '../../src/extension/corpus-store.js';
 import type { ExtensionApi } from '../../src/extension/extension-api.js';
 import { dispatch } from '../../src/extension/messages.js';
 import { ReportStore } from '../../src/extension/report-store.js';
@@ -393,6 +393,20 @@ describe('imported corpora', () => {
     const before = chunkReads.length;
     expect(await woken.handlers.analyzeTab(TAB)).toMatchObject({ ok: true, analysis: { status: 'copy' } });
     expect(chunkReads.length).toBe(before);
+  });
+
+  test('a stored corpus that no longer loads (an older format) is listed as unreadable and checks go on with the others', async () => {
+    const tab: FakeTab = { dom: pageDom(newsPageHtml(spunCopy), 'https://farm.example/x'), url: 'https://farm.example/x' };
+    const store = memoryCorpusStore();
+    await store.put(
+      { id: 'old', name: 'old.fhc', articles: 2, importedAt: '2026-01-01T00:00:00Z', head: new TextEncoder().encode('FHC0 not this format'), textBytes: 0 },
+      textReaderOf(new Uint8Array(0)),
+    );
+    const { handlers } = setup(tab, undefined, store);
+    const outcome = await handlers.analyzeTab(TAB);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.analysis).toMatchObject({ status: 'copy', likelyOriginal: { id: original.id } });
+    expect((await handlers.listCorpora()).map((c) => c.name)).toEqual(['Bundled seeds', 'old.fhc (unreadable)']);
   });
 
   test('a file that is not a corpus is refused with a clear message and not stored', async () => {

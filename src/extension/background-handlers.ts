@@ -196,14 +196,35 @@ export function createHandlers(deps: BackgroundDeps): Handlers & BackgroundOnly 
     };
   }
 
-  /** Reads from the corpus store the texts of the imported articles the check will align. */
-  async function readCandidateTexts(page: PageInput, loaded: LoadedCorpora, corpusList: readonly CorpusHandle[]): Promise<void> {
-    const stored = loaded.entries.filter((e) => e.texts !== undefined);
-    if (stored.length === 0) return;
-    const wanted = engine.candidateArticles(page, corpusList, { lexicon: loaded.lexicon });
-    await Promise.all(
-      stored.map((e) => e.texts!.load(wanted.filter((c) => c.corpus === e.corpus).map((c) => e.corpus.textRange(c.doc)))),
-    );
+  /** The corpora a check runs against: a stored corpus that no longer loads is listed (as unreadable) but has nothing to offer. */
+  const usableCorpora = (loaded: LoadedCorpora): LoadedCorpus[] => loaded.entries.filter((e) => e.unreadable === undefined);
+
+  /**
+   * Reads from the corpus store the texts of the imported articles the check will align. An
+   * imported corpus whose texts can no longer be read (a piece lost from the browser's storage)
+   * is marked unreadable, as one whose index does not load, and the check goes on without it;
+   * its candidates are then looked for again, since the others may now offer more.
+   */
+  async function readCandidateTexts(page: PageInput, loaded: LoadedCorpora): Promise<void> {
+    for (;;) {
+      const usable = usableCorpora(loaded);
+      const stored = usable.filter((e) => e.texts !== undefined);
+      if (stored.length === 0) return;
+      const wanted = engine.candidateArticles(page, usable.map((e) => e.corpus), { lexicon: loaded.lexicon });
+      const failed: Array<[LoadedCorpus, string]> = [];
+      await Promise.all(
+        stored.map((e) =>
+          e.texts!
+            .load(wanted.filter((c) => c.corpus === e.corpus).map((c) => e.corpus.textRange(c.doc)))
+            .catch((error: unknown) => void failed.push([e, error instanceof Error ? error.message : String(error)])),
+        ),
+      );
+      if (failed.length === 0) return;
+      for (const [e, reason] of failed) {
+        e.unreadable = reason;
+        e.entry = { ...e.entry, name: `${e.entry.name} (unreadable)`, articles: 0 };
+      }
+    }
   }
 
   /** Extract, attribute, cache and badge one tab: the work behind analyzeTab. */
@@ -287,12 +308,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers & BackgroundOnly 
       const checked = { ...article, text: pageText(article) };
       // The page's canonical address when it states one: a mirror or a local copy of an article is still that article.
       const page = { text: checked.text, published: article.published, url: article.url ?? extraction.url };
-      // A stored corpus that no longer loads is listed (as unreadable) but has nothing to check against.
-      const corpusList = loaded.entries.filter((e) => e.unreadable === undefined).map((e) => e.corpus);
       timings.other += lap();
-      await readCandidateTexts(page, loaded, corpusList);
+      await readCandidateTexts(page, loaded);
       timings.texts = lap();
-      const verdict = engine.attribute(page, corpusList, { lexicon: loaded.lexicon });
+      const verdict = engine.attribute(page, usableCorpora(loaded).map((e) => e.corpus), { lexicon: loaded.lexicon });
       timings.attribute = lap();
       const analysis = buildAnalysis(verdict, {
         article: checked,

@@ -409,6 +409,26 @@ describe('imported corpora', () => {
     expect((await handlers.listCorpora()).map((c) => c.name)).toEqual(['Bundled seeds', 'old.fhc (unreadable)']);
   });
 
+  test('an imported corpus whose texts can no longer be read is marked unreadable and the check goes on with the others', async () => {
+    const tab: FakeTab = { dom: pageDom(newsPageHtml(newsroomArticle), 'https://mirror.example/ferry'), url: 'https://mirror.example/ferry' };
+    const store = memoryCorpusStore();
+    const readChunks = store.textChunks.bind(store);
+    store.textChunks = async (id, chunks) => {
+      if (id === 'import-1') throw new Error('piece 0 of the corpus\'s texts is missing from this browser\'s storage');
+      return readChunks(id, chunks);
+    };
+    const { handlers, importFile } = setup(tab, undefined, store);
+    // The same article in both: the first import's texts are lost, the second's are there.
+    await importFile('lost.fhc', buildCorpusIndex([{ ...newsroomArticle, id: 'ferry-copy-in-lost' }]));
+    await importFile('archive.fhc', buildCorpusIndex([newsroomArticle]));
+    const outcome = await handlers.analyzeTab(TAB);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.analysis.status).toBe('copy');
+    expect(outcome.analysis.likelyOriginal?.id).toBe(newsroomArticle.id);
+    expect(outcome.analysis.sources.map((s) => s.id)).not.toContain('ferry-copy-in-lost');
+    expect((await handlers.listCorpora()).map((c) => c.name)).toEqual(['Bundled seeds', 'lost.fhc (unreadable)', 'archive.fhc']);
+  });
+
   test('a file that is not a corpus is refused with a clear message and not stored', async () => {
     const { handlers, importFile, corpusStore } = setup({ dom: null, url: 'https://x.example/' });
     await expect(importFile('notes.fhc', new TextEncoder().encode('hello, not a corpus'))).rejects.toThrow(

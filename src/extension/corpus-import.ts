@@ -7,7 +7,7 @@
  * see corpus-store.ts), so a 100,000-article corpus (~540 MB) is never whole in memory.
  */
 import { CORPUS_HEADER_BYTES, corpusFileLengths, loadCorpusHead } from '../engine/index.js';
-import type { CorpusStore } from './corpus-store.js';
+import { textReaderOf, type CorpusStore } from './corpus-store.js';
 import type { CorpusEntry } from './messages.js';
 
 /** A corpus file to import, read by byte range (a File's slices in the options page). */
@@ -17,7 +17,7 @@ export interface CorpusFileSource {
 }
 
 /** A file already in memory as a CorpusFileSource. */
-export const bytesSource = (bytes: Uint8Array): CorpusFileSource => ({ size: bytes.length, read: async (start, end) => bytes.subarray(start, end) });
+export const bytesSource = (bytes: Uint8Array): CorpusFileSource => ({ size: bytes.length, read: textReaderOf(bytes) });
 
 /**
  * How a corpus file is read: how long its head and texts are, from its first `headerBytes` bytes,

@@ -9,5 +9,6 @@ export default defineConfig({
     fileParallelism: false,
     setupFiles: ['test/setup/fast-check-seed.ts'],
   },
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  // Vite 8 transforms TypeScript with oxc (esbuild options are ignored there): Preact's automatic JSX runtime.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
 });

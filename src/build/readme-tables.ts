@@ -36,4 +36,30 @@ for (const [name, file] of [['eval', 'eval/eval.md'], ['bench', 'bench/bench.md'
   readme = replaceBetween(readme, name, nest(readFileSync(source, 'utf8')));
   console.log(`readme-tables: ${name} tables updated from dist/${file}`);
 }
+readme = fillFigures(readme);
 writeFileSync(README, readme);
+
+/**
+ * Figures quoted in the README's prose (`<!-- figure:NAME -->97%<!-- /figure -->`) come from the
+ * same run as the tables, so the prose cannot drift from them.
+ */
+function fillFigures(text: string): string {
+  const evalJson = path.join(DIST, 'eval/eval.json');
+  if (!existsSync(evalJson)) return text;
+  const datasets = (JSON.parse(readFileSync(evalJson, 'utf8')) as { datasets: Record<string, { numbers: unknown }> }).datasets;
+  const seeds = datasets['seeds']?.numbers as
+    | { verdicts: Record<string, { overlap: number }>; pairs: { a: string; b: string; coverage: number }[] }
+    | null
+    | undefined;
+  if (!seeds) return text;
+  const percent = (x: number | undefined): string | null => (x === undefined ? null : `${Math.round(x * 100)}%`);
+  const figures: Record<string, string | null> = {
+    'seed-001-derived': percent(seeds.verdicts['001']?.overlap),
+    'seed-003-by-004': percent(seeds.pairs.find((p) => p.a === '003' && p.b === '004')?.coverage),
+  };
+  return text.replace(/<!-- figure:([\w-]+) -->(.*?)<!-- \/figure -->/g, (whole, name: string) => {
+    const value = figures[name];
+    if (value === undefined) throw new Error(`README.md quotes an unknown figure: ${name}`);
+    return value === null ? whole : `<!-- figure:${name} -->${value}<!-- /figure -->`;
+  });
+}

@@ -6,6 +6,7 @@ import { DEFAULT_CLASS_POLICY } from '../../src/build/wordnet-classes.js';
 import { loadLexicon, type LoadedLexicon } from '../../src/engine/lexicon.js';
 import { STOP_TERMS } from '../../src/engine/stop-terms.js';
 import { termOf } from '../../src/engine/term.js';
+import { skipOrFail } from '../../src/eval/shared-data.js';
 import { countRelations, readSeedSentencePairs, SEED_LABELS_FILE } from './seed-label-relations.js';
 
 let bytes: Uint8Array;
@@ -103,7 +104,7 @@ describe('the WordNet lexicon', () => {
 
 const seedPairs = readSeedSentencePairs();
 if (seedPairs === null) {
-  if (process.env.CI === 'true') throw new Error(`CI=true but the seed labels are missing: ${SEED_LABELS_FILE}`);
+  skipOrFail(`the seed labels are missing: ${SEED_LABELS_FILE}`);
   console.warn(`lexicon: skipping the seed-label measurements, ${SEED_LABELS_FILE} is absent (a fresh clone has no ../shared)`);
 }
 

@@ -7,9 +7,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { tokenize, TokenFlag } from '../../src/engine/tokenize.js';
-import { ROOT } from '../../src/build/paths.js';
+import { EVAL_DATA_DIR } from '../../src/eval/shared-data.js';
 
-export const SEED_LABELS_FILE = path.resolve(ROOT, '../shared/eval/seed-pairs/labels.json');
+export const SEED_LABELS_FILE = path.join(EVAL_DATA_DIR, 'seed-pairs/labels.json');
 
 interface LabelText { readonly a: string; readonly b: string; readonly kind?: string }
 interface LabelPair {

@@ -6,9 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { benchmarkMissingReason } from '../../src/eval/extraction/benchmark-data.js';
 import { runExtractionEval } from '../../src/eval/extraction/run-extraction-eval.js';
+import { sharedRequired } from '../../src/eval/shared-data.js';
 
 const missing = benchmarkMissingReason();
-const mustRun = process.env['CI'] === 'true';
+const mustRun = sharedRequired();
 if (missing && !mustRun) console.warn(`skipping the extraction evaluation: ${missing}`);
 
 describe.skipIf(missing !== null && !mustRun)('extraction evaluation', () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { benchmarkMissingReason, loadBenchmarkPages, loadReferenceOutput } from '../../src/eval/extraction/benchmark-data.js';
 import { benchmarkTokens, exactMatch, pageCounts, scorePages, shingles } from '../../src/eval/extraction/shingle-score.js';
+import { sharedRequired } from '../../src/eval/shared-data.js';
 
 describe('shingle scorer', () => {
   it('tokenizes Unicode word runs like Python’s \\w (letters of any script, digits, underscore)', () => {
@@ -38,7 +39,7 @@ describe('shingle scorer', () => {
 });
 
 const missing = benchmarkMissingReason();
-const mustRun = process.env['CI'] === 'true';
+const mustRun = sharedRequired();
 if (missing && !mustRun) console.warn(`skipping the reference reproduction: ${missing}`);
 
 describe.skipIf(missing !== null && !mustRun)('reference outputs shipped with the benchmark', () => {

@@ -5,9 +5,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { ROOT } from '../../build/paths.js';
+import { EVAL_DATA_DIR } from '../shared-data.js';
 
-export const BENCHMARK_DIR = path.resolve(ROOT, '../shared/eval/article-extraction-benchmark');
+export const BENCHMARK_DIR = path.join(EVAL_DATA_DIR, 'article-extraction-benchmark');
 
 export interface BenchmarkPage {
   id: string;
@@ -33,7 +33,7 @@ export function splitOf(sortedIds: readonly string[], id: string): Split {
 export function benchmarkMissingReason(): string | null {
   return existsSync(path.join(BENCHMARK_DIR, 'ground-truth.json'))
     ? null
-    : `article-extraction benchmark not found at ${BENCHMARK_DIR} (it lives in ../shared next to the repository)`;
+    : `article-extraction benchmark not found at ${BENCHMARK_DIR} (the shared data lives in ../shared beside the repo or in FIRSTHAND_SHARED_DIR)`;
 }
 
 /** All pages, sorted by id. */

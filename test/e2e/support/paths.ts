@@ -12,5 +12,7 @@ export const E2E_FIXTURES_DIR = path.join(ROOT, 'test/e2e/fixtures');
 export const ARTIFACTS_DIR = path.join(ROOT, 'test/e2e/artifacts');
 /** Committed copies of the popup screenshots, for the README. */
 export const SCREENSHOTS_DIR = path.join(ROOT, 'test/e2e/screenshots');
+/** Set by `npm run screenshots`: only then do e2e tests overwrite the README's screenshots. */
+export const REFRESH_README_SCREENSHOTS = process.env['FIRSTHAND_README_SCREENSHOTS'] === '1';
 /** Read-only team material; absent in a user's fresh clone. */
-export const SHARED_DIR = path.resolve(ROOT, '../shared');
+export { SHARED_DIR } from '../../../src/eval/shared-data.js';

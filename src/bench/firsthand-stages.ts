@@ -5,11 +5,11 @@
  * reports nothing rather than failing when they move.
  */
 import type { Corpus, Lexicon } from '../engine/index.js';
-import { prepareText } from '../engine/prepared-text.js';
-import { findCandidates } from '../engine/candidates.js';
-import { alignSource } from '../engine/align.js';
-import { TermMatcher } from '../engine/sentence-similarity.js';
-import { TermIds } from '../engine/term-ids.js';
+import { prepareText } from '../engine/align/prepared-text.js';
+import { findCandidates } from '../engine/retrieve/candidates.js';
+import { alignSource } from '../engine/align/align.js';
+import { TermMatcher } from '../engine/align/sentence-similarity.js';
+import { TermIds } from '../engine/text/term-ids.js';
 import type { QueryPage } from './query-pages.js';
 import { median } from './stats.js';
 

@@ -3,7 +3,7 @@
  * enough statistically, and identical on every platform, so a seed names one
  * corpus forever.
  */
-import { fmix32 } from '../engine/hash.js';
+import { fmix32 } from '../engine/fingerprint/hash.js';
 
 /** A stream of uniform numbers in [0, 1). */
 export interface Rng {

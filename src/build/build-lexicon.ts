@@ -15,7 +15,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { encodeLexicon } from '../engine/lexicon.js';
+import { encodeLexicon } from '../engine/text/lexicon.js';
 import { LEXICON_FILE, ROOT } from './paths.js';
 import { buildClasses, DEFAULT_CLASS_POLICY, type ClassPolicy } from './wordnet-classes.js';
 import { readWordnet } from './wordnet-parse.js';

@@ -5,7 +5,7 @@
  * risks aligning two outlets that merely report the same fact, so each knob was
  * chosen by measuring both effects on the seed labels (see DEFAULT_CLASS_POLICY).
  */
-import { tokenize, TokenFlag } from '../engine/tokenize.js';
+import { tokenize, TokenFlag } from '../engine/text/tokenize.js';
 import type { Wordnet, WordnetSense } from './wordnet-parse.js';
 
 export interface ClassPolicy {

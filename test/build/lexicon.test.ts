@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildLexiconBytes, buildLexiconFile } from '../../src/build/build-lexicon.js';
 import { LEXICON_FILE } from '../../src/build/paths.js';
 import { DEFAULT_CLASS_POLICY } from '../../src/build/wordnet-classes.js';
-import { loadLexicon, type LoadedLexicon } from '../../src/engine/lexicon.js';
-import { STOP_TERMS } from '../../src/engine/stop-terms.js';
-import { termOf } from '../../src/engine/term.js';
+import { loadLexicon, type LoadedLexicon } from '../../src/engine/text/lexicon.js';
+import { STOP_TERMS } from '../../src/engine/text/stop-terms.js';
+import { termOf } from '../../src/engine/text/term.js';
 import { skipOrFail } from '../../src/eval/shared-data.js';
 import { countRelations, readSeedSentencePairs, SEED_LABELS_FILE } from './seed-label-relations.js';
 

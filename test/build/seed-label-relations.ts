@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { tokenize, TokenFlag } from '../../src/engine/tokenize.js';
+import { tokenize, TokenFlag } from '../../src/engine/text/tokenize.js';
 import { EVAL_DATA_DIR } from '../../src/eval/shared-data.js';
 
 export const SEED_LABELS_FILE = path.join(EVAL_DATA_DIR, 'seed-pairs/labels.json');

@@ -1,4 +1,4 @@
-/** The address a page gives itself, which decides whether it can be a corpus article (see engine/identity.ts). */
+/** The address a page gives itself, which decides whether it can be a corpus article (see engine/verdict/identity.ts). */
 import { describe, expect, it } from 'vitest';
 import { extractFromHtml } from '../../src/extract/node-html.js';
 import { isExtractionFailure } from '../../src/extract/types.js';

@@ -12,7 +12,7 @@ import { isExtractionFailure } from '../../src/extract/types.js';
 import {
   attribute, buildCorpusIndex, COPY_THRESHOLD, loadCorpus, type Corpus, type Lexicon, type Verdict,
 } from '../../src/engine/index.js';
-import { markWords, wordSpans } from '../../src/engine/prepared-text.js';
+import { markWords, wordSpans } from '../../src/engine/align/prepared-text.js';
 import { lexicon as loadLexicon, seedArticles, seedCorpus, seedId, seedText } from '../helpers/seed-corpus.js';
 import { hasShared, requireShared, sharedPath } from '../helpers/shared-data.js';
 

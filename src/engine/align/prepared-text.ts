@@ -1,0 +1,113 @@
+import { sentenceFigures } from './number-agreement.js';
+import { findQuotedSpans, segmentSentences, type Sentence } from '../text/segment.js';
+import type { AlignedText } from './sentence-similarity.js';
+import type { TermIds } from '../text/term-ids.js';
+import { tokenize, type TokenStream } from '../text/tokenize.js';
+import { hasUnspacedScript } from '../text/tokenize-chars.js';
+
+/** A text cut up once for alignment: tokens, sentences, quoted speech and words. */
+export interface PreparedText {
+  readonly text: string;
+  readonly tokens: TokenStream;
+  readonly sentences: readonly Sentence[];
+  /** Figures stated in each sentence (see number-agreement.ts). */
+  readonly figures: ReadonlyArray<ReadonlySet<string>>;
+  /** Sentence index of each token. */
+  readonly sentenceOfToken: Int32Array;
+  /** 1 where a token lies inside quoted speech. */
+  readonly quoted: Uint8Array;
+  readonly aligned: AlignedText;
+  /** Words (see `wordSpans`): the unit coverage is counted in. */
+  readonly words: WordSpans;
+}
+
+/** Half-open spans of the words of a text. */
+export interface WordSpans {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+/** Tokenizes and segments `text`, numbering its terms with the check's `ids`. */
+export function prepareText(text: string, ids: TermIds): PreparedText {
+  const tokens = tokenize(text);
+  const sentences = segmentSentences(tokens);
+  const sentenceOfToken = new Int32Array(tokens.terms.length);
+  sentences.forEach((s, i) => sentenceOfToken.fill(i, s.firstToken, s.endToken));
+  const quoted = new Uint8Array(tokens.terms.length);
+  let t = 0;
+  for (const [start, end] of findQuotedSpans(text)) {
+    while (t < tokens.starts.length && tokens.starts[t]! < start) t++;
+    while (t < tokens.starts.length && tokens.ends[t]! <= end) quoted[t++] = 1;
+  }
+  return {
+    text, tokens, sentences, sentenceOfToken, quoted,
+    figures: sentenceFigures(text, tokens, sentences),
+    aligned: { termIds: ids.idsOf(tokens.terms), flags: tokens.flags, quoted },
+    words: wordSpans(text, tokens),
+  };
+}
+
+/**
+ * Spans of the words of `text`: its whitespace-separated words (Python's
+ * str.split(), the unit of the labelled datasets), except that a stretch of
+ * Chinese, Japanese, Thai, Lao, Khmer or Myanmar, which puts no spaces between
+ * words, counts its tokens: a copied paragraph of Chinese is then a hundred
+ * words, not one. `tokens`, when the caller has them, are `text`'s, so that
+ * such text is not segmented twice.
+ */
+export function wordSpans(text: string, tokens?: TokenStream): WordSpans {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const pushTokens = (stream: TokenStream, from: number, to: number, offset: number): void => {
+    for (let i = from; i < to; i++) {
+      starts.push(offset + stream.starts[i]!);
+      ends.push(offset + stream.ends[i]!);
+    }
+  };
+  const cut = hasUnspacedScript(text) ? (tokens ?? tokenize(text)) : null;
+  let t = 0;
+  for (const m of text.matchAll(/\S+/g)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (cut === null || !hasUnspacedScript(text, start, end)) {
+      starts.push(start);
+      ends.push(end);
+      continue;
+    }
+    while (t < cut.ends.length && cut.ends[t]! <= start) t++;
+    let u = t;
+    while (u < cut.starts.length && cut.starts[u]! < end) u++;
+    if (u > t && (cut.starts[t]! < start || cut.ends[u - 1]! > end)) {
+      // A token joined across a line break ("ไทย-\n1,000") does not fit the word: cut the word on its own.
+      const own = tokenize(m[0]);
+      pushTokens(own, 0, own.starts.length, start);
+    } else {
+      pushTokens(cut, t, u, 0);
+    }
+  }
+  return { starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+/**
+ * Marks (1) each word that overlaps one of the spans. Spans need not be sorted.
+ * Returns the marks so unions over several sources are a bitwise OR.
+ */
+export function markWords(words: WordSpans, spans: ReadonlyArray<readonly [number, number]>): Uint8Array {
+  const marks = new Uint8Array(words.starts.length);
+  for (const [start, end] of spans) {
+    for (let w = wordAt(words, start); w < words.starts.length && words.starts[w]! < end; w++) marks[w] = 1;
+  }
+  return marks;
+}
+
+/** Index of the word that contains, or else follows, character `offset` (the word count when none does). */
+export function wordAt(words: WordSpans, offset: number): number {
+  let lo = 0;
+  let hi = words.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (words.ends[mid]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

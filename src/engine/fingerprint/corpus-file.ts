@@ -1,0 +1,262 @@
+import { HASH_VERSION } from './hash.js';
+import type { IndexParams } from './params.js';
+import { CorpusFormatError } from '../types.js';
+
+/**
+ * The binary corpus file: a retrieval index and an article store in one
+ * buffer, read through typed-array views so loading costs no parsing.
+ *
+ * Layout (little-endian; every section starts on a 4-byte boundary):
+ *   header           16 × u32 (see HEADER below)
+ *   buckets          u32 × 65,537: where each 16-bit hash prefix starts  ─┐
+ *   low hashes       u16 × postings, the low 16 bits, ascending per bucket  │ retrieval index
+ *   docs             3 bytes × postings (article index)                    ─┘ (5 bytes a posting)
+ *   textOffsets      u32 × (articles + 1) into the text blob
+ *   metaOffsets      u32 × (articles + 1) into the meta blob
+ *   textChecksums    u32 × articles, checked when an article is first read
+ *   meta blob        UTF-8 JSON of each article's ArticleMeta
+ *   text blob        UTF-8 text of each article        ── alignment store, decoded per candidate
+ *
+ * The header checksum covers everything but the text blob, so a damaged index
+ * is refused at load; the text blob, the bulk of the file, is verified one
+ * article at a time, only for the few candidates a check reads.
+ *
+ * Everything before the text blob is the file's *head*. A host that keeps a big
+ * corpus in a store with random access (the extension's IndexedDB) keeps the head
+ * and the text blob apart (splitCorpusFile) and loads only the head, reading the
+ * texts of a check's candidates when it needs them (see corpus.ts).
+ *
+ * Format break log: 1 — first version; 2 — postings split into a 16-bit
+ * bucket directory and 16-bit low hashes (7 → 5 bytes a posting).
+ */
+export const CORPUS_FORMAT_VERSION = 2;
+/** Entries of the bucket directory: one per 16-bit hash prefix, plus the end. */
+export const BUCKETS = 65_537;
+/** "FHC1" read as a little-endian u32. */
+const MAGIC = 0x31434846;
+const HEADER_WORDS = 16;
+const HEADER_BYTES = HEADER_WORDS * 4;
+/** Bytes at the start of a corpus file that say how long its head and text blob are (see corpusFileLengths). */
+export const CORPUS_HEADER_BYTES = HEADER_BYTES;
+/** Three-byte article numbers cap a corpus at 2^24 articles, far above the 100k it is designed for. */
+export const MAX_ARTICLES = 1 << 24;
+
+const enum H {
+  Magic, FormatVersion, HashVersion, K, WindowSize, SignatureTerms, MaxDocFrequency,
+  Articles, Postings, MetaBytes, TextBytes, Checksum, AnchorPairs,
+}
+
+/** The decoded sections of a corpus file: views into the file's bytes, nothing copied. */
+export interface CorpusSections {
+  readonly params: IndexParams;
+  readonly articleCount: number;
+  /** Postings of prefix p are `[buckets[p], buckets[p + 1])`. */
+  readonly buckets: Uint32Array;
+  /** Low 16 bits of each posting's hash, ascending within its bucket. */
+  readonly lowHashes: Uint16Array;
+  readonly docs: Uint8Array;
+  readonly textOffsets: Uint32Array;
+  readonly metaOffsets: Uint32Array;
+  readonly textChecksums: Uint32Array;
+  readonly metaBlob: Uint8Array;
+  /** Bytes of the text blob, which starts right after the head. */
+  readonly textBytes: number;
+  /** The text blob; null when only the head was decoded. */
+  readonly textBlob: Uint8Array | null;
+  /** Bytes of the retrieval index (directory, low hashes, docs). */
+  readonly indexBytes: number;
+  /** Bytes of the article store (offsets, checksums, meta and text). */
+  readonly storeBytes: number;
+}
+
+export interface CorpusParts {
+  readonly params: IndexParams;
+  readonly hashes: Uint32Array;
+  readonly docs: Uint32Array;
+  readonly metas: readonly Uint8Array[];
+  readonly texts: readonly Uint8Array[];
+}
+
+const pad4 = (n: number): number => (n + 3) & ~3;
+
+/** A fast 32-bit checksum of whole words (FNV-style mixing over u32 lanes). */
+export function checksumWords(words: Uint32Array, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i]!, 0x01000193);
+  return h >>> 0;
+}
+
+/** FNV-1a over bytes, for per-article text checks. */
+export function checksumBytes(bytes: Uint8Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return h >>> 0;
+}
+
+export function encodeCorpus(parts: CorpusParts): Uint8Array {
+  const { params, hashes, docs, metas, texts } = parts;
+  const articles = texts.length;
+  if (articles >= MAX_ARTICLES) throw new RangeError(`a corpus holds at most ${MAX_ARTICLES - 1} articles`);
+  const postings = hashes.length;
+  const metaBytes = metas.reduce((s, m) => s + m.length, 0);
+  const textBytes = texts.reduce((s, t) => s + t.length, 0);
+
+  const { bucketsAt, lowAt, docsAt, textOffsetsAt, metaOffsetsAt, checksumsAt, metaAt, textAt, total } = layout(articles, postings, metaBytes, textBytes);
+
+  const out = new Uint8Array(total);
+  const words = new Uint32Array(out.buffer, 0, textAt / 4);
+  const buckets = new Uint32Array(out.buffer, bucketsAt, BUCKETS);
+  const low = new Uint16Array(out.buffer, lowAt, postings);
+  for (let i = 0; i < postings; i++) {
+    buckets[(hashes[i]! >>> 16) + 1]!++;
+    low[i] = hashes[i]! & 0xffff;
+  }
+  for (let p = 1; p < BUCKETS; p++) buckets[p] = buckets[p]! + buckets[p - 1]!;
+  for (let i = 0, d = docsAt; i < postings; i++, d += 3) {
+    const doc = docs[i]!;
+    out[d] = doc & 0xff;
+    out[d + 1] = (doc >>> 8) & 0xff;
+    out[d + 2] = doc >>> 16;
+  }
+  const textOffsets = new Uint32Array(out.buffer, textOffsetsAt, articles + 1);
+  const metaOffsets = new Uint32Array(out.buffer, metaOffsetsAt, articles + 1);
+  const checksums = new Uint32Array(out.buffer, checksumsAt, articles);
+  let metaPos = 0;
+  let textPos = 0;
+  for (let a = 0; a < articles; a++) {
+    const meta = metas[a]!;
+    const text = texts[a]!;
+    out.set(meta, metaAt + metaPos);
+    out.set(text, textAt + textPos);
+    metaOffsets[a] = metaPos;
+    textOffsets[a] = textPos;
+    checksums[a] = checksumBytes(text);
+    metaPos += meta.length;
+    textPos += text.length;
+  }
+  metaOffsets[articles] = metaPos;
+  textOffsets[articles] = textPos;
+
+  const header = [
+    MAGIC, CORPUS_FORMAT_VERSION, HASH_VERSION, params.k, params.windowSize, params.signatureTerms,
+    params.maxDocFrequency, articles, postings, metaBytes, textBytes, 0, params.anchorPairs,
+  ];
+  words.set(header, 0);
+  words[H.Checksum] = checksumOf(words);
+  return out;
+}
+
+/** Checksum of the header (all but the checksum word itself) and the index sections. */
+function checksumOf(words: Uint32Array): number {
+  const head = checksumWords(words.subarray(H.Checksum + 1, HEADER_WORDS), checksumWords(words.subarray(0, H.Checksum)));
+  return checksumWords(words.subarray(HEADER_WORDS), head);
+}
+
+/** Byte offsets of every section, for a corpus of these sizes. */
+function layout(articles: number, postings: number, metaBytes: number, textBytes: number) {
+  const bucketsAt = HEADER_BYTES;
+  const lowAt = bucketsAt + BUCKETS * 4;
+  const docsAt = lowAt + postings * 2;
+  const textOffsetsAt = pad4(docsAt + postings * 3);
+  const metaOffsetsAt = textOffsetsAt + (articles + 1) * 4;
+  const checksumsAt = metaOffsetsAt + (articles + 1) * 4;
+  const metaAt = checksumsAt + articles * 4;
+  const textAt = pad4(metaAt + metaBytes);
+  return { bucketsAt, lowAt, docsAt, textOffsetsAt, metaOffsetsAt, checksumsAt, metaAt, textAt, total: textAt + textBytes };
+}
+
+function fail(message: string): never {
+  throw new CorpusFormatError(message);
+}
+
+/** Reads a corpus file's sections; throws CorpusFormatError for anything that is not an intact corpus. */
+export function decodeCorpus(input: Uint8Array): CorpusSections {
+  return decodeSections(input, 'file');
+}
+
+/**
+ * Reads the sections of a corpus file's head (all but the text blob: see splitCorpusFile);
+ * article texts then come from elsewhere. Throws CorpusFormatError as decodeCorpus does.
+ */
+export function decodeCorpusHead(head: Uint8Array): CorpusSections {
+  return decodeSections(head, 'head');
+}
+
+/**
+ * A whole corpus file cut into its head and its text blob (views, nothing copied), with its
+ * article count; throws as decodeCorpus.
+ */
+export function splitCorpusFile(input: Uint8Array): { size: number; head: Uint8Array; text: Uint8Array } {
+  const sections = decodeCorpus(input);
+  const textAt = input.byteLength - sections.textBytes;
+  return { size: sections.articleCount, head: input.subarray(0, textAt), text: input.subarray(textAt) };
+}
+
+/**
+ * How long a corpus file's head and text blob are, from its first CORPUS_HEADER_BYTES bytes:
+ * a host that reads a file's head alone (loadCorpusHead) learns from it how much to read.
+ * Throws CorpusFormatError for a header that is not a corpus's (or of another version).
+ */
+export function corpusFileLengths(header: Uint8Array): { head: number; text: number } {
+  const { textAt, total } = readHeader(header).layout;
+  return { head: textAt, text: total - textAt };
+}
+
+/** The header's fields and the section layout they imply, checked for what a header alone can tell. */
+function readHeader(input: Uint8Array) {
+  if (input.byteLength < HEADER_BYTES) fail('not a Firsthand corpus: the file is too short to hold a header');
+  // A copy: a Node Buffer's slice() is a view into a bigger (pooled or whole-file) buffer.
+  const head = new Uint32Array(new Uint8Array(input.subarray(0, HEADER_BYTES)).buffer);
+  if (head[H.Magic] !== MAGIC) fail('not a Firsthand corpus: unknown file signature');
+  if (head[H.FormatVersion] !== CORPUS_FORMAT_VERSION) {
+    fail(`corpus format version ${head[H.FormatVersion]} is not supported (this build reads version ${CORPUS_FORMAT_VERSION}); rebuild the corpus`);
+  }
+  if (head[H.HashVersion] !== HASH_VERSION) {
+    fail(`corpus was built with hash version ${head[H.HashVersion]}, this build uses ${HASH_VERSION}; rebuild the corpus`);
+  }
+  const articles = head[H.Articles]!;
+  const postings = head[H.Postings]!;
+  const metaBytes = head[H.MetaBytes]!;
+  const textBytes = head[H.TextBytes]!;
+  const params: IndexParams = {
+    k: head[H.K]!, windowSize: head[H.WindowSize]!, signatureTerms: head[H.SignatureTerms]!, maxDocFrequency: head[H.MaxDocFrequency]!,
+    anchorPairs: head[H.AnchorPairs]!,
+  };
+  if (params.k < 1 || params.k > 32 || params.windowSize < 1 || articles >= MAX_ARTICLES) fail('corrupt corpus: impossible parameters in the header');
+  return { checksum: head[H.Checksum]!, params, articles, postings, metaBytes, textBytes, layout: layout(articles, postings, metaBytes, textBytes) };
+}
+
+function decodeSections(input: Uint8Array, part: 'file' | 'head'): CorpusSections {
+  const { checksum, params, articles, postings, metaBytes, textBytes, layout: sections } = readHeader(input);
+  // Views need 4-byte alignment; a Node Buffer from a pool may not have it (and its slice() would not copy).
+  const bytes = input.byteOffset % 4 === 0 ? input : new Uint8Array(input);
+  const { bucketsAt, lowAt, docsAt, textOffsetsAt, metaOffsetsAt, checksumsAt, metaAt, textAt, total } = sections;
+  const end = part === 'file' ? total : textAt;
+  if (bytes.byteLength < end) fail(`corrupt corpus: the ${part} is truncated (${bytes.byteLength} of ${end} bytes)`);
+  if (bytes.byteLength > end) fail(`corrupt corpus: unexpected bytes after the end of the ${part === 'file' ? 'corpus' : 'index'}`);
+
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, textAt / 4);
+  if (checksumOf(words) !== checksum) fail('corrupt corpus: checksum mismatch in the index');
+
+  const view = (at: number, length: number): Uint32Array => new Uint32Array(bytes.buffer, bytes.byteOffset + at, length);
+  const textOffsets = view(textOffsetsAt, articles + 1);
+  const metaOffsets = view(metaOffsetsAt, articles + 1);
+  if (textOffsets[articles] !== textBytes || metaOffsets[articles] !== metaBytes) fail('corrupt corpus: article offsets do not match the store');
+  const buckets = view(bucketsAt, BUCKETS);
+  if (buckets[0] !== 0 || buckets[BUCKETS - 1] !== postings) fail('corrupt corpus: the bucket directory does not match the postings');
+  return {
+    params,
+    articleCount: articles,
+    buckets,
+    lowHashes: new Uint16Array(bytes.buffer, bytes.byteOffset + lowAt, postings),
+    docs: bytes.subarray(docsAt, docsAt + postings * 3),
+    textOffsets,
+    metaOffsets,
+    textChecksums: view(checksumsAt, articles),
+    metaBlob: bytes.subarray(metaAt, metaAt + metaBytes),
+    textBytes,
+    textBlob: part === 'file' ? bytes.subarray(textAt, total) : null,
+    indexBytes: BUCKETS * 4 + postings * 5,
+    storeBytes: total - textOffsetsAt,
+  };
+}

@@ -1,0 +1,139 @@
+import type { Corpus } from './corpus.js';
+import { pageAnchors } from '../fingerprint/anchors.js';
+import { contentTermCounts, distinctSorted, pageFingerprints, signatureHash } from '../fingerprint/fingerprint.js';
+import type { Sentence } from '../text/segment.js';
+import type { TokenStream } from '../text/tokenize.js';
+
+/** A corpus article worth aligning against the page, with the retrieval evidence for it. */
+export interface Candidate {
+  readonly corpus: Corpus;
+  readonly doc: number;
+  /** Page k-grams that are fingerprints of the article. */
+  readonly sharedFingerprints: number;
+  /** The article's distinctive terms that occur on the page. */
+  readonly sharedSignatureTerms: number;
+  /** The article's sentence anchors found within page sentences. */
+  readonly sharedAnchors: number;
+}
+
+/** Alignment costs a few milliseconds a candidate; retrieval ranks well enough that more rarely help. */
+export const MAX_CANDIDATES = 12;
+/**
+ * A long page can draw on more sources than a short one: one more candidate
+ * per CANDIDATE_WORDS words beyond the first 1,200, up to MAX_CANDIDATES_LONG.
+ */
+const CANDIDATE_WORDS = 100;
+const MAX_CANDIDATES_LONG = 40;
+
+/** How many candidates a page of `tokens` tokens gets by default. */
+export function candidateLimit(tokens: number): number {
+  return Math.min(MAX_CANDIDATES_LONG, Math.max(MAX_CANDIDATES, Math.ceil(tokens / CANDIDATE_WORDS)));
+}
+
+/**
+ * Minimum evidence to align an article: three shared fingerprints or sentence
+ * anchors (one or two are what any two reports share through stock phrases
+ * and the names in the news), or a third of its distinctive terms for a
+ * rewrite that kept no five-word run.
+ */
+const MIN_EVIDENCE = 3;
+function isPlausible(corpus: Corpus, sharedFingerprints: number, sharedSignatureTerms: number, sharedAnchors: number): boolean {
+  const signature = corpus.params.signatureTerms;
+  return sharedFingerprints + sharedAnchors >= MIN_EVIDENCE || sharedSignatureTerms >= Math.max(3, Math.ceil(signature / 3));
+}
+
+function rank(c: Candidate): number {
+  return c.sharedFingerprints + 2 * c.sharedAnchors + 2 * c.sharedSignatureTerms;
+}
+
+/**
+ * Looks the page up in every corpus and returns the most promising articles,
+ * best first. `sentences` are the page's (from segmentSentences), which the
+ * caller has already cut for alignment.
+ */
+export function findCandidates(
+  page: TokenStream, sentences: readonly Sentence[], corpora: readonly Corpus[], limit = candidateLimit(page.terms.length),
+): Candidate[] {
+  const found: Candidate[] = [];
+  const fingerprintsByK = new Map<number, Uint32Array>();
+  const signatureHashes = [...contentTermCounts(page).keys()].map(signatureHash);
+  const anchorHashes = distinctSorted(Uint32Array.from(pageAnchors(page, sentences)));
+  for (const corpus of corpora) {
+    const k = corpus.params.k;
+    let fingerprints = fingerprintsByK.get(k);
+    if (!fingerprints) {
+      fingerprints = pageFingerprints(page, k);
+      fingerprintsByK.set(k, fingerprints);
+    }
+    const hits = HitCounters.for(corpus.size);
+    hits.add(corpus, fingerprints, hits.fingerprints);
+    hits.add(corpus, signatureHashes, hits.signatureTerms);
+    if (corpus.params.anchorPairs > 0) hits.add(corpus, anchorHashes, hits.anchors);
+    // Most touched articles share a common term or two: judge them on the counters, allocate only for the plausible.
+    for (const doc of hits.touched) {
+      const sharedFingerprints = hits.fingerprints[doc]!;
+      const sharedSignatureTerms = hits.signatureTerms[doc]!;
+      const sharedAnchors = hits.anchors[doc]!;
+      if (isPlausible(corpus, sharedFingerprints, sharedSignatureTerms, sharedAnchors)) {
+        found.push({ corpus, doc, sharedFingerprints, sharedSignatureTerms, sharedAnchors });
+      }
+    }
+    hits.clear();
+  }
+  found.sort((a, b) => rank(b) - rank(a));
+  return found.slice(0, limit);
+}
+
+/**
+ * Per-article hit counters by kind of evidence, and the articles touched,
+ * reused across lookups: a page touches thousands of articles through common
+ * terms, and fresh maps for each would cost more than the lookups. The engine
+ * runs one check at a time per thread.
+ */
+class HitCounters {
+  static #shared = new HitCounters(0);
+
+  static for(articles: number): HitCounters {
+    if (HitCounters.#shared.fingerprints.length < articles) HitCounters.#shared = new HitCounters(articles);
+    return HitCounters.#shared;
+  }
+
+  readonly fingerprints: Uint32Array;
+  readonly signatureTerms: Uint32Array;
+  readonly anchors: Uint32Array;
+  readonly touched: number[] = [];
+  readonly #isTouched: Uint8Array;
+
+  private constructor(articles: number) {
+    this.fingerprints = new Uint32Array(articles);
+    this.signatureTerms = new Uint32Array(articles);
+    this.anchors = new Uint32Array(articles);
+    this.#isTouched = new Uint8Array(articles);
+  }
+
+  /** Counts, into `counts`, each article's postings under `hashes`. */
+  add(corpus: Corpus, hashes: ArrayLike<number>, counts: Uint32Array): void {
+    const isTouched = this.#isTouched;
+    for (let i = 0; i < hashes.length; i++) {
+      const [from, to] = corpus.postingRange(hashes[i]!);
+      for (let p = from; p < to; p++) {
+        const doc = corpus.postingDoc(p);
+        counts[doc]!++;
+        if (isTouched[doc] === 0) {
+          isTouched[doc] = 1;
+          this.touched.push(doc);
+        }
+      }
+    }
+  }
+
+  clear(): void {
+    for (const doc of this.touched) {
+      this.fingerprints[doc] = 0;
+      this.signatureTerms[doc] = 0;
+      this.anchors[doc] = 0;
+      this.#isTouched[doc] = 0;
+    }
+    this.touched.length = 0;
+  }
+}

@@ -1,0 +1,140 @@
+import { checksumBytes, decodeCorpus, decodeCorpusHead, type CorpusSections } from '../fingerprint/corpus-file.js';
+import type { IndexParams } from '../fingerprint/params.js';
+import { CorpusFormatError, type ArticleMeta } from '../types.js';
+
+/** A corpus article as the aligner reads it. */
+export interface StoredArticle extends ArticleMeta {
+  readonly text: string;
+}
+
+/**
+ * Where a corpus loaded from its head alone gets its article texts: byte ranges of the
+ * file's text blob that the host has read into memory (see loadCorpusHead).
+ */
+export interface ArticleTextSource {
+  /** Bytes `[start, end)` of the text blob, or undefined while they are not in memory. */
+  read(start: number, end: number): Uint8Array | undefined;
+}
+
+/** An article's text was needed before the host read it (see Corpus.textRange). */
+export class ArticleTextMissingError extends Error {
+  override readonly name = 'ArticleTextMissingError';
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A loaded corpus: the retrieval index as typed-array views and an article
+ * store decoded lazily, one candidate at a time.
+ */
+export class Corpus {
+  readonly params: IndexParams;
+  /** Number of articles. */
+  readonly size: number;
+  /** Bytes of the retrieval index (hashes and article numbers). */
+  readonly indexBytes: number;
+  /** Bytes of the article store (texts, metadata, offsets). */
+  readonly storeBytes: number;
+  readonly #sections: CorpusSections;
+  readonly #texts: ArticleTextSource;
+  readonly #metas = new Map<number, ArticleMeta>();
+
+  constructor(sections: CorpusSections, texts?: ArticleTextSource) {
+    this.#sections = sections;
+    const blob = sections.textBlob;
+    if (texts === undefined && blob === null) throw new TypeError('a corpus head needs a source for its article texts');
+    this.#texts = texts ?? { read: (start, end) => blob!.subarray(start, end) };
+    this.params = sections.params;
+    this.size = sections.articleCount;
+    this.indexBytes = sections.indexBytes;
+    this.storeBytes = sections.storeBytes;
+  }
+
+  /**
+   * Range `[from, to)` of postings for a fingerprint: the hash's 16-bit prefix
+   * picks a bucket (a few hundred postings even at 100k articles), and a
+   * binary search over the low 16 bits finishes within it.
+   */
+  postingRange(hash: number): readonly [number, number] {
+    const { buckets, lowHashes } = this.#sections;
+    const prefix = hash >>> 16;
+    const low = hash & 0xffff;
+    let lo = buckets[prefix]!;
+    const bucketEnd = buckets[prefix + 1]!;
+    let hi = bucketEnd;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (lowHashes[mid]! < low) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < bucketEnd && lowHashes[end] === low) end++;
+    return [lo, end];
+  }
+
+  /** Article number of posting `i`. */
+  postingDoc(i: number): number {
+    const d = this.#sections.docs;
+    const at = i * 3;
+    return d[at]! | (d[at + 1]! << 8) | (d[at + 2]! << 16);
+  }
+
+  /** Metadata of article `doc` (0 ≤ doc < size). */
+  meta(doc: number): ArticleMeta {
+    let meta = this.#metas.get(doc);
+    if (meta) return meta;
+    const { metaOffsets, metaBlob } = this.#sections;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(utf8.decode(metaBlob.subarray(metaOffsets[doc]!, metaOffsets[doc + 1]!)));
+    } catch {
+      throw new CorpusFormatError(`corrupt corpus: metadata of article ${doc} is unreadable`);
+    }
+    meta = parseMeta(parsed, doc);
+    this.#metas.set(doc, meta);
+    return meta;
+  }
+
+  /** Where article `doc`'s text lies in the text blob: bytes `[start, end)`. */
+  textRange(doc: number): readonly [number, number] {
+    const { textOffsets } = this.#sections;
+    return [textOffsets[doc]!, textOffsets[doc + 1]!];
+  }
+
+  /**
+   * Metadata and text of article `doc`; the text is checked against its stored checksum.
+   * Throws ArticleTextMissingError when the corpus was loaded from its head and the host
+   * has not read that text yet.
+   */
+  article(doc: number): StoredArticle {
+    const { textChecksums } = this.#sections;
+    const [start, end] = this.textRange(doc);
+    const bytes = this.#texts.read(start, end);
+    if (bytes === undefined) throw new ArticleTextMissingError(`the text of article ${doc} (bytes ${start}-${end}) has not been read`);
+    if (bytes.length !== end - start || checksumBytes(bytes) !== textChecksums[doc]) {
+      throw new CorpusFormatError(`corrupt corpus: text of article ${doc} is damaged`);
+    }
+    return { ...this.meta(doc), text: utf8.decode(bytes) };
+  }
+}
+
+function parseMeta(value: unknown, doc: number): ArticleMeta {
+  const v = value as Record<string, unknown> | null;
+  const str = (x: unknown): string | null => (typeof x === 'string' ? x : null);
+  if (!v || typeof v !== 'object' || typeof v.id !== 'string') throw new CorpusFormatError(`corrupt corpus: metadata of article ${doc} has no id`);
+  return { id: v.id, title: str(v.title) ?? v.id, outlet: str(v.outlet), published: str(v.published), url: str(v.url) };
+}
+
+/** Opens a corpus file. Throws CorpusFormatError when the bytes are not an intact corpus. */
+export function loadCorpus(bytes: Uint8Array): Corpus {
+  return new Corpus(decodeCorpus(bytes));
+}
+
+/**
+ * Opens a corpus from its head (see splitCorpusFile), its article texts read through
+ * `texts`: retrieval needs only the head, and a check reads the texts of its few
+ * candidates (see candidateArticles). Throws CorpusFormatError as loadCorpus does.
+ */
+export function loadCorpusHead(head: Uint8Array, texts: ArticleTextSource): Corpus {
+  return new Corpus(decodeCorpusHead(head), texts);
+}

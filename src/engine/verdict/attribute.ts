@@ -1,0 +1,191 @@
+import { alignSource, type SourceAlignment } from '../align/align.js';
+import { sameAddress } from './identity.js';
+import { findCandidates } from '../retrieve/candidates.js';
+import type { Corpus, StoredArticle } from '../retrieve/corpus.js';
+import { EMPTY_LEXICON, type Lexicon } from '../text/lexicon.js';
+import { markWords, prepareText, wordSpans, type PreparedText } from '../align/prepared-text.js';
+import { TermMatcher } from '../align/sentence-similarity.js';
+import { TermIds } from '../text/term-ids.js';
+import { PASSAGE_KINDS, type DerivedWords, type PageInput, type Passage, type PassageKind, type SourceMatch, type Verdict } from '../types.js';
+import { decideStatus, relationOf, SAME_ADDRESS_SELF_THRESHOLD, SELF_THRESHOLD } from './verdict.js';
+
+/**
+ * Longest page checked, in words: news articles run to a few thousand words,
+ * and a book-length page would otherwise hold the browser for seconds. Longer
+ * pages are checked on their first MAX_CHECKED_WORDS words, and the verdict
+ * says so (`truncatedFrom`).
+ */
+export const MAX_CHECKED_WORDS = 50_000;
+
+export interface AttributeOptions {
+  /** Synonyms for paraphrase alignment; without one only identical terms and spelling variants match. */
+  readonly lexicon?: Lexicon;
+  /** How many retrieved articles to align at most. */
+  readonly maxCandidates?: number;
+}
+
+interface AlignedSource {
+  readonly article: StoredArticle;
+  readonly prepared: PreparedText;
+  readonly alignment: SourceAlignment;
+  readonly pageMarks: Uint8Array;
+  readonly coverage: number;
+}
+
+/** The page as a check reads it: its checked part, cut up once. */
+function preparePage(page: PageInput): { prepared: PreparedText; ids: TermIds; truncatedFrom: number | null } {
+  const { text, truncatedFrom } = checkedPart(page.text);
+  const ids = new TermIds();
+  return { prepared: prepareText(text, ids), ids, truncatedFrom };
+}
+
+/** A corpus article that `attribute` will align with a page. */
+export interface CandidateArticle {
+  readonly corpus: Corpus;
+  readonly doc: number;
+}
+
+/**
+ * The articles `attribute` would align with `page`, by the same retrieval: a host that
+ * keeps article texts out of memory (see loadCorpusHead) reads these first.
+ */
+export function candidateArticles(page: PageInput, corpora: readonly Corpus[], options: AttributeOptions = {}): CandidateArticle[] {
+  const { prepared } = preparePage(page);
+  return findCandidates(prepared.tokens, prepared.sentences, corpora, options.maxCandidates).map(({ corpus, doc }) => ({ corpus, doc }));
+}
+
+/**
+ * Where the page came from: retrieves candidate articles from the corpora,
+ * aligns each with the page, and applies the attribution rules. Pure and
+ * deterministic; the same in the extension, the CLI and the tests.
+ */
+export function attribute(page: PageInput, corpora: readonly Corpus[], options: AttributeOptions = {}): Verdict {
+  const { prepared, ids, truncatedFrom } = preparePage(page);
+  const pageWords = prepared.words.starts.length;
+  const matcher = new TermMatcher(options.lexicon ?? EMPTY_LEXICON, ids);
+
+  const seen = new Set<string>();
+  const aligned: AlignedSource[] = [];
+  for (const candidate of findCandidates(prepared.tokens, prepared.sentences, corpora, options.maxCandidates)) {
+    const article = candidate.corpus.article(candidate.doc);
+    if (seen.has(article.id)) continue;
+    seen.add(article.id);
+    const source = prepareText(article.text, ids);
+    const alignment = alignSource(prepared, source, matcher);
+    const pageMarks = markWords(prepared.words, alignment.passages.map((p) => p.page));
+    aligned.push({ article, prepared: source, alignment, pageMarks, coverage: pageWords > 0 ? count(pageMarks) / pageWords : 0 });
+  }
+
+  const self = findSelf(page, prepared, aligned);
+  const pageDate = self ? self.article.published : page.published ?? null;
+  const sources: SourceMatch[] = aligned
+    .filter((a) => a !== self && (a.coverage > 0 || a.alignment.quotes.length > 0))
+    .map((a) => ({
+      id: a.article.id, title: a.article.title, outlet: a.article.outlet, published: a.article.published, url: a.article.url,
+      relation: relationOf(pageDate, a.article.published),
+      coverage: round4(a.coverage),
+      passages: a.alignment.passages,
+      quotes: a.alignment.quotes,
+      text: a.article.text,
+    }))
+    .sort((a, b) => b.coverage - a.coverage || (a.id < b.id ? -1 : 1));
+
+  const earlierIds = new Set(sources.filter((s) => s.relation === 'source').map((s) => s.id));
+  const derivedKinds = derivedWordKinds(prepared, sources.filter((s) => earlierIds.has(s.id)));
+  const derived: DerivedWords = { verbatim: 0, 'near-verbatim': 0, paraphrase: 0 };
+  let derivedTotal = 0;
+  for (const kind of derivedKinds) {
+    if (kind === 0) continue;
+    derived[PASSAGE_KINDS[kind - 1]!]++;
+    derivedTotal++;
+  }
+  const overlap = pageWords > 0 ? round4(derivedTotal / pageWords) : 0;
+  const ranked = sources.map((s) => ({ ...s, liftedWords: longestVerbatimRun(prepared, s.passages) }));
+  const { status, likelyOriginal } = decideStatus(ranked, overlap, self?.article.id ?? null);
+  return {
+    status, likelyOriginal, self: self?.article.id ?? null, overlap, derived, sources, pageWords,
+    truncatedFrom,
+  };
+}
+
+/** The page text up to the end of its MAX_CHECKED_WORDS-th word, and its word count when it was cut. */
+export function checkedPart(text: string): { text: string; truncatedFrom: number | null } {
+  // Every word holds a character: a text this short cannot pass the limit, and most pages are.
+  if (text.length <= MAX_CHECKED_WORDS) return { text, truncatedFrom: null };
+  const words = wordSpans(text);
+  const totalWords = words.ends.length;
+  if (totalWords <= MAX_CHECKED_WORDS) return { text, truncatedFrom: null };
+  return { text: text.slice(0, words.ends[MAX_CHECKED_WORDS - 1]), truncatedFrom: totalWords };
+}
+
+/**
+ * The corpus article the page is. At the article's own address: at least
+ * SAME_ADDRESS_SELF_THRESHOLD of the page in verbatim passages from it. With
+ * no address on either side: both texts at least SELF_THRESHOLD in verbatim
+ * passages between them. At another address than the article's, never:
+ * identical words elsewhere are a copy (a scraper, a syndication partner), not
+ * the article. Headlines are no such evidence: the same article's headline
+ * differs between its <title>, its <h1> and a catalog, and a scraper keeps it.
+ */
+function findSelf(page: PageInput, prepared: PreparedText, aligned: readonly AlignedSource[]): AlignedSource | null {
+  let best: AlignedSource | null = null;
+  let bestScore = 0;
+  for (const a of aligned) {
+    const address = addressEvidence(page, a.article);
+    if (address === 'other') continue;
+    const verbatim = a.alignment.passages.filter((p) => p.kind === 'verbatim');
+    const pageShare = share(markWords(prepared.words, verbatim.map((p) => p.page)));
+    // the article at the page's own address outranks any article that only has the same words
+    const score = address === 'same'
+      ? (pageShare >= SAME_ADDRESS_SELF_THRESHOLD ? 1 + pageShare : 0)
+      : Math.min(pageShare, share(markWords(a.prepared.words, verbatim.map((p) => p.source))));
+    if (score >= SELF_THRESHOLD && score > bestScore) {
+      best = a;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** What the addresses say about the page being `article`: the same page, another one, or nothing (one is unknown). */
+function addressEvidence(page: PageInput, article: StoredArticle): 'same' | 'other' | 'unknown' {
+  if (!page.url || !article.url) return 'unknown';
+  return sameAddress(page.url, article.url) ? 'same' : 'other';
+}
+
+/**
+ * For each page word, the most verbatim kind of passage that covers it from an
+ * earlier source (1 verbatim, 2 near-verbatim, 3 paraphrase), or 0.
+ */
+function derivedWordKinds(page: PreparedText, earlier: readonly SourceMatch[]): Uint8Array {
+  const kinds = new Uint8Array(page.words.starts.length);
+  PASSAGE_KINDS.forEach((kind: PassageKind, k) => {
+    const marks = markWords(page.words, earlier.flatMap((s) => s.passages.filter((p: Passage) => p.kind === kind).map((p) => p.page)));
+    for (let w = 0; w < marks.length; w++) if (marks[w] && kinds[w] === 0) kinds[w] = k + 1;
+  });
+  return kinds;
+}
+
+/** Longest run of consecutive page words inside verbatim or near-verbatim passages. */
+function longestVerbatimRun(page: PreparedText, passages: readonly Passage[]): number {
+  const marks = markWords(page.words, passages.filter((p) => p.kind !== 'paraphrase').map((p) => p.page));
+  let longest = 0;
+  let run = 0;
+  for (let w = 0; w < marks.length; w++) {
+    run = marks[w] ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+
+function count(marks: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < marks.length; i++) n += marks[i]!;
+  return n;
+}
+
+function share(marks: Uint8Array): number {
+  return marks.length > 0 ? count(marks) / marks.length : 0;
+}
+
+const round4 = (x: number): number => Math.round(x * 10000) / 10000;

@@ -1,0 +1,36 @@
+import { describe, expect, test } from 'vitest';
+import { addressKey, sameAddress } from '../../../src/engine/index.js';
+
+describe('sameAddress', () => {
+  const article = 'https://www.example-news.com/world/2021/12/9/biden-call';
+
+  test.each([
+    'http://example-news.com/world/2021/12/9/biden-call',
+    'https://m.example-news.com/world/2021/12/9/biden-call/',
+    'https://amp.example-news.com/world/2021/12/9/biden-call/amp',
+    'https://WWW.Example-News.com:443/world/2021/12/9/biden-call?utm_source=x#comments',
+    'https://www.example-news.com/world/2021/12/9/biden%2Dcall',
+  ])('the same page under a variation of its address: %s', (variant) => {
+    expect(sameAddress(article, variant)).toBe(true);
+  });
+
+  test.each([
+    'https://www.news-farm.example/world/2021/12/9/biden-call',
+    'https://www.example-news.com/world/2021/12/9/biden-call-2',
+    'https://www.example-news.com/world/2021/12/9',
+    'https://example-news.com.evil.example/world/2021/12/9/biden-call',
+  ])('another host or path is another page: %s', (other) => {
+    expect(sameAddress(article, other)).toBe(false);
+  });
+
+  test('a local file is addressed by its path', () => {
+    expect(sameAddress('file:///data/answers/g0pE_taska.txt', 'file://localhost/data/answers/g0pE%5Ftaska.txt')).toBe(true);
+    expect(sameAddress('file:///data/answers/g0pE_taska.txt', 'file:///data/sources/orig_taska.txt')).toBe(false);
+    expect(sameAddress('file:///news.example/story', 'https://news.example/story')).toBe(false);
+  });
+
+  test('only web and file addresses are comparable', () => {
+    expect(addressKey('not an address')).toBeNull();
+    expect(sameAddress('chrome://settings', 'chrome://settings')).toBe(false);
+  });
+});

@@ -1,0 +1,29 @@
+/** The corpora a reader imported: start using one, list them, remove one. */
+import type { CorpusEntry, Handlers } from '../messages.js';
+import type { BackgroundDeps } from './deps.js';
+import type { CorporaLoader } from './loaded-corpora.js';
+
+export function createCorpusHandlers(
+  deps: Pick<BackgroundDeps, 'corpusStore'>, corpora: CorporaLoader,
+): Pick<Handlers, 'importCorpus' | 'listCorpora' | 'removeCorpus'> {
+  return {
+    async importCorpus(id: string): Promise<CorpusEntry> {
+      corpora.forgetImported(); // the options page has just written it to the store
+      const found = (await corpora.load()).entries.find((e) => e.entry.id === id);
+      if (found !== undefined && found.unreadable === undefined) return found.entry;
+      // The page takes a corpus the checks cannot use out of the store; read the store afresh next time.
+      corpora.forgetImported();
+      throw new Error(found === undefined ? 'The imported corpus is not in the store.' : found.unreadable);
+    },
+
+    async listCorpora(): Promise<CorpusEntry[]> {
+      return (await corpora.load()).entries.map((e) => e.entry);
+    },
+
+    async removeCorpus(id: string): Promise<void> {
+      if (id === 'bundled') throw new Error('The bundled corpus cannot be removed.');
+      await deps.corpusStore.remove(id);
+      corpora.forgetImported();
+    },
+  };
+}

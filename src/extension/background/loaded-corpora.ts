@@ -1,0 +1,143 @@
+/**
+ * The corpora a check runs against: the bundled one and the lexicon, loaded once per worker start,
+ * and the imported ones, loaded again after an import or removal without re-reading the bundled data.
+ */
+import type { ArticleMeta, PageInput } from '../../engine/index.js';
+import type { CorpusHandle, EnginePort } from '../engine-port.js';
+import type { CorpusEntry } from '../messages.js';
+import { StoredTexts } from '../stored-texts.js';
+import type { BackgroundDeps } from './deps.js';
+
+/** The seeds corpus and the synonym table shipped inside the extension. */
+export const BUNDLED_CORPUS = 'data/seeds.fhc';
+export const BUNDLED_LEXICON = 'data/lexicon.bin';
+
+export interface LoadedCorpus {
+  entry: CorpusEntry;
+  corpus: CorpusHandle;
+  /** An imported corpus's texts, read from the store for each check's candidates (the bundled one is whole in memory). */
+  texts?: StoredTexts;
+  /** Why a stored corpus could not be loaded (it is then checked as empty). */
+  unreadable?: string;
+}
+
+export interface LoadedCorpora {
+  /** The bundled corpus first, then the imported ones, oldest first. */
+  entries: LoadedCorpus[];
+  lexicon: unknown;
+}
+
+interface BaseData {
+  bundled: LoadedCorpus;
+  lexicon: unknown;
+}
+
+/** Forget a failed load so the next call tries again rather than repeating the failure. */
+function retryable<T>(load: () => Promise<T>, reset: () => void): Promise<T> {
+  return load().catch((error: unknown) => {
+    reset();
+    throw error;
+  });
+}
+
+export interface CorporaLoader {
+  load(): Promise<LoadedCorpora>;
+  /** The store changed (an import or a removal): read the imported corpora afresh next time. */
+  forgetImported(): void;
+}
+
+export function corporaLoader(deps: Pick<BackgroundDeps, 'engine' | 'readAsset' | 'corpusStore'>): CorporaLoader {
+  const { engine } = deps;
+  let base: Promise<BaseData> | null = null;
+  let imported: Promise<LoadedCorpus[]> | null = null;
+
+  async function loadBase(): Promise<BaseData> {
+    const [corpusBytes, lexiconBytes] = await Promise.all([deps.readAsset(BUNDLED_CORPUS), deps.readAsset(BUNDLED_LEXICON)]);
+    const bundled = engine.loadCorpus(corpusBytes);
+    return {
+      bundled: { entry: { id: 'bundled', name: 'Bundled seeds', articles: bundled.size, bundled: true, importedAt: null }, corpus: bundled },
+      lexicon: engine.loadLexicon(lexiconBytes),
+    };
+  }
+
+  async function loadImported(): Promise<LoadedCorpus[]> {
+    const entries: LoadedCorpus[] = [];
+    for (const row of await deps.corpusStore.all()) {
+      try {
+        const texts = new StoredTexts(deps.corpusStore, row.id, row.textBytes);
+        const corpus = engine.loadCorpusHead(row.head, texts);
+        entries.push({
+          entry: { id: row.id, name: row.name, articles: corpus.size, bundled: false, importedAt: row.importedAt },
+          corpus,
+          texts,
+        });
+      } catch (error) {
+        // A stored corpus that no longer loads (say, written by an older format) must not block checks with the others.
+        entries.push({
+          entry: { id: row.id, name: `${row.name} (unreadable)`, articles: 0, bundled: false, importedAt: row.importedAt },
+          corpus: { size: 0, meta: () => { throw new RangeError('empty corpus'); }, textRange: () => { throw new RangeError('empty corpus'); } },
+          unreadable: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }
+    return entries;
+  }
+
+  return {
+    async load() {
+      base ??= retryable(loadBase, () => (base = null));
+      imported ??= retryable(loadImported, () => (imported = null));
+      const [{ bundled, lexicon }, entries] = await Promise.all([base, imported]);
+      return { entries: [bundled, ...entries], lexicon };
+    },
+    forgetImported() {
+      imported = null;
+    },
+  };
+}
+
+/** The corpora a check runs against: a stored corpus that no longer loads is listed (as unreadable) but has nothing to offer. */
+export function usableCorpora(loaded: LoadedCorpora): LoadedCorpus[] {
+  return loaded.entries.filter((e) => e.unreadable === undefined);
+}
+
+/**
+ * Reads from the corpus store the texts of the imported articles the check will align. An
+ * imported corpus whose texts can no longer be read (a piece lost from the browser's storage)
+ * is marked unreadable, as one whose index does not load, and the check goes on without it;
+ * its candidates are then looked for again, since the others may now offer more.
+ */
+export async function readCandidateTexts(engine: EnginePort, page: PageInput, loaded: LoadedCorpora): Promise<void> {
+  for (;;) {
+    const usable = usableCorpora(loaded);
+    const stored = usable.filter((e) => e.texts !== undefined);
+    if (stored.length === 0) return;
+    const wanted = engine.candidateArticles(page, usable.map((e) => e.corpus), { lexicon: loaded.lexicon });
+    const failed: Array<[LoadedCorpus, string]> = [];
+    await Promise.all(
+      stored.map((e) =>
+        e.texts!
+          .load(wanted.filter((c) => c.corpus === e.corpus).map((c) => e.corpus.textRange(c.doc)))
+          .catch((error: unknown) => void failed.push([e, error instanceof Error ? error.message : String(error)])),
+      ),
+    );
+    if (failed.length === 0) return;
+    for (const [e, reason] of failed) {
+      e.unreadable = reason;
+      e.entry = { ...e.entry, name: `${e.entry.name} (unreadable)`, articles: 0 };
+    }
+  }
+}
+
+/** Finds a corpus article's metadata by id across the loaded corpora. */
+export function articleLookup(loaded: LoadedCorpora): (id: string) => ArticleMeta | null {
+  return (id) => {
+    for (const { corpus } of loaded.entries) {
+      for (let i = 0; i < corpus.size; i++) {
+        const meta = corpus.meta(i);
+        if (meta.id === id) return meta;
+      }
+    }
+    return null;
+  };
+}

@@ -23,9 +23,9 @@ const ENTRIES: Readonly<Record<string, string>> = {
   background: 'src/extension/background.ts',
   content: 'src/extension/content.ts',
   'popup-start': 'src/extension/popup-start-entry.ts',
-  popup: 'src/extension/popup-page.tsx',
-  options: 'src/extension/options-page.tsx',
-  reports: 'src/extension/reports-page.tsx',
+  popup: 'popup/popup-page.tsx',
+  options: 'popup/options-page.tsx',
+  reports: 'popup/reports-page.tsx',
 };
 /** Static files copied from popup/ to the extension root. */
 const STATIC_FILES = ['popup.html', 'options.html', 'reports.html', 'style.css'];

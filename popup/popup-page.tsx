@@ -4,12 +4,12 @@
  * takes it over, or asks itself when that script did not run.
  */
 import { render } from 'preact';
-import { PopupRoot, type PopupMilestone } from '../../popup/popup-root.js';
-import type { PopupPort } from '../../popup/popup-state.js';
-import type { AnalysisOutcome } from './analysis.js';
-import { browser } from './browser.js';
-import { createSender, type Message } from './messages.js';
-import { analyzeTab, FIRST_CHECK_GLOBAL, startFirstCheck, type FirstCheck, type StartApi } from './popup-start.js';
+import { PopupRoot, type PopupMilestone } from './popup-root.js';
+import type { PopupPort } from './popup-state.js';
+import type { AnalysisOutcome } from '../src/extension/analysis.js';
+import { browser } from '../src/extension/browser.js';
+import { createSender, type Message } from '../src/extension/messages.js';
+import { analyzeTab, FIRST_CHECK_GLOBAL, startFirstCheck, type FirstCheck, type StartApi } from '../src/extension/popup-start.js';
 
 performance.mark('firsthand:ui');
 const api = browser as unknown as StartApi;

@@ -1,8 +1,8 @@
 /** Entry of reports.html. */
 import { render } from 'preact';
-import { ReportsApp, type ReportsPort } from '../../popup/reports-app.js';
-import { browser } from './browser.js';
-import { createSender, type Message } from './messages.js';
+import { ReportsApp, type ReportsPort } from './reports-app.js';
+import { browser } from '../src/extension/browser.js';
+import { createSender, type Message } from '../src/extension/messages.js';
 
 const send = createSender((message: Message) => browser.runtime.sendMessage(message));
 

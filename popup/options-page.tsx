@@ -3,12 +3,12 @@
  * store and the permissions API.
  */
 import { render } from 'preact';
-import { OptionsApp, type OptionsPort } from '../../popup/options-app.js';
-import { browser } from './browser.js';
-import { engineCorpusReader, importCorpusFile, type CorpusFileSource } from './corpus-import.js';
-import { indexedDbCorpusStore } from './corpus-store.js';
-import { checkEndpoint } from './endpoint.js';
-import { createSender, type Message } from './messages.js';
+import { OptionsApp, type OptionsPort } from './options-app.js';
+import { browser } from '../src/extension/browser.js';
+import { engineCorpusReader, importCorpusFile, type CorpusFileSource } from '../src/extension/corpus-import.js';
+import { indexedDbCorpusStore } from '../src/extension/corpus-store.js';
+import { checkEndpoint } from '../src/extension/endpoint.js';
+import { createSender, type Message } from '../src/extension/messages.js';
 
 const send = createSender((message: Message) => browser.runtime.sendMessage(message));
 const corpusStore = indexedDbCorpusStore();

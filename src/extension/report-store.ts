@@ -4,13 +4,14 @@
  * and a failed send leaves it `pending-retry`: reports are never lost.
  */
 import { readReport, type Report } from './report.js';
+import { describeSendError, judgeResponse, SEND_TIMEOUT_SECONDS } from './send-outcome.js';
 import type { StorageArea } from './storage-area.js';
 
 const REPORT_PREFIX = 'report:';
 const ENDPOINT_KEY = 'settings:endpoint';
 
 /** How long one POST may take before it counts as failed, milliseconds. */
-export const SEND_TIMEOUT_MS = 10_000;
+export const SEND_TIMEOUT_MS = SEND_TIMEOUT_SECONDS * 1000;
 
 export interface ReportStoreDeps {
   /** storage.local or an in-memory area. */
@@ -132,12 +133,15 @@ export class ReportStore {
           body: JSON.stringify(report),
           signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
           credentials: 'omit',
+          // Never followed: see send-outcome.ts.
+          redirect: 'manual',
         });
-        if (!response.ok) throw new Error(`the endpoint answered ${response.status} ${response.statusText}`.trim());
-        updated = { ...report, delivery: { status: 'sent', attempts, lastError: null, sentAt: this.deps.now().toISOString() } };
+        const outcome = judgeResponse(response, endpoint);
+        updated = outcome.delivered
+          ? { ...report, delivery: { status: 'sent', attempts, lastError: null, sentAt: this.deps.now().toISOString() } }
+          : { ...report, delivery: { status: 'pending-retry', attempts, lastError: outcome.reason, sentAt: null } };
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        updated = { ...report, delivery: { status: 'pending-retry', attempts, lastError: reason, sentAt: null } };
+        updated = { ...report, delivery: { status: 'pending-retry', attempts, lastError: describeSendError(error), sentAt: null } };
       }
       // The reader may have deleted the report while it was in flight; do not bring it back.
       if (REPORT_PREFIX + report.id in (await this.deps.area.get(REPORT_PREFIX + report.id))) await this.put(updated);

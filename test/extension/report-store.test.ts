@@ -47,7 +47,7 @@ describe('a failed send is kept and retried, never lost', () => {
     endpoint.set(mode);
     const saved = await store.save(mockReport());
     expect(saved.delivery.status).toBe('pending-retry');
-    expect(saved.delivery.lastError).toMatch(mode === 'down' ? /Failed to fetch/ : /503/);
+    expect(saved.delivery.lastError).toMatch(mode === 'down' ? /^could not reach the endpoint/ : /refused it \(it answered 503 Service Unavailable\)/);
     expect(await store.list()).toHaveLength(1);
 
     // Still down: the retry keeps it and counts the attempt.
@@ -158,5 +158,41 @@ describe('periodic retries (the background alarm) run only while a report waits 
     await store.setEndpoint('https://reports.example.org/in');
     expect(wanted()).toBe(true);
     expect(await store.pendingCount()).toBe(1);
+  });
+});
+
+describe('only a 2xx from the configured endpoint counts as sent (15.12)', () => {
+  /** Node's fetch with redirect: 'manual' hands back the 3xx itself; a browser hands back an opaque redirect (status 0). */
+  test.each([
+    ['302 to a GET elsewhere', () => new Response(null, { status: 302, headers: { location: 'https://reports.example.org/thanks' } })],
+    ['307 to another origin', () => new Response(null, { status: 307, headers: { location: 'https://elsewhere.example/steal' } })],
+    ['an opaque redirect (browser)', () => Object.defineProperty(new Response(null, { status: 200 }), 'type', { value: 'opaqueredirect' }) as Response],
+  ])('%s: not followed, kept waiting, with the reason in words', async (_name, answer) => {
+    const inits: RequestInit[] = [];
+    const fetch = (async (_u: RequestInfo | URL, init?: RequestInit) => {
+      inits.push(init!);
+      return answer();
+    }) as typeof globalThis.fetch;
+    const store = new ReportStore({ area: memoryStorageArea(), fetch, now: () => new Date('2026-05-04T12:00:00Z') });
+    await store.setEndpoint('https://reports.example.org/in');
+    const saved = await store.save(mockReport());
+    expect(inits[0]!.redirect).toBe('manual');
+    expect(saved.delivery.status).toBe('pending-retry');
+    expect(saved.delivery.lastError).toMatch(/redirect/);
+    expect(saved.delivery.lastError).toMatch(/only to the address you set/);
+  });
+
+  test('a 2xx whose response came from another address (a followed redirect) is not counted as sent', async () => {
+    const fetch = (async () => {
+      const response = new Response(null, { status: 200 });
+      Object.defineProperty(response, 'url', { value: 'https://elsewhere.example/in' });
+      Object.defineProperty(response, 'redirected', { value: true });
+      return response;
+    }) as typeof globalThis.fetch;
+    const store = new ReportStore({ area: memoryStorageArea(), fetch, now: () => new Date('2026-05-04T12:00:00Z') });
+    await store.setEndpoint('https://reports.example.org/in');
+    const saved = await store.save(mockReport());
+    expect(saved.delivery.status).toBe('pending-retry');
+    expect(saved.delivery.lastError).toMatch(/redirect/);
   });
 });

@@ -4,6 +4,7 @@
  * Biden–Zelenskyy report, as the background would describe it.
  */
 import type { Analysis, SourceView } from '../src/extension/analysis.js';
+import { buildReport } from '../src/extension/build-report.js';
 import type { Report } from '../src/extension/report.js';
 
 export const MOCK_ORIGINAL: SourceView = {
@@ -20,6 +21,7 @@ export const MOCK_ORIGINAL: SourceView = {
       pageText: 'US President Joe Biden has talked with his Ukrainian counterpart Volodymyr Zelenskyy amid continuing efforts to defuse tensions.',
       sourceText: 'US President Joe Biden has spoken with his Ukrainian counterpart Volodymyr Zelenskyy amid ongoing efforts to defuse tensions.',
       page: [0, 128],
+      source: [0, 125],
       similarity: 0.82,
     },
     {
@@ -27,6 +29,7 @@ export const MOCK_ORIGINAL: SourceView = {
       pageText: 'US intelligence agencies have warned that Putin could be in position to launch a large-scale offensive.',
       sourceText: 'US intelligence agencies have warned that Putin could be in position to launch a large-scale offensive.',
       page: [130, 233],
+      source: [412, 515],
       similarity: 1,
     },
     {
@@ -34,6 +37,7 @@ export const MOCK_ORIGINAL: SourceView = {
       pageText: 'The President of the United States informed me of the content of his negotiations with Putin',
       sourceText: 'The President of the United States informed me of the content of his negotiations with Putin',
       page: [240, 333],
+      source: [830, 923],
       similarity: 1,
     },
   ],
@@ -61,21 +65,13 @@ export function mockAnalysis(overrides: Partial<Analysis> = {}): Analysis {
 }
 
 export function mockReport(overrides: Partial<Report> = {}): Report {
-  const analysis = mockAnalysis();
-  return {
-    v: 1,
+  const report = buildReport(mockAnalysis(), {
     id: '6f1c1f8e-2b7e-4c1a-9f5e-1d2c3b4a5e6f',
-    createdAt: '2026-05-04T10:20:30.000Z',
-    pageUrl: analysis.url,
-    pageTitle: analysis.page.title,
-    status: analysis.status,
-    overlap: analysis.overlap,
-    likelyOriginal: analysis.likelyOriginal,
-    passages: MOCK_ORIGINAL.passages.map((p) => ({ kind: p.kind, sourceId: MOCK_ORIGINAL.id, pageText: p.pageText, sourceText: p.sourceText })),
+    createdAt: new Date('2026-05-04T10:20:30.000Z'),
     textSha256: 'a'.repeat(64),
     extensionVersion: '0.1.0',
     comment: '',
-    delivery: { status: 'saved', attempts: 0, lastError: null, sentAt: null },
-    ...overrides,
-  };
+    keepFullUrl: false,
+  });
+  return { ...report, ...overrides };
 }

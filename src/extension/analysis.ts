@@ -30,6 +30,8 @@ export interface PassageView {
   sourceText: string;
   /** Span of `pageText` in the extracted page text (UTF-16 offsets). */
   page: Span;
+  /** Span of `sourceText` in the source's text; absent in analyses cached before it existed. */
+  source?: Span;
   /** Similarity of the two sides ∈ [0, 1]; 1 for verbatim and quotes. */
   similarity: number;
 }

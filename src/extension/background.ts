@@ -9,6 +9,7 @@ import { indexedDbCorpusStore } from './corpus-store.js';
 import { engine } from './engine.js';
 import type { ExtensionApi } from './extension-api.js';
 import { dispatch, isMessage, type Reply } from './messages.js';
+import { indexedDbReportRows } from './report-rows.js';
 import { ReportStore } from './report-store.js';
 import { sha256Hex } from './sha256.js';
 import { memoryStorageArea, type StorageArea } from './storage-area.js';
@@ -21,9 +22,11 @@ const RETRY_PERIOD_MINUTES = 1;
 const storage = browser.storage as unknown as { local: StorageArea; session?: StorageArea };
 const reports = new ReportStore({
   area: storage.local,
+  rows: indexedDbReportRows(),
   fetch: (input, init) => fetch(input, init),
   now: () => new Date(),
   retries: (needed) => (needed ? ensureRetryAlarm() : browser.alarms.clear(RETRY_ALARM).then(() => undefined)),
+  nextRetryAt: async () => (await browser.alarms.get(RETRY_ALARM))?.scheduledTime ?? null,
 });
 
 const handlers = createHandlers({

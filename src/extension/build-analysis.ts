@@ -54,6 +54,7 @@ function sourceView(source: SourceWithText, pageText: string): SourceView {
     pageText: pageText.slice(p.page[0], p.page[1]),
     sourceText: sourceText.slice(p.source[0], p.source[1]),
     page: [p.page[0], p.page[1]],
+    source: [p.source[0], p.source[1]],
     similarity: p.similarity,
   }));
   for (const q of source.quotes) {
@@ -62,6 +63,7 @@ function sourceView(source: SourceWithText, pageText: string): SourceView {
       pageText: pageText.slice(q.page[0], q.page[1]),
       sourceText: sourceText.slice(q.source[0], q.source[1]),
       page: [q.page[0], q.page[1]],
+      source: [q.source[0], q.source[1]],
       similarity: 1,
     });
   }

@@ -22,6 +22,12 @@ export interface CorpusEntry {
   importedAt: string | null;
 }
 
+/** What the reader chose about reports. */
+export interface ReportOptions {
+  /** Send the page's full address, fragment and tracking parameters included (default: cut to what identifies the article). */
+  keepFullUrl: boolean;
+}
+
 /** The answer to `setEndpoint`. */
 export type EndpointUpdate = { ok: true; endpoint: string | null } | { ok: false; message: string };
 
@@ -55,6 +61,12 @@ export interface Handlers {
   setEndpoint(url: string | null): Promise<EndpointUpdate>;
   /** Send reports that wait for the endpoint again. */
   retryPendingReports(): Promise<{ sent: number; pending: number }>;
+  /** Send the reports saved while no endpoint was set (the reader asked); throws without an endpoint. */
+  sendSavedReports(): Promise<{ sent: number; pending: number }>;
+  /** When waiting reports are tried next (ISO date-time), or null when no retry is planned. */
+  nextReportRetry(): Promise<string | null>;
+  getReportOptions(): Promise<ReportOptions>;
+  setReportOptions(options: ReportOptions): Promise<ReportOptions>;
 }
 
 export type HandlerName = keyof Handlers;

@@ -1,21 +1,28 @@
 /**
- * Reports live in storage.local, one key per report (`report:<id>`), so saving
- * one never rewrites the others. A report is written before any send is tried,
- * and a failed send leaves it `pending-retry`: reports are never lost.
+ * Reports live in IndexedDB (report-rows.ts), one row per report; the endpoint and the report
+ * options in storage.local. A report is written before any send is tried, and a failed send
+ * leaves it `pending-retry`: reports are never lost. Reports kept in storage.local by earlier
+ * versions (`report:<id>`, format 1) are moved to IndexedDB on first use, each one removed from
+ * storage.local only once its row is on disk.
  */
-import { readReport, type Report } from './report.js';
+import { readReport, reportBody, type Report } from './report.js';
+import type { ReportRows } from './report-rows.js';
 import { describeSendError, judgeResponse, SEND_TIMEOUT_SECONDS } from './send-outcome.js';
 import type { StorageArea } from './storage-area.js';
 
-const REPORT_PREFIX = 'report:';
+/** Keys of reports stored in storage.local by versions before IndexedDB. */
+const LEGACY_REPORT_PREFIX = 'report:';
 const ENDPOINT_KEY = 'settings:endpoint';
+const FULL_URL_KEY = 'settings:report-full-url';
 
 /** How long one POST may take before it counts as failed, milliseconds. */
 export const SEND_TIMEOUT_MS = SEND_TIMEOUT_SECONDS * 1000;
 
 export interface ReportStoreDeps {
-  /** storage.local or an in-memory area. */
+  /** storage.local or an in-memory area: settings, and reports left there by earlier versions. */
   area: StorageArea;
+  /** Where reports are kept: IndexedDB, or in-memory rows. */
+  rows: ReportRows;
   /** The fetch to POST with; injected so tests can fail it. */
   fetch: typeof fetch;
   now: () => Date;
@@ -25,13 +32,28 @@ export interface ReportStoreDeps {
    * report waits for an endpoint, so an idle extension is not woken every minute for nothing.
    */
   retries?: (needed: boolean) => Promise<void>;
+  /** When the next periodic retry runs (ms since the epoch), or null when none is planned: the alarm's schedule. */
+  nextRetryAt?: () => Promise<number | null>;
 }
 
 export class ReportStore {
   /** Ids being sent by this worker, so an alarm firing mid-send does not POST twice. */
   private readonly sending = new Set<string>();
 
+  /** Reports of earlier versions moved out of storage.local, once per store. */
+  private migrated: Promise<void> | null = null;
+
   constructor(private readonly deps: ReportStoreDeps) {}
+
+  /** Whether reports carry the page's full address (fragment and tracking parameters included). */
+  async keepsFullUrl(): Promise<boolean> {
+    return (await this.deps.area.get(FULL_URL_KEY))[FULL_URL_KEY] === true;
+  }
+
+  async setKeepsFullUrl(keep: boolean): Promise<void> {
+    if (keep) await this.deps.area.set({ [FULL_URL_KEY]: true });
+    else await this.deps.area.remove(FULL_URL_KEY);
+  }
 
   /** The configured endpoint, or null. */
   async endpoint(): Promise<string | null> {
@@ -52,6 +74,7 @@ export class ReportStore {
    * worker stopped mid-send still retries it later.
    */
   async save(report: Report): Promise<Report> {
+    await this.migrate();
     const endpoint = await this.endpoint();
     const kept: Report = {
       ...report,
@@ -66,6 +89,12 @@ export class ReportStore {
     const sent = await this.send(kept, endpoint);
     await this.syncRetries();
     return sent;
+  }
+
+  /** When waiting reports are tried next, ISO date-time; null when no retry is planned. */
+  async nextRetry(): Promise<string | null> {
+    const at = (await this.deps.nextRetryAt?.()) ?? null;
+    return at === null ? null : new Date(at).toISOString();
   }
 
   /** Reports that wait to be sent (to the endpoint, once there is one). */
@@ -88,19 +117,51 @@ export class ReportStore {
 
   /** Every report, newest first. Records in a format we do not know are skipped, not deleted. */
   async list(): Promise<Report[]> {
-    const all = await this.deps.area.get(null);
+    await this.migrate();
     const reports: Report[] = [];
-    for (const [key, value] of Object.entries(all)) {
-      if (!key.startsWith(REPORT_PREFIX)) continue;
-      const report = readReport(value);
+    for (const row of await this.deps.rows.all()) {
+      const report = readReport(row);
       if (report !== null) reports.push(report);
     }
     return reports.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
   }
 
   async delete(id: string): Promise<void> {
-    await this.deps.area.remove(REPORT_PREFIX + id);
+    await this.migrate();
+    await this.deps.rows.delete(id);
     await this.syncRetries();
+  }
+
+  /**
+   * Send the reports saved while no endpoint was set: the reader asked (Options offers it once an
+   * endpoint is set). They wait and are retried like any other from then on.
+   */
+  async sendSaved(): Promise<{ sent: number; pending: number }> {
+    if ((await this.endpoint()) === null) throw new Error('Set an endpoint first.');
+    for (const report of await this.list()) {
+      if (report.delivery.status !== 'saved') continue;
+      await this.put({ ...report, delivery: { ...report.delivery, status: 'pending-retry' } });
+    }
+    await this.deps.retries?.(true);
+    return this.retryPending();
+  }
+
+  /** Move reports of earlier versions from storage.local into the rows; unknown records stay where they are. */
+  private migrate(): Promise<void> {
+    this.migrated ??= (async () => {
+      const all = await this.deps.area.get(null);
+      for (const [key, value] of Object.entries(all)) {
+        if (!key.startsWith(LEGACY_REPORT_PREFIX)) continue;
+        const report = readReport(value);
+        if (report === null) continue;
+        if ((await this.deps.rows.get(report.id)) === undefined) await this.deps.rows.put(report);
+        await this.deps.area.remove(key);
+      }
+    })().catch((error: unknown) => {
+      this.migrated = null; // tried again next time; nothing was removed that is not in the rows
+      throw error;
+    });
+    return this.migrated;
   }
 
   /** Try every `pending-retry` report again. Returns how many went through and how many still wait. */
@@ -130,7 +191,7 @@ export class ReportStore {
         const response = await this.deps.fetch(endpoint, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(report),
+          body: JSON.stringify(reportBody(report)),
           signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
           credentials: 'omit',
           // Never followed: see send-outcome.ts.
@@ -144,7 +205,7 @@ export class ReportStore {
         updated = { ...report, delivery: { status: 'pending-retry', attempts, lastError: describeSendError(error), sentAt: null } };
       }
       // The reader may have deleted the report while it was in flight; do not bring it back.
-      if (REPORT_PREFIX + report.id in (await this.deps.area.get(REPORT_PREFIX + report.id))) await this.put(updated);
+      if ((await this.deps.rows.get(report.id)) !== undefined) await this.put(updated);
       return updated;
     } finally {
       this.sending.delete(report.id);
@@ -152,6 +213,6 @@ export class ReportStore {
   }
 
   private async put(report: Report): Promise<void> {
-    await this.deps.area.set({ [REPORT_PREFIX + report.id]: report });
+    await this.deps.rows.put(report);
   }
 }

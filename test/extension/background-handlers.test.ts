@@ -4,6 +4,7 @@
  * The fake executeScript re-creates injected functions from their source text,
  * as the browser does, so a function that leans on a closure fails here too.
  */
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { JSDOM } from 'jsdom';
 import { createHandlers, type BackgroundDeps } from '../../src/extension/background-handlers.js';
@@ -14,6 +15,11 @@ import { bytesSource, engineCorpusReader, importCorpusFile } from '../../src/ext
 import { chunkCount, memoryCorpusStore, textReaderOf, type CorpusStore } from '../../src/extension/corpus-store.js';
 import type { ExtensionApi } from '../../src/extension/extension-api.js';
 import { dispatch } from '../../src/extension/messages.js';
+import { memoryReportRows } from '../../src/extension/report-rows.js';
+import { reportBody } from '../../src/extension/report.js';
+import { pageText } from '../../src/extract/page-text.js';
+import { schemaErrors } from '../helpers/json-schema.js';
+
 import { ReportStore } from '../../src/extension/report-store.js';
 import { sha256Hex } from '../../src/extension/sha256.js';
 import { memoryStorageArea } from '../../src/extension/storage-area.js';
@@ -21,6 +27,8 @@ import { buildCorpusIndex } from '../../src/engine/index.js';
 import { NewsGenerator } from '../../src/bench/news-generator.js';
 import { loadVocabulary } from '../../src/bench/vocabulary.js';
 import { lexiconBytes, newsPageHtml, pageDom, seed, seedsCorpusBytes, testEngine } from './support/seed-pages.js';
+
+const reportSchema = JSON.parse(readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
 const TAB = 7;
 
@@ -84,7 +92,7 @@ function setup(
   let attributeCalls = 0;
   const pagesChecked: Array<{ url?: string | null }> = [];
   const local = memoryStorageArea();
-  const reports = new ReportStore({ area: local, fetch: fetchImpl, now: () => new Date('2026-05-04T12:00:00Z') });
+  const reports = new ReportStore({ rows: memoryReportRows(), area: local, fetch: fetchImpl, now: () => new Date('2026-05-04T12:00:00Z') });
   let uuid = 0;
   const deps: BackgroundDeps = {
     api: browser.api,
@@ -311,17 +319,42 @@ describe('reports', () => {
       extensionVersion: '9.9.9',
       comment: 'spun copy of Al Jazeera',
     });
-    const extracted = (tab.dom!.window as unknown as Record<string, { extract(): { article: { text: string } } }>)[CONTENT_GLOBAL]!.extract();
+    const extracted = (tab.dom!.window as unknown as Record<string, { extract(): { article: { title: string; text: string } } }>)[CONTENT_GLOBAL]!.extract();
     expect(report.textSha256).toBe(await sha256Hex(extracted.article.text));
-    expect(report.passages.length).toBe(outcome.analysis.sources.reduce((n, s) => n + s.passages.length, 0));
+    expect(report.passagesTotal).toBe(outcome.analysis.sources.reduce((n, s) => n + s.passages.length, 0));
+    expect(report.passages.length).toBe(Math.min(report.passagesTotal, 100));
+    // Self-contained: both sides of each passage, with offsets into the texts they were cut from.
+    const checkedText = pageText(extracted.article);
+    for (const p of report.passages) {
+      expect(checkedText.slice(p.page.start!, p.page.end!).startsWith(p.page.text)).toBe(true);
+      expect(p.source.end! - p.source.start!).toBeGreaterThanOrEqual(p.source.text.length);
+      expect(p.source.text).not.toBe('');
+      expect(report.sources.map((s) => s.id)).toContain(p.sourceId);
+    }
+    expect(schemaErrors(reportSchema, reportBody(report))).toEqual([]);
 
     expect(await handlers.listReports()).toHaveLength(1);
     up = true;
     expect(await handlers.retryPendingReports()).toEqual({ sent: 1, pending: 0 });
     expect(received.map((r) => r.id)).toEqual([report.id]);
+    expect(schemaErrors(reportSchema, received[0])).toEqual([]);
     expect((await handlers.listReports())[0]!.delivery.status).toBe('sent');
     await handlers.deleteReport(report.id);
     expect(await handlers.listReports()).toEqual([]);
+  });
+});
+
+describe('report options (15.14)', () => {
+  test('a report carries the address without fragment and tracking parameters, unless the reader keeps the full one', async () => {
+    const address = 'https://farm.example/r?id=7&utm_source=newsletter&fbclid=abc#comments';
+    const tab: FakeTab = { dom: pageDom(newsPageHtml(spunCopy), address), url: address };
+    const { handlers } = setup(tab);
+    const outcome = await handlers.analyzeTab(TAB);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(await handlers.getReportOptions()).toEqual({ keepFullUrl: false });
+    expect((await handlers.saveReport(TAB, '')).pageUrl).toBe('https://farm.example/r?id=7');
+    expect(await handlers.setReportOptions({ keepFullUrl: true })).toEqual({ keepFullUrl: true });
+    expect((await handlers.saveReport(TAB, '')).pageUrl).toBe(address);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { memoryReportRows, ReportNotStored } from '../../src/extension/report-rows.js';
 import { ReportStore } from '../../src/extension/report-store.js';
 import { memoryStorageArea } from '../../src/extension/storage-area.js';
 import { mockReport } from '../../popup/mock.js';
@@ -18,25 +19,28 @@ function fakeEndpoint() {
 
 function setup() {
   const area = memoryStorageArea();
+  const rows = memoryReportRows();
   const endpoint = fakeEndpoint();
-  const store = new ReportStore({ area, fetch: endpoint.fetch, now: () => new Date('2026-05-04T12:00:00Z') });
-  return { area, endpoint, store };
+  const store = new ReportStore({ rows, area, fetch: endpoint.fetch, now: () => new Date('2026-05-04T12:00:00Z') });
+  return { area, rows, endpoint, store };
 }
 
 test('without an endpoint a report is saved locally and nothing is sent', async () => {
-  const { store, endpoint, area } = setup();
+  const { store, endpoint, area, rows } = setup();
   const saved = await store.save(mockReport());
   expect(saved.delivery.status).toBe('saved');
   expect(endpoint.received).toHaveLength(0);
-  expect([...area.items.keys()]).toEqual([`report:${saved.id}`]);
+  expect([...rows.items.keys()]).toEqual([saved.id]);
+  expect(area.items.size).toBe(0);
 });
 
-test('a sent report is marked sent and the endpoint gets the whole report as JSON', async () => {
+test('a sent report is marked sent and the endpoint gets the whole report as JSON, without the browser\'s delivery bookkeeping', async () => {
   const { store, endpoint } = setup();
   await store.setEndpoint('https://reports.example.org/in');
   const saved = await store.save(mockReport({ comment: 'clearly spun' }));
   expect(saved.delivery).toMatchObject({ status: 'sent', attempts: 1, sentAt: '2026-05-04T12:00:00.000Z' });
-  expect(endpoint.received).toEqual([{ ...mockReport({ comment: 'clearly spun' }), delivery: { status: 'pending-retry', attempts: 0, lastError: null, sentAt: null } }]);
+  const { delivery: _kept, ...body } = mockReport({ comment: 'clearly spun' });
+  expect(endpoint.received).toEqual([body]);
   expect((await store.list())[0]!.delivery.status).toBe('sent');
 });
 
@@ -67,12 +71,20 @@ describe('a failed send is kept and retried, never lost', () => {
   });
 });
 
-test('a report saved while no endpoint was set is not sent later without being asked', async () => {
+test('a report saved while no endpoint was set is not sent later without being asked, and is sent when the reader asks', async () => {
   const { store, endpoint } = setup();
-  await store.save(mockReport());
+  await store.save(mockReport({ id: 'before' }));
+  await expect(store.sendSaved()).rejects.toThrow(/Set an endpoint first/);
   await store.setEndpoint('https://reports.example.org/in');
   await store.retryPending();
   expect(endpoint.received).toHaveLength(0);
+
+  endpoint.set('down');
+  expect(await store.sendSaved()).toEqual({ sent: 0, pending: 1 });
+  expect((await store.list())[0]!.delivery.status).toBe('pending-retry');
+  endpoint.set('up');
+  expect(await store.retryPending()).toEqual({ sent: 1, pending: 0 });
+  expect(endpoint.received.map((r) => (r as { id: string }).id)).toEqual(['before']);
 });
 
 test('a report deleted while its send is in flight stays deleted', async () => {
@@ -82,7 +94,7 @@ test('a report deleted while its send is in flight stays deleted', async () => {
     new Promise<Response>((resolve) => {
       release = () => resolve(new Response(null, { status: 200 }));
     })) as unknown as typeof fetch;
-  const store = new ReportStore({ area, fetch: slow, now: () => new Date() });
+  const store = new ReportStore({ rows: memoryReportRows(), area, fetch: slow, now: () => new Date() });
   await store.setEndpoint('https://reports.example.org/in');
   const saving = store.save(mockReport());
   await new Promise((r) => setTimeout(r, 0));
@@ -96,7 +108,7 @@ test('list is newest first and skips records it does not understand without dele
   const { store, area } = setup();
   await store.save(mockReport({ id: 'old', createdAt: '2026-01-01T00:00:00.000Z' }));
   await store.save(mockReport({ id: 'new', createdAt: '2026-03-01T00:00:00.000Z' }));
-  await area.set({ 'report:future': { v: 99, id: 'future' } });
+  await area.set({ 'report:future': { v: 99, id: 'future', createdAt: '2027-01-01T00:00:00.000Z', delivery: {} } });
   expect((await store.list()).map((r) => r.id)).toEqual(['new', 'old']);
   expect(area.items.has('report:future')).toBe(true);
   await store.delete('old');
@@ -114,7 +126,7 @@ describe('periodic retries (the background alarm) run only while a report waits 
       return endpoint.fetch(url, init);
     }) as typeof globalThis.fetch;
     const store = new ReportStore({
-      area, fetch, now: () => new Date('2026-05-04T12:00:00Z'),
+      rows: memoryReportRows(), area, fetch, now: () => new Date('2026-05-04T12:00:00Z'),
       retries: async (needed) => {
         log.push(needed ? 'retries on' : 'retries off');
         wanted = needed;
@@ -173,7 +185,7 @@ describe('only a 2xx from the configured endpoint counts as sent (15.12)', () =>
       inits.push(init!);
       return answer();
     }) as typeof globalThis.fetch;
-    const store = new ReportStore({ area: memoryStorageArea(), fetch, now: () => new Date('2026-05-04T12:00:00Z') });
+    const store = new ReportStore({ rows: memoryReportRows(), area: memoryStorageArea(), fetch, now: () => new Date('2026-05-04T12:00:00Z') });
     await store.setEndpoint('https://reports.example.org/in');
     const saved = await store.save(mockReport());
     expect(inits[0]!.redirect).toBe('manual');
@@ -189,10 +201,96 @@ describe('only a 2xx from the configured endpoint counts as sent (15.12)', () =>
       Object.defineProperty(response, 'redirected', { value: true });
       return response;
     }) as typeof globalThis.fetch;
-    const store = new ReportStore({ area: memoryStorageArea(), fetch, now: () => new Date('2026-05-04T12:00:00Z') });
+    const store = new ReportStore({ rows: memoryReportRows(), area: memoryStorageArea(), fetch, now: () => new Date('2026-05-04T12:00:00Z') });
     await store.setEndpoint('https://reports.example.org/in');
     const saved = await store.save(mockReport());
     expect(saved.delivery.status).toBe('pending-retry');
     expect(saved.delivery.lastError).toMatch(/redirect/);
   });
+});
+
+/** A report as version 0.1.0 kept it in storage.local (format 1: whole passage texts, no offsets). */
+function version1Report(id: string, pageText = 'US President Joe Biden has talked with his Ukrainian counterpart.') {
+  return {
+    v: 1,
+    id,
+    createdAt: '2026-04-01T08:00:00.000Z',
+    pageUrl: 'https://farm.example/story?utm_source=x#top',
+    pageTitle: 'Biden talks with Ukrainian President',
+    status: 'copy',
+    overlap: 0.9,
+    likelyOriginal: { id: '000', title: 'Biden speaks', outlet: 'Al Jazeera', published: '2021-12-09', url: 'https://aljazeera.example/000' },
+    passages: [{ kind: 'paraphrase', sourceId: '000', pageText, sourceText: 'US President Joe Biden has spoken with his Ukrainian counterpart.' }],
+    textSha256: 'b'.repeat(64),
+    extensionVersion: '0.1.0',
+    comment: 'old one',
+    delivery: { status: 'pending-retry', attempts: 3, lastError: 'Failed to fetch', sentAt: null },
+  };
+}
+
+describe('reports kept in storage.local by earlier versions (15.13)', () => {
+  test('are moved to the report rows as format 2, bounded, and removed from storage.local; unknown records stay', async () => {
+    const { store, area, rows } = setup();
+    const long = 'word '.repeat(400); // 2,000 characters: over the excerpt cap
+    await area.set({
+      'report:a': version1Report('a'),
+      'report:b': version1Report('b', long),
+      'report:future': { v: 99, id: 'future', createdAt: '2027-01-01T00:00:00.000Z', delivery: {} },
+      'settings:endpoint': 'https://reports.example.org/in',
+    });
+    const listed = await store.list();
+    expect(listed.map((r) => r.id).sort()).toEqual(['a', 'b']);
+    expect([...area.items.keys()].sort()).toEqual(['report:future', 'settings:endpoint']);
+    expect([...rows.items.keys()].sort()).toEqual(['a', 'b']);
+    const a = listed.find((r) => r.id === 'a')!;
+    expect(a).toMatchObject({
+      formatVersion: 2,
+      pageUrl: 'https://farm.example/story?utm_source=x#top', // as it was sent: not rewritten after the fact
+      pageWords: null,
+      sources: [{ id: '000', title: 'Biden speaks', outlet: 'Al Jazeera' }],
+      passagesTotal: 1,
+      comment: 'old one',
+      delivery: { status: 'pending-retry', attempts: 3 },
+    });
+    expect(a.passages[0]).toEqual({
+      kind: 'paraphrase',
+      sourceId: '000',
+      similarity: null,
+      page: { start: null, end: null, text: 'US President Joe Biden has talked with his Ukrainian counterpart.', cut: false },
+      source: { start: null, end: null, text: 'US President Joe Biden has spoken with his Ukrainian counterpart.', cut: false },
+    });
+    const b = listed.find((r) => r.id === 'b')!;
+    expect(b.passages[0]!.page).toMatchObject({ cut: true });
+    expect(b.passages[0]!.page.text).toBe(long.slice(0, 500));
+  });
+
+  test('a migrated waiting report is still sent, and a migration the rows refuse leaves storage.local as it was', async () => {
+    const { store, area, endpoint } = setup();
+    await area.set({ 'report:a': version1Report('a'), 'settings:endpoint': 'https://reports.example.org/in' });
+    expect(await store.retryPending()).toEqual({ sent: 1, pending: 0 });
+    expect((endpoint.received[0] as { formatVersion: number; id: string })).toMatchObject({ formatVersion: 2, id: 'a' });
+
+    const refusing = memoryReportRows();
+    refusing.put = async () => {
+      throw new ReportNotStored(new DOMException('quota', 'QuotaExceededError'));
+    };
+    const legacy = memoryStorageArea({ 'report:a': version1Report('a') });
+    const stuck = new ReportStore({ rows: refusing, area: legacy, fetch: endpoint.fetch, now: () => new Date() });
+    await expect(stuck.list()).rejects.toThrow(/refused to store the report \(its storage is full\)/);
+    expect(legacy.items.has('report:a')).toBe(true);
+  });
+});
+
+test('a report the browser refuses to store is not sent and the reader is told why (15.13)', async () => {
+  const { area, endpoint } = setup();
+  const rows = memoryReportRows();
+  rows.put = async () => {
+    throw new ReportNotStored(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+  };
+  const store = new ReportStore({ rows, area, fetch: endpoint.fetch, now: () => new Date() });
+  await store.setEndpoint('https://reports.example.org/in');
+  await expect(store.save(mockReport())).rejects.toThrow(
+    'The browser refused to store the report (its storage is full). Free some disk space, or delete old reports, and try again.',
+  );
+  expect(endpoint.received).toHaveLength(0);
 });

@@ -1,38 +1,30 @@
 /** Saving a report of the checked page, listing and deleting reports, and the endpoint they go to. */
+import { buildReport } from '../build-report.js';
 import { checkEndpoint } from '../endpoint.js';
-import type { Handlers } from '../messages.js';
-import { REPORT_FORMAT, type Report } from '../report.js';
+import type { Handlers, ReportOptions } from '../messages.js';
+import type { Report } from '../report.js';
 import type { BackgroundDeps } from './deps.js';
 import type { TabAnalyses } from './tab-analyses.js';
 
-/** Longest report comment kept, characters. */
-export const MAX_COMMENT = 2000;
-
-type ReportHandlers = Pick<Handlers, 'saveReport' | 'listReports' | 'deleteReport' | 'getEndpoint' | 'setEndpoint' | 'retryPendingReports'>;
+type ReportHandlers = Pick<
+  Handlers,
+  | 'saveReport' | 'listReports' | 'deleteReport' | 'getEndpoint' | 'setEndpoint' | 'retryPendingReports'
+  | 'sendSavedReports' | 'nextReportRetry' | 'getReportOptions' | 'setReportOptions'
+>;
 
 export function createReportHandlers(deps: BackgroundDeps, analyses: TabAnalyses): ReportHandlers {
   return {
     async saveReport(tabId: number, comment: string): Promise<Report> {
       const entry = await analyses.get(tabId);
       if (entry === null) throw new Error('Check the page before reporting it.');
-      const { analysis } = entry;
-      const report: Report = {
-        v: REPORT_FORMAT,
+      const report = buildReport(entry.analysis, {
         id: deps.uuid(),
-        createdAt: deps.now().toISOString(),
-        pageUrl: analysis.url,
-        pageTitle: analysis.page.title,
-        status: analysis.status,
-        overlap: analysis.overlap,
-        likelyOriginal: analysis.likelyOriginal,
-        passages: analysis.sources.flatMap((source) =>
-          source.passages.map((p) => ({ kind: p.kind, sourceId: source.id, pageText: p.pageText, sourceText: p.sourceText })),
-        ),
+        createdAt: deps.now(),
         textSha256: entry.textSha256,
         extensionVersion: deps.api.runtime.getManifest().version,
-        comment: String(comment).slice(0, MAX_COMMENT),
-        delivery: { status: 'saved', attempts: 0, lastError: null, sentAt: null },
-      };
+        comment,
+        keepFullUrl: await deps.reports.keepsFullUrl(),
+      });
       return deps.reports.save(report);
     },
 
@@ -55,5 +47,18 @@ export function createReportHandlers(deps: BackgroundDeps, analyses: TabAnalyses
     },
 
     retryPendingReports: () => deps.reports.retryPending(),
+
+    sendSavedReports: () => deps.reports.sendSaved(),
+
+    nextReportRetry: () => deps.reports.nextRetry(),
+
+    async getReportOptions() {
+      return { keepFullUrl: await deps.reports.keepsFullUrl() };
+    },
+
+    async setReportOptions(options: ReportOptions) {
+      await deps.reports.setKeepsFullUrl(options.keepFullUrl === true);
+      return { keepFullUrl: options.keepFullUrl === true };
+    },
   };
 }

@@ -10,6 +10,7 @@ const port: ReportsPort = {
   listReports: () => send('listReports'),
   deleteReport: (id) => send('deleteReport', id),
   retryPendingReports: () => send('retryPendingReports'),
+  nextReportRetry: () => send('nextReportRetry'),
 };
 
 render(<ReportsApp port={port} />, document.body);

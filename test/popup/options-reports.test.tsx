@@ -80,28 +80,58 @@ test('options: an endpoint typed before the stored one has loaded is kept and sa
   expect($('[data-testid=endpoint-note]')!.textContent).toMatch(/^Saved/);
 });
 
-test('reports: one row per report with its status, delete through the port, exports enabled', async () => {
+test('reports: a table row per report, its delivery in words (no codes, no raw errors), delete through the port, exports enabled', async () => {
   let reports = [
     mockReport({ id: 'a', pageTitle: '<img src=x onerror=alert(1)>', delivery: { status: 'pending-retry', attempts: 2, lastError: 'Failed to fetch', sentAt: null } }),
     mockReport({ id: 'b', delivery: { status: 'sent', attempts: 1, lastError: null, sentAt: '2026-05-04T00:00:00Z' } }),
+    mockReport({ id: 'c', comment: 'spun', delivery: { status: 'saved', attempts: 0, lastError: null, sentAt: null } }),
+    mockReport({ id: 'd', delivery: { status: 'pending-retry', attempts: 1, lastError: 'the endpoint answered 503 Service Unavailable', sentAt: null } }),
   ];
+  const now = new Date('2026-05-04T12:00:00Z');
   const port = {
     listReports: vi.fn(async () => reports),
     deleteReport: vi.fn(async (id: string) => void (reports = reports.filter((r) => r.id !== id))),
     retryPendingReports: vi.fn(async () => ({ sent: 1, pending: 0 })),
+    nextReportRetry: vi.fn(async () => '2026-05-04T12:00:45.000Z'),
   } satisfies ReportsPort;
-  act(() => render(<ReportsApp port={port} />, container));
+  act(() => render(<ReportsApp port={port} now={() => now} />, container));
   await settle();
-  expect($$('[data-testid=report-row]')).toHaveLength(2);
-  expect($$('[data-testid=report-status]').map((s) => s.textContent)).toEqual(['pending-retry', 'sent']);
+  expect($$('[data-testid=report-row]')).toHaveLength(4);
+  expect($$('[data-testid=report-status]').map((s) => s.textContent)).toEqual([
+    'waiting to be sent; next try in 1 minute',
+    'sent May 4, 2026',
+    'saved on this computer',
+    'waiting to be sent; next try in 1 minute',
+  ]);
+  expect($$('[data-testid=report-error]').map((s) => s.textContent)).toEqual([
+    'Last try: could not reach the endpoint (it is down, the address is wrong, or it does not allow requests from this extension).',
+    'Last try: the endpoint refused it (it answered 503 Service Unavailable).',
+  ]);
+  expect(container.textContent).not.toMatch(/pending-retry|Failed to fetch/);
+  // Aligned: one table, every row with a cell under every heading.
+  const headings = $$('table.reports-table thead th');
+  expect(headings.map((h) => h.textContent)).toEqual(['Page', 'Reported', 'Borrowed', 'Likely original', 'Delivery', 'Actions']);
+  for (const row of $$('[data-testid=report-row]')) expect(row.tagName === 'TR' && row.children.length).toBe(headings.length);
   expect(container.querySelector('img')).toBeNull();
-  expect(container.textContent).toContain('Last send failed: Failed to fetch');
   expect(($('[data-testid=export-csv]') as HTMLButtonElement).disabled).toBe(false);
 
   act(() => ($$('[data-testid=report-delete]')[0] as HTMLButtonElement).click());
   await settle();
   expect(port.deleteReport).toHaveBeenCalledWith('a');
-  expect($$('[data-testid=report-row]')).toHaveLength(1);
+  expect($$('[data-testid=report-row]')).toHaveLength(3);
+});
+
+test('reports: a waiting report with no retry planned says no endpoint is set', async () => {
+  const port = {
+    listReports: vi.fn(async () => [mockReport({ delivery: { status: 'pending-retry', attempts: 0, lastError: null, sentAt: null } })]),
+    deleteReport: vi.fn(),
+    retryPendingReports: vi.fn(),
+    nextReportRetry: vi.fn(async () => null),
+  } satisfies ReportsPort;
+  act(() => render(<ReportsApp port={port} />, container));
+  await settle();
+  expect($('[data-testid=report-status]')!.textContent).toBe('waiting to be sent; no endpoint is set');
+  expect($('[data-testid=report-error]')).toBeNull();
 });
 
 test('options: an import the port refuses shows its reason, adds no row and frees the file input', async () => {

@@ -1,16 +1,11 @@
 /** The options page: imported corpora and the report endpoint. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CorpusEntry } from '../src/extension/messages.js';
+import { endpointHost, type EndpointSaved } from '../src/extension/endpoint-settings.js';
+import type { CorpusEntry, ReportOptions } from '../src/extension/messages.js';
+import { MAX_EXCERPT_CHARS, MAX_REPORT_PASSAGES } from '../src/extension/report.js';
 import { plural } from './format.js';
 
-export type EndpointSaved =
-  | {
-      ok: true;
-      endpoint: string | null;
-      /** Settles when the reader answers the browser's permission prompt (which may stay open a while). */
-      permission: Promise<'granted' | 'denied' | 'not-needed'>;
-    }
-  | { ok: false; message: string };
+export type { EndpointSaved };
 
 export interface OptionsPort {
   listCorpora(): Promise<CorpusEntry[]>;
@@ -19,7 +14,20 @@ export interface OptionsPort {
   getEndpoint(): Promise<string | null>;
   /** Must be called straight from the click: it may ask the browser for the endpoint's host permission. */
   saveEndpoint(url: string): Promise<EndpointSaved>;
+  /** Whether the browser has granted access to the endpoint's origin. */
+  endpointPermission(url: string): Promise<boolean>;
+  /** Reports kept only here because no endpoint was set when they were made. */
+  savedReportCount(): Promise<number>;
+  /** Send those now (they then wait and are retried like any other). */
+  sendSavedReports(): Promise<{ sent: number; pending: number }>;
+  getReportOptions(): Promise<ReportOptions>;
+  setReportOptions(options: ReportOptions): Promise<ReportOptions>;
 }
+
+const notGranted = (endpoint: string): string =>
+  `Saved, but the browser did not grant access to ${endpointHost(endpoint)} (its request was dismissed or refused). ` +
+  'Reports reach it only if it accepts requests from this extension (CORS); press Save to be asked again.';
+
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -28,7 +36,13 @@ export function OptionsApp({ port }: { port: OptionsPort }) {
   const [corpusNote, setCorpusNote] = useState('');
   const [endpoint, setEndpoint] = useState('');
   const [endpointNote, setEndpointNote] = useState('');
+  /** The endpoint as stored (the field may hold something else being typed). */
+  const [storedEndpoint, setStoredEndpoint] = useState<string | null>(null);
+  const [savedCount, setSavedCount] = useState(0);
+  const [reportOptions, setReportOptions] = useState<ReportOptions | null>(null);
   const [busy, setBusy] = useState(false);
+
+  const countSaved = (): Promise<void> => port.savedReportCount().then(setSavedCount, () => undefined);
 
   const refresh = (): Promise<void> =>
     port.listCorpora().then(setCorpora, (error: unknown) => setCorpusNote(`Could not list corpora: ${messageOf(error)}`));
@@ -41,9 +55,20 @@ export function OptionsApp({ port }: { port: OptionsPort }) {
     port.getEndpoint().then(
       (url) => {
         if (!typed.current) setEndpoint(url ?? '');
+        setStoredEndpoint(url);
+        if (url !== null) {
+          port.endpointPermission(url).then(
+            (granted) => {
+              if (!granted) setEndpointNote(notGranted(url).replace(/^Saved, but/, 'The endpoint is set, but'));
+            },
+            () => undefined,
+          );
+        }
       },
       () => undefined,
     );
+    void countSaved();
+    port.getReportOptions().then(setReportOptions, () => undefined);
   }, [port]);
 
   const onImport = async (event: Event): Promise<void> => {
@@ -80,22 +105,36 @@ export function OptionsApp({ port }: { port: OptionsPort }) {
     port.saveEndpoint(endpoint).then(
       (saved) => {
         if (!saved.ok) return setEndpointNote(saved.message);
-        setEndpoint(saved.endpoint ?? '');
-        if (saved.endpoint === null) return setEndpointNote('Endpoint cleared: reports are kept in this browser only.');
-        setEndpointNote('Saved. New reports are also sent there.');
+        const stored = saved.endpoint;
+        setEndpoint(stored ?? '');
+        setStoredEndpoint(stored);
+        void countSaved();
+        if (stored === null) return setEndpointNote('Endpoint cleared: reports are kept in this browser only.');
+        // Nothing is promised until the reader has answered the browser's request.
+        setEndpointNote(`Saved. Waiting for your answer to the browser's request for access to ${endpointHost(stored)}…`);
         saved.permission.then(
-          (permission) => {
-            if (permission === 'denied') {
-              setEndpointNote(
-                'Saved. The browser did not grant access to that site, so sends work only if the endpoint allows cross-origin requests.',
-              );
-            }
-          },
-          () => undefined,
+          (permission) => setEndpointNote(permission === 'denied' ? notGranted(stored) : 'Saved. New reports are also sent there.'),
+          () => setEndpointNote(notGranted(stored)),
         );
       },
       (error: unknown) => setEndpointNote(messageOf(error)),
     );
+  };
+
+  const onSendSaved = (): void => {
+    setEndpointNote('Sending…');
+    port.sendSavedReports().then(
+      (r) => {
+        setEndpointNote(r.pending === 0 ? `${plural(r.sent, 'report')} sent.` : `${plural(r.sent, 'report')} sent; ${r.pending} waiting, tried again every minute (see Your reports).`);
+        void countSaved();
+      },
+      (error: unknown) => setEndpointNote(messageOf(error)),
+    );
+  };
+
+  const onKeepFullUrl = (event: Event): void => {
+    const keepFullUrl = (event.currentTarget as HTMLInputElement).checked;
+    port.setReportOptions({ keepFullUrl }).then(setReportOptions, () => undefined);
   };
 
   return (
@@ -157,6 +196,44 @@ export function OptionsApp({ port }: { port: OptionsPort }) {
           </button>
         </form>
         <p class="note" role="status" data-testid="endpoint-note">{endpointNote}</p>
+        {storedEndpoint !== null && savedCount > 0 && (
+          <p class="saved-offer" data-testid="saved-offer">
+            {`${plural(savedCount, 'report')} made before the endpoint was set ${savedCount === 1 ? 'is' : 'are'} kept only in this browser. `}
+            <button type="button" data-testid="send-saved" onClick={onSendSaved}>
+              Send {savedCount === 1 ? 'it' : 'them'} to the endpoint
+            </button>
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="contents-heading">
+        <h2 id="contents-heading">What a report contains</h2>
+        <ul class="report-contents">
+          <li>the page's address and title, and a SHA-256 fingerprint of its text (not the text);</li>
+          <li>the verdict: how much of the page is borrowed, and the likely original;</li>
+          <li>
+            {`up to ${MAX_REPORT_PASSAGES} matched passages, each as up to ${MAX_EXCERPT_CHARS} characters of the page and of the source, with their positions;`}
+          </li>
+          <li>the title, outlet, date and address of each source;</li>
+          <li>your comment, when you made the report, and Firsthand's version.</li>
+        </ul>
+        <p>
+          Nothing else: no other text of the page, no browsing history, nothing that identifies you or this browser. It
+          goes only to the endpoint above, and only if you set one.
+        </p>
+        <label class="check">
+          <input
+            type="checkbox"
+            data-testid="keep-full-url"
+            checked={reportOptions?.keepFullUrl ?? false}
+            disabled={reportOptions === null}
+            onChange={onKeepFullUrl}
+          />
+          <span>
+            Send the page's full address. By default a report's address leaves out the part after # and tracking
+            parameters such as <code>utm_source</code>, <code>fbclid</code> or <code>gclid</code>, keeping those that
+            pick the article.
+          </span>
+        </label>
       </section>
       <p>
         <a href="reports.html">Your reports</a>

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { CorpusEntry } from '../../src/extension/messages.js';
 import { mockReport } from '../../popup/mock.js';
 import { OptionsApp, type OptionsPort } from '../../popup/options-app.js';
@@ -20,12 +20,30 @@ const settle = () => act(async () => void (await new Promise((r) => setTimeout(r
 const $ = (s: string) => container.querySelector(s);
 const $$ = (s: string) => [...container.querySelectorAll(s)];
 
+/** The report parts of an options port, for tests about corpora. */
+const reportParts = () => ({
+  endpointPermission: vi.fn(async () => true),
+  savedReportCount: vi.fn(async () => 0),
+  sendSavedReports: vi.fn(async () => ({ sent: 0, pending: 0 })),
+  getReportOptions: vi.fn(async () => ({ keepFullUrl: false })),
+  setReportOptions: vi.fn(async (o: { keepFullUrl: boolean }) => o),
+});
+
+const typeEndpoint = (url: string) => {
+  const input = $('[data-testid=endpoint]') as HTMLInputElement;
+  act(() => {
+    input.value = url;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+};
+
 test('options: corpora with counts, remove for imported ones only, endpoint saved through the port', async () => {
   let corpora: CorpusEntry[] = [
     { id: 'bundled', name: 'Bundled seeds', articles: 5, bundled: true, importedAt: null },
     { id: 'c1', name: 'newsroom.fhc', articles: 1200, bundled: false, importedAt: '2026-05-01T00:00:00Z' },
   ];
   const port = {
+    ...reportParts(),
     listCorpora: vi.fn(async () => corpora),
     importCorpus: vi.fn(),
     removeCorpus: vi.fn(async (id: string) => void (corpora = corpora.filter((c) => c.id !== id))),
@@ -52,13 +70,14 @@ test('options: corpora with counts, remove for imported ones only, endpoint save
   act(() => ($('[data-testid=endpoint-save]') as HTMLButtonElement).click());
   await settle();
   expect(port.saveEndpoint).toHaveBeenCalledWith('https://reports.example.org/in');
-  expect($('[data-testid=endpoint-note]')!.textContent).toMatch(/did not grant access/);
+  expect($('[data-testid=endpoint-note]')!.textContent).toMatch(/did not grant access to reports\.example\.org/);
   expect(container.querySelector('a[href="reports.html"]')).not.toBeNull();
 });
 
 test('options: an endpoint typed before the stored one has loaded is kept and saved', async () => {
   let answerStored: (url: string | null) => void = () => undefined;
   const port = {
+    ...reportParts(),
     listCorpora: vi.fn(async () => []),
     importCorpus: vi.fn(),
     removeCorpus: vi.fn(),
@@ -137,6 +156,7 @@ test('reports: a waiting report with no retry planned says no endpoint is set', 
 test('options: an import the port refuses shows its reason, adds no row and frees the file input', async () => {
   const corpora: CorpusEntry[] = [{ id: 'bundled', name: 'Bundled seeds', articles: 5, bundled: true, importedAt: null }];
   const port = {
+    ...reportParts(),
     listCorpora: vi.fn(async () => corpora),
     importCorpus: vi.fn(async (file: File) => {
       throw new Error(`${file.name} is not a Firsthand corpus (bad magic). Make one with "firsthand build-corpus".`);
@@ -158,4 +178,89 @@ test('options: an import the port refuses shows its reason, adds no row and free
   );
   expect($$('[data-testid=corpus]')).toHaveLength(1);
   expect(input.disabled).toBe(false);
+});
+
+describe('options: the report endpoint and what a report holds (13.9, 15.14)', () => {
+  function endpointPort(permission: Promise<'granted' | 'denied'>, saved = 0) {
+    let savedCount = saved;
+    return {
+      ...reportParts(),
+      savedReportCount: vi.fn(async () => savedCount),
+      sendSavedReports: vi.fn(async () => {
+        const sent = savedCount;
+        savedCount = 0;
+        return { sent, pending: 0 };
+      }),
+      listCorpora: vi.fn(async () => []),
+      importCorpus: vi.fn(),
+      removeCorpus: vi.fn(),
+      getEndpoint: vi.fn(async () => null),
+      saveEndpoint: vi.fn(async (url: string) => ({ ok: true as const, endpoint: url, permission })),
+    } satisfies OptionsPort;
+  }
+
+  test('while the browser\'s permission request is unanswered, nothing is promised; a dismissed one is said so; a granted one says reports go there', async () => {
+    let answer: (a: 'granted' | 'denied') => void = () => undefined;
+    const port = endpointPort(new Promise((resolve) => (answer = resolve)));
+    act(() => render(<OptionsApp port={port} />, container));
+    await settle();
+    typeEndpoint('https://reports.example.org/in');
+    act(() => ($('[data-testid=endpoint-save]') as HTMLButtonElement).click());
+    await settle();
+    const note = () => $('[data-testid=endpoint-note]')!.textContent ?? '';
+    expect(note()).not.toMatch(/sent there/);
+    expect(note()).toMatch(/Waiting for your answer .* access to reports\.example\.org/);
+    answer('denied');
+    await settle();
+    expect(note()).toMatch(/^Saved, but the browser did not grant access to reports\.example\.org \(its request was dismissed or refused\)/);
+    expect(note()).not.toMatch(/sent there/);
+
+    const granting = endpointPort(Promise.resolve('granted'));
+    render(null, container);
+    act(() => render(<OptionsApp port={granting} />, container));
+    await settle();
+    typeEndpoint('https://reports.example.org/in');
+    act(() => ($('[data-testid=endpoint-save]') as HTMLButtonElement).click());
+    await settle();
+    expect(note()).toBe('Saved. New reports are also sent there.');
+  });
+
+  test('an endpoint set earlier whose access was since withdrawn is said so when the page opens', async () => {
+    const port = { ...endpointPort(Promise.resolve('granted')), getEndpoint: vi.fn(async () => 'https://reports.example.org/in'), endpointPermission: vi.fn(async () => false) };
+    act(() => render(<OptionsApp port={port} />, container));
+    await settle();
+    expect(port.endpointPermission).toHaveBeenCalledWith('https://reports.example.org/in');
+    expect($('[data-testid=endpoint-note]')!.textContent).toMatch(/^The endpoint is set, but the browser did not grant access to reports\.example\.org/);
+  });
+
+  test('reports saved before the endpoint was set are offered for sending once it is set, and sent on request', async () => {
+    const port = endpointPort(Promise.resolve('granted'), 2);
+    act(() => render(<OptionsApp port={port} />, container));
+    await settle();
+    expect($('[data-testid=saved-offer]')).toBeNull(); // no endpoint yet: nothing to send them to
+    typeEndpoint('https://reports.example.org/in');
+    act(() => ($('[data-testid=endpoint-save]') as HTMLButtonElement).click());
+    await settle();
+    expect($('[data-testid=saved-offer]')!.textContent).toMatch(/^2 reports made before the endpoint was set are kept only in this browser/);
+    act(() => ($('[data-testid=send-saved]') as HTMLButtonElement).click());
+    await settle();
+    expect(port.sendSavedReports).toHaveBeenCalledTimes(1);
+    expect($('[data-testid=endpoint-note]')!.textContent).toBe('2 reports sent.');
+    expect($('[data-testid=saved-offer]')).toBeNull();
+  });
+
+  test('the page says what a report contains, and the full-address option is saved through the port', async () => {
+    const port = endpointPort(Promise.resolve('granted'));
+    act(() => render(<OptionsApp port={port} />, container));
+    await settle();
+    const contents = $('.report-contents')!.textContent!;
+    expect(contents).toMatch(/up to 100 matched passages, each as up to 500 characters of the page and of the source/);
+    expect(contents).toMatch(/SHA-256 fingerprint of its text \(not the text\)/);
+    const box = $('[data-testid=keep-full-url]') as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    act(() => box.click());
+    await settle();
+    expect(port.setReportOptions).toHaveBeenCalledWith({ keepFullUrl: true });
+    expect(box.checked).toBe(true);
+  });
 });

@@ -17,14 +17,18 @@ import { pollFor } from './support/poll.js';
 import { ReportSink } from './support/report-sink.js';
 import { seedId, seedTitle } from './support/seeds.js';
 import { parseCsv } from '../helpers/csv.js';
+import { schemaErrors } from '../helpers/json-schema.js';
+
+const reportSchema = JSON.parse(readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
 const gate = chromiumGate();
 
-/** The reports page's rows: status text per row, polled fresh by reloading the page. */
+/** The reports page's rows: delivery code per row (data-status), polled fresh by reloading the page. */
 async function reportStatuses(reports: Page): Promise<string[]> {
   await reports.reload();
   await reports.locator('#app[data-state=ready]').waitFor();
-  return reports.locator('[data-testid=report-status]').allTextContents();
+  const statuses = reports.locator('[data-testid=report-status]');
+  return Promise.all((await statuses.all()).map(async (s) => (await s.getAttribute('data-status')) ?? ''));
 }
 
 async function download(page: Page, button: string): Promise<string> {
@@ -92,6 +96,9 @@ describe.skipIf(gate.skip)('Chromium: reporting a suspected copy', () => {
     }, { what: 'one report with status pending-retry' })).toEqual(['pending-retry']);
     expect(sink.received).toHaveLength(0);
     expect(await retryAlarm(reports)).toBe(true);
+    // In words, not codes: the alarm's next run and why the send failed.
+    expect(await reports.locator('[data-testid=report-status]').textContent()).toMatch(/^waiting to be sent; next try (in 1 minute|any moment now)$/);
+    expect(await reports.locator('[data-testid=report-error]').textContent()).toMatch(/^Last try: could not reach the endpoint/);
 
     // Close the browser, reopen the same profile: the report is still there and still waiting.
     await session.close();
@@ -104,12 +111,13 @@ describe.skipIf(gate.skip)('Chromium: reporting a suspected copy', () => {
     // JSON export: the whole report.
     const exported = JSON.parse(await download(reopened, '[data-testid=export-json]')) as {
       reports: {
+        formatVersion: number;
         pageUrl: string;
         pageTitle: string;
         status: string;
         overlap: number;
         likelyOriginal: { id: string; title: string } | null;
-        passages: { kind: string; sourceId: string; pageText: string }[];
+        passages: { kind: string; sourceId: string; page: { text: string; start: number }; source: { text: string } }[];
         textSha256: string;
         extensionVersion: string;
         createdAt: string;
@@ -125,7 +133,9 @@ describe.skipIf(gate.skip)('Chromium: reporting a suspected copy', () => {
     expect(report.overlap).toBeLessThanOrEqual(1);
     expect(report.likelyOriginal?.id).toBe(seedId('000'));
     expect(report.passages.length).toBeGreaterThan(0);
-    expect(report.passages.some((p) => p.sourceId === seedId('000') && p.pageText !== '')).toBe(true);
+    expect(report.formatVersion).toBe(2);
+    expect(report.passages.some((p) => p.sourceId === seedId('000') && p.page.text !== '' && p.source.text !== '')).toBe(true);
+    expect(schemaErrors(reportSchema, report)).toEqual([]);
     expect(report.textSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(report.extensionVersion).toBe(manifest.version);
     expect(Number.isNaN(Date.parse(report.createdAt))).toBe(false);
@@ -165,11 +175,87 @@ describe.skipIf(gate.skip)('Chromium: reporting a suspected copy', () => {
     expect(body.textSha256).toBe(report.textSha256);
     expect(body.likelyOriginal?.id).toBe(seedId('000'));
     expect(body.passages.length).toBe(report.passages.length);
+    expect('delivery' in body).toBe(false);
+    expect(schemaErrors(reportSchema, body)).toEqual([]);
 
     // Deleting removes it from the list.
     await reopened.click('[data-testid=report-delete]');
     await pollFor(async () => ((await reopened.locator('[data-testid=report-row]').count()) === 0 ? true : undefined), {
       what: 'the report row to disappear',
     });
+  });
+});
+
+describe.skipIf(gate.skip)('Chromium: a report endpoint that redirects is not followed (15.12)', () => {
+  let executablePath: string;
+  let extensionDir: string;
+  let server: FixtureServer;
+  let sink: ReportSink;
+  /** Another origin (another port) the redirecting endpoint points at: it must receive nothing. */
+  let elsewhere: ReportSink;
+  let profile: string;
+  let session: ChromiumSession | null = null;
+
+  beforeAll(async () => {
+    executablePath = requireExecutable(gate);
+    extensionDir = requireBuild(CHROME_EXT_DIR, 'The Chrome build');
+    server = await startFixtureServer();
+    sink = await ReportSink.reservePort();
+    elsewhere = await ReportSink.reservePort();
+    await sink.start();
+    await elsewhere.start();
+    profile = mkdtempSync(path.join(os.tmpdir(), 'firsthand-e2e-redirect-'));
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await sink?.stop();
+    await elsewhere?.stop();
+    await server?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('302 and 307-to-another-origin leave the report waiting with the reason in words; only a 2xx marks it sent', async () => {
+    session = await ChromiumSession.launch({ executablePath, extensionDir, userDataDir: profile });
+    sink.answer = { redirect: 302, location: `http://127.0.0.1:${sink.port}/thanks` };
+
+    const options = await session.observer();
+    await options.locator('[data-testid=endpoint]').fill(sink.url);
+    await options.click('[data-testid=endpoint-save]');
+    await pollFor(async () => (/^Saved/.test((await options.locator('[data-testid=endpoint-note]').textContent()) ?? '') ? true : undefined), {
+      what: 'the endpoint to be saved',
+    });
+
+    const tab = await session.openTab(server.page(PAGES.spunCopyOf000));
+    const verdict = await session.checkWithToolbar(tab.page);
+    expect(verdict.status, JSON.stringify(verdict)).toBe('copy');
+    await session.clickInRealPopup('[data-testid=report]');
+    await pollFor(async () => ((await session!.readRealPopup())?.reportSaved ? true : undefined), { what: 'the report to be saved' });
+
+    const reports = await session.context.newPage();
+    await reports.goto(session.extensionUrl('reports.html'));
+    const waitingWithRedirect = async (): Promise<string | undefined> => {
+      const statuses = await reportStatuses(reports);
+      if (statuses.length !== 1 || statuses[0] !== 'pending-retry') return undefined;
+      const error = (await reports.locator('[data-testid=report-error]').textContent()) ?? '';
+      return /redirect/.test(error) ? error : undefined;
+    };
+    expect(await pollFor(waitingWithRedirect, { what: 'the report waiting after a 302' })).toMatch(/only to the address you set/);
+    // The POST reached the endpoint once; the redirect was not followed (no GET of /thanks).
+    expect(sink.received.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /reports']);
+
+    // A 307 would re-POST the whole report to another origin.
+    sink.answer = { redirect: 307, location: `${elsewhere.url}/steal` };
+    await reports.click('[data-testid=retry]');
+    await pollFor(async () => (sink.received.length === 2 ? true : undefined), { what: 'the retried POST' });
+    expect(await pollFor(waitingWithRedirect, { what: 'the report still waiting after a 307' })).toMatch(/redirect/);
+    expect(elsewhere.received).toEqual([]);
+
+    sink.answer = { accept: true };
+    await reports.click('[data-testid=retry]');
+    await pollFor(async () => ((await reportStatuses(reports))[0] === 'sent' ? true : undefined), { what: 'the report to be sent' });
+    expect(await reports.locator('[data-testid=report-status]').textContent()).toMatch(/^sent /);
+    expect(elsewhere.received).toEqual([]);
+    expect(sink.received.every((r) => r.method === 'POST' && r.path === '/reports')).toBe(true);
   });
 });

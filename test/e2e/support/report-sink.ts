@@ -7,13 +7,18 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ReceivedReport {
+  method: string;
   path: string;
   contentType: string | undefined;
   body: unknown;
 }
 
+/** How the sink answers a POST: accept it (201), or redirect it elsewhere. */
+export type SinkAnswer = { accept: true } | { redirect: 301 | 302 | 303 | 307 | 308; location: string };
+
 export class ReportSink {
   readonly received: ReceivedReport[] = [];
+  answer: SinkAnswer = { accept: true };
   private server: Server | null = null;
 
   private constructor(readonly port: number) {}
@@ -55,8 +60,15 @@ export class ReportSink {
         } catch {
           // kept as text: the test then fails on the shape, with the text visible
         }
-        this.received.push({ path: request.url ?? '', contentType: request.headers['content-type'], body });
-        response.writeHead(request.method === 'POST' ? 201 : 405, { ...cors, 'content-type': 'application/json' });
+        this.received.push({ method: request.method ?? '', path: request.url ?? '', contentType: request.headers['content-type'], body });
+        const answer = this.answer;
+        if ('redirect' in answer && request.method === 'POST') {
+          response.writeHead(answer.redirect, { ...cors, location: answer.location });
+          response.end();
+          return;
+        }
+        // A GET is answered too (a "thanks" page): a sender that lets a 302 turn its POST into a GET then sees a success.
+        response.writeHead(request.method === 'POST' ? 201 : request.method === 'GET' ? 200 : 405, { ...cors, 'content-type': 'application/json' });
         response.end('{"ok":true}');
       });
     });

@@ -186,7 +186,7 @@ describe.skipIf(gate.skip)('Chromium: reporting a suspected copy', () => {
   });
 });
 
-describe.skipIf(gate.skip)('Chromium: a report endpoint that redirects is not followed (15.12)', () => {
+describe.skipIf(gate.skip)('Chromium: redirecting endpoints (15.12) and reports of version 0.1.0 (15.13)', () => {
   let executablePath: string;
   let extensionDir: string;
   let server: FixtureServer;
@@ -257,5 +257,43 @@ describe.skipIf(gate.skip)('Chromium: a report endpoint that redirects is not fo
     expect(await reports.locator('[data-testid=report-status]').textContent()).toMatch(/^sent /);
     expect(elsewhere.received).toEqual([]);
     expect(sink.received.every((r) => r.method === 'POST' && r.path === '/reports')).toBe(true);
+  });
+
+  it('moves a report kept in storage.local by version 0.1.0 into IndexedDB when the browser starts again (15.13)', async () => {
+    const legacy = {
+      v: 1,
+      id: 'legacy-1',
+      createdAt: '2026-04-01T08:00:00.000Z',
+      pageUrl: 'https://farm.example/story',
+      pageTitle: 'A report from version 0.1.0',
+      status: 'copy',
+      overlap: 0.9,
+      likelyOriginal: null,
+      passages: [{ kind: 'verbatim', sourceId: seedId('000'), pageText: 'x'.repeat(2000), sourceText: 'x'.repeat(2000) }],
+      textSha256: 'b'.repeat(64),
+      extensionVersion: '0.1.0',
+      comment: '',
+      delivery: { status: 'saved', attempts: 0, lastError: null, sentAt: null },
+    };
+    session ??= await ChromiumSession.launch({ executablePath, extensionDir, userDataDir: profile });
+    const options = await session.observer();
+    await options.evaluate(async (record) => chrome.storage.local.set({ 'report:legacy-1': record }), legacy);
+    await session.close();
+    session = await ChromiumSession.launch({ executablePath, extensionDir, userDataDir: profile });
+    const reports = await session.context.newPage();
+    await reports.goto(session.extensionUrl('reports.html'));
+    await pollFor(async () => ((await reports.locator('[data-testid=report-row][data-id=legacy-1]').count()) === 1 ? true : undefined), {
+      what: 'the report of version 0.1.0 listed',
+    });
+    const row = reports.locator('[data-testid=report-row][data-id=legacy-1]');
+    expect(await row.textContent()).toContain('A report from version 0.1.0');
+    expect(await row.locator('[data-testid=report-status]').textContent()).toBe('saved on this computer');
+    const left = await reports.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('report:')));
+    expect(left).toEqual([]);
+    const exported = JSON.parse(await download(reports, '[data-testid=export-json]')) as { reports: { id: string; passages: { page: { text: string; cut: boolean } }[] }[] };
+    const migrated = exported.reports.find((r) => r.id === 'legacy-1')!;
+    expect(migrated.passages[0]!.page).toMatchObject({ cut: true });
+    expect(migrated.passages[0]!.page.text).toHaveLength(500);
+    expect(schemaErrors(reportSchema, migrated)).toEqual([]);
   });
 });

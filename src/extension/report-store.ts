@@ -74,7 +74,8 @@ export class ReportStore {
    * worker stopped mid-send still retries it later.
    */
   async save(report: Report): Promise<Report> {
-    await this.migrate();
+    // A new report is kept even when older ones could not be moved yet (list() says why).
+    await this.migrate().catch(() => undefined);
     const endpoint = await this.endpoint();
     const kept: Report = {
       ...report,
@@ -85,7 +86,12 @@ export class ReportStore {
       return kept;
     }
     await this.deps.retries?.(true);
-    await this.put(kept);
+    try {
+      await this.put(kept);
+    } catch (error) {
+      await this.syncRetries().catch(() => undefined); // the retry asked for above has nothing to retry
+      throw error;
+    }
     const sent = await this.send(kept, endpoint);
     await this.syncRetries();
     return sent;
@@ -205,7 +211,11 @@ export class ReportStore {
         updated = { ...report, delivery: { status: 'pending-retry', attempts, lastError: describeSendError(error), sentAt: null } };
       }
       // The reader may have deleted the report while it was in flight; do not bring it back.
-      if ((await this.deps.rows.get(report.id)) !== undefined) await this.put(updated);
+      try {
+        if ((await this.deps.rows.get(report.id)) !== undefined) await this.put(updated);
+      } catch {
+        // The row keeps its earlier state: a sent report is sent again later, and endpoints deduplicate on its id.
+      }
       return updated;
     } finally {
       this.sending.delete(report.id);

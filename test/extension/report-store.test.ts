@@ -287,10 +287,12 @@ test('a report the browser refuses to store is not sent and the reader is told w
   rows.put = async () => {
     throw new ReportNotStored(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
   };
-  const store = new ReportStore({ rows, area, fetch: endpoint.fetch, now: () => new Date() });
+  let retrying = false;
+  const store = new ReportStore({ rows, area, fetch: endpoint.fetch, now: () => new Date(), retries: async (on) => void (retrying = on) });
   await store.setEndpoint('https://reports.example.org/in');
   await expect(store.save(mockReport())).rejects.toThrow(
     'The browser refused to store the report (its storage is full). Free some disk space, or delete old reports, and try again.',
   );
   expect(endpoint.received).toHaveLength(0);
+  expect(retrying).toBe(false); // no alarm left running for a report that is not there
 });

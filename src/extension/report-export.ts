@@ -2,7 +2,7 @@
 import type { Report } from './report.js';
 import { percent } from './badge.js';
 
-/** JSON export: every field of every report, wrapped so the file says what it is. */
+/** JSON export: every field of every report (schema/report.schema.json, with `delivery`), wrapped so the file says what it is. */
 export function reportsToJson(reports: readonly Report[], exportedAt: Date): string {
   return JSON.stringify(
     { format: 'firsthand-reports', version: 1, exportedAt: exportedAt.toISOString(), reports },
@@ -23,6 +23,7 @@ const CSV_COLUMNS: readonly [header: string, value: (r: Report) => string | numb
   ['original_published', (r) => r.likelyOriginal?.published ?? ''],
   ['original_url', (r) => r.likelyOriginal?.url ?? ''],
   ['passages', (r) => r.passages.length],
+  ['passages_total', (r) => r.passagesTotal],
   ['text_sha256', (r) => r.textSha256],
   ['extension_version', (r) => r.extensionVersion],
   ['comment', (r) => r.comment],

@@ -40,6 +40,7 @@ test('hostile titles and comments survive a CSV round trip in their own cells', 
   expect(second['overlap_percent']).toBe('97');
   expect(second['original_title']).toBe('Biden speaks to Ukraine’s president amid Russia tensions');
   expect(second['delivery']).toBe('saved');
+  expect([second['passages'], second['passages_total']]).toEqual(['3', '3']);
 });
 
 test('the JSON export holds every report in full and says what it is', () => {

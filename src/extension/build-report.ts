@@ -80,8 +80,8 @@ function articleDetails(article: ArticleView): ArticleView {
   return {
     id: article.id,
     title: bounded(article.title, MAX_TITLE_CHARS),
-    outlet: article.outlet,
-    published: article.published,
+    outlet: article.outlet === null ? null : bounded(article.outlet, MAX_TITLE_CHARS),
+    published: article.published === null ? null : bounded(article.published, 100),
     url: article.url === null ? null : bounded(article.url, MAX_URL_CHARS),
   };
 }

@@ -59,7 +59,12 @@ export function OptionsApp({ port }: { port: OptionsPort }) {
         if (url !== null) {
           port.endpointPermission(url).then(
             (granted) => {
-              if (!granted) setEndpointNote(notGranted(url).replace(/^Saved, but/, 'The endpoint is set, but'));
+              if (!granted) {
+                setEndpointNote(
+                  `The endpoint is set, but the browser has not granted access to ${endpointHost(url)}. ` +
+                    'Reports reach it only if it accepts requests from this extension (CORS); press Save to ask for access.',
+                );
+              }
             },
             () => undefined,
           );

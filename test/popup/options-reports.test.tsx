@@ -230,7 +230,7 @@ describe('options: the report endpoint and what a report holds (13.9, 15.14)', (
     act(() => render(<OptionsApp port={port} />, container));
     await settle();
     expect(port.endpointPermission).toHaveBeenCalledWith('https://reports.example.org/in');
-    expect($('[data-testid=endpoint-note]')!.textContent).toMatch(/^The endpoint is set, but the browser did not grant access to reports\.example\.org/);
+    expect($('[data-testid=endpoint-note]')!.textContent).toMatch(/^The endpoint is set, but the browser has not granted access to reports\.example\.org\. .*press Save to ask for access/);
   });
 
   test('reports saved before the endpoint was set are offered for sending once it is set, and sent on request', async () => {

@@ -259,7 +259,7 @@ describe.skipIf(gate.skip)('Chromium: redirecting endpoints (15.12) and reports 
     expect(sink.received.every((r) => r.method === 'POST' && r.path === '/reports')).toBe(true);
   });
 
-  it('moves a report kept in storage.local by version 0.1.0 into IndexedDB when the browser starts again (15.13)', async () => {
+  it('moves a report kept in storage.local by version 0.1.0 into IndexedDB when the browser starts again (15.13), and sends it from Options on request (13.9)', async () => {
     const legacy = {
       v: 1,
       id: 'legacy-1',
@@ -295,5 +295,24 @@ describe.skipIf(gate.skip)('Chromium: redirecting endpoints (15.12) and reports 
     expect(migrated.passages[0]!.page).toMatchObject({ cut: true });
     expect(migrated.passages[0]!.page.text).toHaveLength(500);
     expect(schemaErrors(reportSchema, migrated)).toEqual([]);
+
+    // It was saved while no endpoint was set: Options offers to send it, and it goes on request (13.9).
+    sink.answer = { accept: true };
+    const before = sink.received.length;
+    const settings = await session.observer();
+    await settings.reload();
+    if (!(await settings.locator('[data-testid=endpoint]').inputValue())) {
+      await settings.locator('[data-testid=endpoint]').fill(sink.url);
+      await settings.click('[data-testid=endpoint-save]');
+    }
+    await settings.locator('[data-testid=saved-offer]').waitFor();
+    expect(await settings.locator('[data-testid=saved-offer]').textContent()).toMatch(/^1 report made before the endpoint was set is kept only in this browser/);
+    await settings.click('[data-testid=send-saved]');
+    await pollFor(async () => ((await settings.locator('[data-testid=endpoint-note]').textContent()) === '1 report sent.' ? true : undefined), {
+      what: 'the note that the saved report was sent',
+    });
+    const delivered = sink.received.slice(before).map((r) => r.body as { id: string; formatVersion: number });
+    expect(delivered.map((b) => [b.id, b.formatVersion])).toEqual([['legacy-1', 2]]);
+    expect(await settings.locator('[data-testid=saved-offer]').count()).toBe(0);
   });
 });

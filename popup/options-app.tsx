@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { endpointHost, type EndpointSaved } from '../src/extension/endpoint-settings.js';
 import type { CorpusEntry, ReportOptions } from '../src/extension/messages.js';
-import { MAX_EXCERPT_CHARS, MAX_REPORT_PASSAGES } from '../src/extension/report.js';
+import { ReportContents } from './components/report-contents.js';
 import { plural } from './format.js';
 
 export type { EndpointSaved };
@@ -137,8 +137,7 @@ export function OptionsApp({ port }: { port: OptionsPort }) {
     );
   };
 
-  const onKeepFullUrl = (event: Event): void => {
-    const keepFullUrl = (event.currentTarget as HTMLInputElement).checked;
+  const onKeepFullUrl = (keepFullUrl: boolean): void => {
     port.setReportOptions({ keepFullUrl }).then(setReportOptions, () => undefined);
   };
 
@@ -210,36 +209,7 @@ export function OptionsApp({ port }: { port: OptionsPort }) {
           </p>
         )}
       </section>
-      <section aria-labelledby="contents-heading">
-        <h2 id="contents-heading">What a report contains</h2>
-        <ul class="report-contents">
-          <li>the page's address and title, and a SHA-256 fingerprint of its text (not the text);</li>
-          <li>the verdict: how much of the page is borrowed, and the likely original;</li>
-          <li>
-            {`up to ${MAX_REPORT_PASSAGES} matched passages, each as up to ${MAX_EXCERPT_CHARS} characters of the page and of the source, with their positions;`}
-          </li>
-          <li>the title, outlet, date and address of each source;</li>
-          <li>your comment, when you made the report, and Firsthand's version.</li>
-        </ul>
-        <p>
-          Nothing else: no other text of the page, no browsing history, nothing that identifies you or this browser. It
-          goes only to the endpoint above, and only if you set one.
-        </p>
-        <label class="check">
-          <input
-            type="checkbox"
-            data-testid="keep-full-url"
-            checked={reportOptions?.keepFullUrl ?? false}
-            disabled={reportOptions === null}
-            onChange={onKeepFullUrl}
-          />
-          <span>
-            Send the page's full address. By default a report's address leaves out the part after # and tracking
-            parameters such as <code>utm_source</code>, <code>fbclid</code> or <code>gclid</code>, keeping those that
-            pick the article.
-          </span>
-        </label>
-      </section>
+      <ReportContents options={reportOptions} onKeepFullUrl={onKeepFullUrl} />
       <p>
         <a href="reports.html">Your reports</a>
       </p>

@@ -5,8 +5,8 @@
  * (80,000 dots: 25 s to segment), and each test measures growth, not speed.
  */
 import { describe, expect, test } from 'vitest';
-import { findQuotedSpans, segmentSentences } from '../../src/engine/segment.js';
-import { tokenize } from '../../src/engine/tokenize.js';
+import { findQuotedSpans, segmentSentences } from '../../src/engine/text/segment.js';
+import { tokenize } from '../../src/engine/text/tokenize.js';
 import { growthRatio, LINEAR_AT_8X } from '../helpers/growth.js';
 
 const segment = (text: string) => segmentSentences(tokenize(text));

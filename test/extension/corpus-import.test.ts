@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
-import { buildCorpusIndex, loadCorpus, loadCorpusHead } from '../../src/engine/index.js';
+import { buildCorpusIndex, loadCorpus, loadCorpusHead, splitCorpusFile } from '../../src/engine/index.js';
 import { bytesSource, engineCorpusReader, importCorpusFile, type CorpusFileSource } from '../../src/extension/corpus-import.js';
 import { indexedDbCorpusStore, TEXT_CHUNK_BYTES, type CorpusStore } from '../../src/extension/corpus-store.js';
 import type { CorpusEntry } from '../../src/extension/messages.js';
@@ -71,6 +71,21 @@ describe('importing a corpus file', () => {
     const store = indexedDbCorpusStore(new IDBFactory());
     const source = loggedSource(bigFile, 4); // header, head, first 4 MiB of texts, then the failure
     await expect(importCorpusFile(deps(store), 'big.fhc', source)).rejects.toThrow(/^big\.fhc could not be read \(NotReadableError: the file was moved\)\.$/);
+    expect(await store.all()).toEqual([]);
+    await expect(store.textChunks('imported-1', [0])).rejects.toThrow(/missing/);
+  });
+
+  test('one flipped bit in the texts is refused at import, naming the article, and nothing is stored', async () => {
+    const store = indexedDbCorpusStore(new IDBFactory());
+    const { head, text } = splitCorpusFile(bigFile);
+    const damaged = bigFile.slice();
+    const doc = 700;
+    const [start] = loadCorpus(bigFile).textRange(doc);
+    damaged[head.length + start + 3]! ^= 0x04;
+    expect(text.length).toBeGreaterThan(4 * 1024 * 1024); // the damage lies past the first write
+    await expect(importCorpusFile(deps(store), 'flipped.fhc', bytesSource(damaged))).rejects.toThrow(
+      new RegExp(`^flipped\\.fhc is damaged \\(corrupt corpus: text of article ${doc} is damaged\\)\\.`),
+    );
     expect(await store.all()).toEqual([]);
     await expect(store.textChunks('imported-1', [0])).rejects.toThrow(/missing/);
   });

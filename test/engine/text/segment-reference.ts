@@ -1,6 +1,6 @@
 // Reference copy of src/engine/segment.ts as of commit 0548d9c (before its scans were made linear), kept
 // verbatim (only the import path differs) so that the linear version can be checked against it. Used only by tests.
-import type { TokenStream } from '../../src/engine/tokenize.js';
+import type { TokenStream } from '../../../src/engine/text/tokenize.js';
 
 /**
  * A sentence: its span in the text and the tokens inside it, `[firstToken, endToken)`.

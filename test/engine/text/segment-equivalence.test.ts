@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { findQuotedSpans, segmentSentences } from '../../src/engine/segment.js';
-import { tokenize } from '../../src/engine/tokenize.js';
+import { findQuotedSpans, segmentSentences } from '../../../src/engine/text/segment.js';
+import { tokenize } from '../../../src/engine/text/tokenize.js';
 import * as reference from './segment-reference.js';
 
 const pieces = fc.constantFrom(

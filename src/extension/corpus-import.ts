@@ -74,6 +74,7 @@ export async function importCorpusFile(deps: CorpusImportDeps, name: string, fil
   let lengths: { head: number; text: number };
   let head: Uint8Array;
   let articles: number;
+  let checkTexts: (piece: Uint8Array) => void;
   try {
     lengths = deps.reader.lengthsOf(await read(0, Math.min(file.size, deps.reader.headerBytes)));
     if (file.size !== lengths.head + lengths.text) {
@@ -82,12 +83,12 @@ export async function importCorpusFile(deps: CorpusImportDeps, name: string, fil
     // A copy: a view would keep (and make IndexedDB clone) a bigger buffer.
     head = (await read(0, lengths.head)).slice();
     articles = deps.reader.articlesIn(head);
+    // Every text is checked against the head as it is stored: a damaged one would otherwise be found only by a check.
+    checkTexts = deps.reader.textChecker(head);
   } catch (error) {
     throw error instanceof UnreadableFile ? unreadable(error) : notACorpus(reasonOf(error));
   }
   const id = deps.uuid();
-  // Every text is checked against the head as it is stored: a damaged one would otherwise be found only by a check.
-  const checkTexts = deps.reader.textChecker(head);
   const checkedRead = async (start: number, end: number): Promise<Uint8Array> => {
     const piece = await read(lengths.head + start, lengths.head + end);
     try {

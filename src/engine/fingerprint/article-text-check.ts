@@ -1,9 +1,11 @@
 import { decodeCorpusHead } from './corpus-file.js';
+import { checkAllPostings } from './corpus-structure.js';
 import { CorpusFormatError } from '../types.js';
 
 /**
- * Checks a corpus's text blob against its head as the blob streams past, a
- * piece at a time, in order: each article's bytes must match the checksum the
+ * Checks the postings of a corpus's head in full (see checkAllPostings), then
+ * its text blob against the head as the blob streams past, a piece at a time,
+ * in order: each article's bytes must match the checksum the
  * head keeps for them and be UTF-8. An importer runs it over a file it cannot
  * hold whole (the extension stores a 500 MB corpus a few MiB at a time), so a
  * flipped bit is refused at import rather than found by a later check.
@@ -12,7 +14,8 @@ import { CorpusFormatError } from '../types.js';
  * naming the first damaged article, or when pieces run past the blob's end.
  */
 export function articleTextChecker(head: Uint8Array): (piece: Uint8Array) => void {
-  const { textOffsets, textChecksums, articleCount, textBytes } = decodeCorpusHead(head);
+  const { textOffsets, textChecksums, articleCount, textBytes, buckets, lowHashes, docs } = decodeCorpusHead(head);
+  checkAllPostings(buckets, lowHashes, docs, articleCount);
   let doc = 0;
   let at = 0;
   let hash = 0x811c9dc5;

@@ -44,6 +44,15 @@ export function checkBucket(lowHashes: Uint16Array, prefix: number, from: number
   }
 }
 
+/**
+ * Every posting at once (what lookups otherwise check as they go): for an importer, which reads the
+ * whole file once anyway and must not store a corpus that fails later.
+ */
+export function checkAllPostings(buckets: Uint32Array, lowHashes: Uint16Array, docs: Uint8Array, articles: number): void {
+  for (let p = 0; p + 1 < buckets.length; p++) checkBucket(lowHashes, p, buckets[p]!, buckets[p + 1]!);
+  for (let at = 0; at < docs.length; at += 3) checkArticleNumber(docs[at]! | (docs[at + 1]! << 8) | (docs[at + 2]! << 16), at / 3, articles);
+}
+
 /** Article number `doc` read from posting `posting`, which must name one of the corpus's `articles`. */
 export function checkArticleNumber(doc: number, posting: number, articles: number): void {
   if (doc >= articles) fail(`posting ${posting} names article ${doc}, past the ${articles} articles`);

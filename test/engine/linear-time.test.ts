@@ -5,6 +5,7 @@
  * (80,000 dots: 25 s to segment), and each test measures growth, not speed.
  */
 import { describe, expect, test } from 'vitest';
+import { findVerbatimRuns } from '../../src/engine/align/verbatim-runs.js';
 import { findQuotedSpans, segmentSentences } from '../../src/engine/text/segment.js';
 import { tokenize } from '../../src/engine/text/tokenize.js';
 import { growthRatio, LINEAR_AT_8X } from '../helpers/growth.js';
@@ -30,6 +31,12 @@ describe('linear time on hostile input', () => {
 
   test('tokenizer, on dotted initials followed by a letter', () => {
     expect(growthRatio(tokenize, (n) => 'U.S.'.repeat(n / 4) + 'x1', 2000)).toBeLessThan(LINEAR_AT_8X);
+  });
+
+  test('verbatim runs, between a page and a source that both repeat one phrase', () => {
+    const phrase = (words: number) => Array.from({ length: words }, (_, i) => ['the', 'council', 'said', 'on', 'tuesday'][i % 5]!);
+    const runs = (terms: string[]) => findVerbatimRuns(terms, terms, 5);
+    expect(growthRatio(runs, phrase, 2000)).toBeLessThan(LINEAR_AT_8X);
   });
 
   test('quoted speech, on a run of opening quotes never closed', () => {

@@ -12,9 +12,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { LEXICON_FILE, SEEDS_CORPUS_FILE } from '../build/paths.js';
 import { attribute, EMPTY_LEXICON, loadCorpus, loadLexicon, tokenize, type Corpus, type Lexicon } from '../engine/index.js';
-import { prepareText } from '../engine/prepared-text.js';
-import { segmentSentences } from '../engine/segment.js';
-import { TermIds } from '../engine/term-ids.js';
+import { prepareText } from '../engine/align/prepared-text.js';
+import { segmentSentences } from '../engine/text/segment.js';
+import { TermIds } from '../engine/text/term-ids.js';
 import { HOSTILE_INPUTS } from './hostile-inputs.js';
 
 export const HOSTILE_SIZES = [10_000, 100_000] as const;

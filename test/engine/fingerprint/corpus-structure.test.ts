@@ -4,45 +4,10 @@
  * silent wrong verdicts. Each case rewrites a real corpus and reseals it.
  */
 import { describe, expect, test } from 'vitest';
-import { BUCKETS, checksumBytes, checksumWords, corpusFileLengths } from '../../../src/engine/fingerprint/corpus-file.js';
+import { checksumBytes } from '../../../src/engine/fingerprint/corpus-file.js';
 import { attribute, buildCorpusIndex, CorpusFormatError, loadCorpus, type ArticleInput } from '../../../src/engine/index.js';
+import { reseal, sections } from '../../helpers/corpus-surgery.js';
 import { seedArticles } from '../../helpers/seed-corpus.js';
-
-/** Header words: [7] articles, [8] postings, [9] meta bytes, [11] checksum (see corpus-file.ts). */
-const ARTICLES = 7, POSTINGS = 8, METABYTES = 9, CHECKSUM = 11, HEADER_WORDS = 16;
-
-/** The sections of a corpus file, as writable views of `bytes`. */
-function sections(bytes: Uint8Array) {
-  const words = new Uint32Array(bytes.buffer, 0, corpusFileLengths(bytes).head / 4);
-  const articles = words[ARTICLES]!;
-  const postings = words[POSTINGS]!;
-  const bucketsAt = HEADER_WORDS * 4;
-  const lowAt = bucketsAt + BUCKETS * 4;
-  const docsAt = lowAt + postings * 2;
-  const textOffsetsAt = (docsAt + postings * 3 + 3) & ~3;
-  const metaOffsetsAt = textOffsetsAt + (articles + 1) * 4;
-  const checksumsAt = metaOffsetsAt + (articles + 1) * 4;
-  const metaAt = checksumsAt + articles * 4;
-  return {
-    words, articles, postings,
-    buckets: new Uint32Array(bytes.buffer, bucketsAt, BUCKETS),
-    lowHashes: new Uint16Array(bytes.buffer, lowAt, postings),
-    docs: bytes.subarray(docsAt, docsAt + postings * 3),
-    textOffsets: new Uint32Array(bytes.buffer, textOffsetsAt, articles + 1),
-    metaOffsets: new Uint32Array(bytes.buffer, metaOffsetsAt, articles + 1),
-    textChecksums: new Uint32Array(bytes.buffer, checksumsAt, articles),
-    metaBlob: bytes.subarray(metaAt, metaAt + words[METABYTES]!),
-    textBlob: bytes.subarray(corpusFileLengths(bytes).head),
-  };
-}
-
-/** Recomputes the header checksum, as a forger (or a buggy writer) would. */
-function reseal(bytes: Uint8Array): Uint8Array {
-  const { words } = sections(bytes);
-  const head = checksumWords(words.subarray(CHECKSUM + 1, HEADER_WORDS), checksumWords(words.subarray(0, CHECKSUM)));
-  words[CHECKSUM] = checksumWords(words.subarray(HEADER_WORDS), head);
-  return bytes;
-}
 
 /** The seed articles under ids of one length, so one id can be overwritten by another in place. */
 const articles = (): ArticleInput[] => seedArticles().map((a, i) => ({ ...a, id: `article-${i}` }));

@@ -155,6 +155,7 @@ export function OptionsApp({ port }: { port: OptionsPort }) {
             <li key={entry.id} class="corpus" data-testid="corpus" data-id={entry.id}>
               <span class="corpus-name">{entry.name}</span>
               <span class="corpus-count"> — {plural(entry.articles, 'article')}</span>
+              {entry.damaged !== undefined && <span class="corpus-damaged" data-testid="corpus-damaged"> — {entry.damaged}</span>}
               {!entry.bundled && (
                 <button
                   type="button"

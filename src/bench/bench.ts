@@ -4,6 +4,10 @@
  * BENCH_100K=1) adds 100k. Other flags: `--sizes=1000,5000`, `--seed=N`,
  * `--only=firsthand,bloom-filters`, `--out=name` (dist/bench/<name>.md/.json),
  * `--render=dist/bench/bench.json` (re-render an earlier run). Writes dist/bench/bench.md and bench.json.
+ *
+ * Then the adversarial section (hostile.ts): hostile page texts at 10k and 100k characters through
+ * the engine stages, 1M too with `--full`; a few seconds, in this process. `--only=hostile` runs it
+ * alone (`--only=firsthand` and the like leave it out); it writes dist/bench/hostile.md and .json.
  */
 import { fork } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIST } from '../build/paths.js';
+import { HOSTILE_FULL_SIZES, HOSTILE_SIZES, renderHostileReport, runHostileBench } from './hostile.js';
 import { renderReport, type BenchReport } from './report.js';
 import { RUNNER_KINDS, type ChildJob, type ChildResult, type RunnerKind } from './results.js';
 
@@ -86,8 +91,10 @@ async function main(): Promise<void> {
   const full = flag('full') !== undefined || process.env.BENCH_100K === '1';
   const sizes = (flag('sizes')?.split(',').map(Number) ?? (full ? [1000, 10_000, 100_000] : [1000, 10_000])).filter((n) => n > 0);
   const seed = Number(flag('seed') ?? 20261122);
-  const only = flag('only')?.split(',') as RunnerKind[] | undefined;
+  const only = flag('only')?.split(',');
   const runners = RUNNER_KINDS.filter((r) => only === undefined || only.includes(r));
+  if (only === undefined || only.includes('hostile')) runHostile(full);
+  if (runners.length === 0) return;
   const results: ChildResult[] = [];
   const skipped: BenchReport['skipped'][number][] = [];
   const started = performance.now();
@@ -137,6 +144,18 @@ async function main(): Promise<void> {
   writeFileSync(path.join(OUT_DIR, `${suffix}.json`), JSON.stringify(report, null, 1) + '\n');
   process.stdout.write(markdown + '\n');
   process.stderr.write(`bench: done in ${((performance.now() - started) / 1000).toFixed(0)} s; wrote ${path.relative(process.cwd(), OUT_DIR)}/${suffix}.md and .json\n`);
+}
+
+/** The adversarial section: its own table, dist/bench/hostile.md (README's "Hostile input" part). */
+function runHostile(full: boolean): void {
+  const started = performance.now();
+  const report = runHostileBench(full ? HOSTILE_FULL_SIZES : HOSTILE_SIZES, (line) => process.stderr.write(line + '\n'));
+  const markdown = renderHostileReport(report);
+  mkdirSync(OUT_DIR, { recursive: true });
+  writeFileSync(path.join(OUT_DIR, 'hostile.md'), markdown + '\n');
+  writeFileSync(path.join(OUT_DIR, 'hostile.json'), JSON.stringify(report, null, 1) + '\n');
+  process.stdout.write(markdown + '\n\n');
+  process.stderr.write(`bench: hostile inputs done in ${((performance.now() - started) / 1000).toFixed(1)} s; wrote dist/bench/hostile.md and .json\n`);
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 /**
  * Puts the latest evaluation and benchmark tables into README.md, between its
- * `<!-- eval:start -->`/`<!-- eval:end -->`, `<!-- bench:start -->`/`<!-- bench:end -->` and
- * `<!-- browser:start -->`/`<!-- browser:end -->` markers. Run after `npm run eval`, `npm run bench`
+ * `<!-- eval:start -->`/`<!-- eval:end -->`, `<!-- bench:start -->`/`<!-- bench:end -->`,
+ * `<!-- hostile:start -->`/`<!-- hostile:end -->` and `<!-- browser:start -->`/`<!-- browser:end -->` markers. Run after `npm run eval`, `npm run bench`
  * and `npm run bench:browser`: `npm run readme:tables`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,7 +27,8 @@ function nest(markdown: string): string {
 }
 
 let readme = readFileSync(README, 'utf8');
-for (const [name, file] of [['eval', 'eval/eval.md'], ['bench', 'bench/bench.md'], ['browser', 'bench/browser-click.md']] as const) {
+const TABLES = [['eval', 'eval/eval.md'], ['bench', 'bench/bench.md'], ['hostile', 'bench/hostile.md'], ['browser', 'bench/browser-click.md']] as const;
+for (const [name, file] of TABLES) {
   const source = path.join(DIST, file);
   if (!existsSync(source)) {
     console.log(`readme-tables: ${source} not found, ${name} tables left as they are`);

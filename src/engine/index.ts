@@ -10,6 +10,7 @@ export { addressKey, sameAddress } from './verdict/identity.js';
 export { attribute, candidateArticles, checkedPart, MAX_CHECKED_WORDS, type AttributeOptions, type CandidateArticle } from './verdict/attribute.js';
 export { buildCorpusIndex } from './fingerprint/build-corpus-index.js';
 export { ArticleTextMissingError, Corpus, loadCorpus, loadCorpusHead, type ArticleTextSource, type StoredArticle } from './retrieve/corpus.js';
+export { articleTextChecker } from './fingerprint/article-text-check.js';
 export { CORPUS_FORMAT_VERSION, CORPUS_HEADER_BYTES, corpusFileLengths, splitCorpusFile } from './fingerprint/corpus-file.js';
 export { HASH_VERSION } from './fingerprint/hash.js';
 export { DEFAULT_INDEX_PARAMS, type IndexParams } from './fingerprint/params.js';

@@ -6,7 +6,7 @@
  * The file is read a piece at a time (its head, then its texts a few MiB at a time:
  * see corpus-store.ts), so a 100,000-article corpus (~540 MB) is never whole in memory.
  */
-import { CORPUS_HEADER_BYTES, corpusFileLengths, loadCorpusHead } from '../engine/index.js';
+import { articleTextChecker, CORPUS_HEADER_BYTES, corpusFileLengths, loadCorpusHead } from '../engine/index.js';
 import { textReaderOf, type CorpusStore } from './corpus-store.js';
 import type { CorpusEntry } from './messages.js';
 
@@ -27,6 +27,8 @@ export interface CorpusFileReader {
   readonly headerBytes: number;
   lengthsOf(header: Uint8Array): { head: number; text: number };
   articlesIn(head: Uint8Array): number;
+  /** Checks the texts of an intact head's corpus as they are read, in order (see articleTextChecker). */
+  textChecker(head: Uint8Array): (piece: Uint8Array) => void;
 }
 
 /** The engine's reading (corpusFileLengths, loadCorpusHead): the same checks the background's loading makes. */
@@ -34,6 +36,7 @@ export const engineCorpusReader: CorpusFileReader = {
   headerBytes: CORPUS_HEADER_BYTES,
   lengthsOf: corpusFileLengths,
   articlesIn: (head) => loadCorpusHead(head, { read: () => undefined }).size,
+  textChecker: articleTextChecker,
 };
 
 export interface CorpusImportDeps {
@@ -49,6 +52,9 @@ const reasonOf = (error: unknown): string => (error instanceof Error ? error.mes
 
 /** The file itself could not be read (moved, deleted, or no longer permitted while importing). */
 class UnreadableFile extends Error {}
+
+/** A text of the file does not match its head (a flipped bit, a bad copy). */
+class DamagedText extends Error {}
 
 /**
  * Check the file `name` with the engine, store it and make the background use it. Every failure
@@ -68,6 +74,7 @@ export async function importCorpusFile(deps: CorpusImportDeps, name: string, fil
   let lengths: { head: number; text: number };
   let head: Uint8Array;
   let articles: number;
+  let checkTexts: (piece: Uint8Array) => void;
   try {
     lengths = deps.reader.lengthsOf(await read(0, Math.min(file.size, deps.reader.headerBytes)));
     if (file.size !== lengths.head + lengths.text) {
@@ -76,17 +83,27 @@ export async function importCorpusFile(deps: CorpusImportDeps, name: string, fil
     // A copy: a view would keep (and make IndexedDB clone) a bigger buffer.
     head = (await read(0, lengths.head)).slice();
     articles = deps.reader.articlesIn(head);
+    // Every text is checked against the head as it is stored: a damaged one would otherwise be found only by a check.
+    checkTexts = deps.reader.textChecker(head);
   } catch (error) {
     throw error instanceof UnreadableFile ? unreadable(error) : notACorpus(reasonOf(error));
   }
   const id = deps.uuid();
+  const checkedRead = async (start: number, end: number): Promise<Uint8Array> => {
+    const piece = await read(lengths.head + start, lengths.head + end);
+    try {
+      checkTexts(piece);
+    } catch (error) {
+      throw new DamagedText(reasonOf(error));
+    }
+    return piece;
+  };
   try {
-    await deps.store.put(
-      { id, name, articles, importedAt: deps.now().toISOString(), head, textBytes: lengths.text },
-      (start, end) => read(lengths.head + start, lengths.head + end),
-    );
+    await deps.store.put({ id, name, articles, importedAt: deps.now().toISOString(), head, textBytes: lengths.text }, checkedRead);
   } catch (error) {
-    throw error instanceof UnreadableFile ? unreadable(error) : new Error(`${name} could not be saved in this browser (${reasonOf(error)}).`);
+    if (error instanceof UnreadableFile) throw unreadable(error);
+    if (error instanceof DamagedText) throw new Error(`${name} is damaged (${error.message}). Copy or build the corpus file again.`);
+    throw new Error(`${name} could not be saved in this browser (${reasonOf(error)}).`);
   }
   try {
     return await deps.announce(id);

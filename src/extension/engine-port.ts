@@ -19,6 +19,11 @@ export type SourceWithText = SourceMatch & { readonly text?: string };
 
 export type AttributedVerdict = Omit<Verdict, 'sources'> & { readonly sources: readonly SourceWithText[] };
 
+export interface AttributePortOptions {
+  lexicon?: unknown;
+  onDamagedArticle?: (corpus: CorpusHandle, doc: number, reason: string) => void;
+}
+
 export interface EnginePort {
   /** Throws CorpusFormatError for bytes that are not a corpus. */
   loadCorpus(bytes: Uint8Array): CorpusHandle;
@@ -27,5 +32,9 @@ export interface EnginePort {
   loadLexicon(bytes: Uint8Array): unknown;
   /** The articles `attribute` will read the texts of, for the same arguments. */
   candidateArticles(page: PageInput, corpora: readonly CorpusHandle[], options?: { lexicon?: unknown }): Array<{ corpus: CorpusHandle; doc: number }>;
-  attribute(page: PageInput, corpora: readonly CorpusHandle[], options?: { lexicon?: unknown }): AttributedVerdict;
+  /**
+   * `onDamagedArticle`: called for a candidate whose stored text is damaged, which the check then
+   * sets aside (see AttributeOptions); without it such an article fails the check.
+   */
+  attribute(page: PageInput, corpora: readonly CorpusHandle[], options?: AttributePortOptions): AttributedVerdict;
 }

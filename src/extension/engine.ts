@@ -11,5 +11,6 @@ export const engine: EnginePort = {
   loadCorpusHead: (head, texts) => loadCorpusHead(head, texts),
   loadLexicon: (bytes) => loadLexicon(bytes),
   candidateArticles: (page, corpora, options) => candidateArticles(page, asCorpora(corpora), asOptions(options)),
-  attribute: (page, corpora, options) => attribute(page, asCorpora(corpora), asOptions(options)),
+  attribute: (page, corpora, options) =>
+    attribute(page, asCorpora(corpora), options?.onDamagedArticle ? { ...asOptions(options), onDamagedArticle: options.onDamagedArticle } : asOptions(options)),
 };

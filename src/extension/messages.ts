@@ -20,6 +20,8 @@ export interface CorpusEntry {
   bundled: boolean;
   /** ISO date-time of the import; null for the bundled corpus. */
   importedAt: string | null;
+  /** Set when a check found articles whose stored text is damaged: what was set aside, and why. */
+  damaged?: string;
 }
 
 /** What the reader chose about reports. */

@@ -462,6 +462,32 @@ describe('imported corpora', () => {
     expect((await handlers.listCorpora()).map((c) => c.name)).toEqual(['Bundled seeds', 'lost.fhc (unreadable)', 'archive.fhc']);
   });
 
+  test('an imported article whose stored text was damaged after import is set aside: the check goes on, the bundled answer stands, the corpus is marked damaged', async () => {
+    const tab: FakeTab = { dom: pageDom(newsPageHtml(spunCopy), 'https://farm.example/x'), url: 'https://farm.example/x' };
+    const store = memoryCorpusStore();
+    const readChunks = store.textChunks.bind(store);
+    // One bit flipped in the browser's storage: the chunks of import-1 come back with it.
+    store.textChunks = async (id, chunks) => {
+      const read = await readChunks(id, chunks);
+      if (id !== 'import-1') return read;
+      return read.map((bytes, i) => (chunks[i] === 0 ? bytes.map((b, at) => (at === 40 ? b ^ 0x01 : b)) : bytes));
+    };
+    const { handlers, importFile } = setup(tab, undefined, store);
+    // The original again, under another id, in the corpus that gets damaged: a candidate of the same page.
+    await importFile('damaged.fhc', buildCorpusIndex([{ ...original, id: 'original-copy' }, newsroomArticle]));
+    await importFile('archive.fhc', buildCorpusIndex([{ ...newsroomArticle, id: 'ferry-archive' }]));
+    const outcome = await handlers.analyzeTab(TAB);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.analysis).toMatchObject({ status: 'copy', likelyOriginal: { id: original.id } });
+    expect(outcome.analysis.sources.map((s) => s.id)).not.toContain('original-copy');
+    const listed = await handlers.listCorpora();
+    expect(listed.map((c) => [c.name, c.damaged])).toEqual([
+      ['Bundled seeds', undefined],
+      ['damaged.fhc', expect.stringMatching(/^1 article damaged and left out of checks \(corrupt corpus: text of article 0 is damaged\)/)],
+      ['archive.fhc', undefined],
+    ]);
+  });
+
   test('a file that is not a corpus is refused with a clear message and not stored', async () => {
     const { handlers, importFile, corpusStore } = setup({ dom: null, url: 'https://x.example/' });
     await expect(importFile('notes.fhc', new TextEncoder().encode('hello, not a corpus'))).rejects.toThrow(
@@ -483,7 +509,7 @@ describe('imported corpora', () => {
     const importing = importCorpusFile(
       {
         store: corpusStore,
-        reader: { headerBytes: 3, lengthsOf: () => ({ head: 3, text: 0 }), articlesIn: () => 3 },
+        reader: { headerBytes: 3, lengthsOf: () => ({ head: 3, text: 0 }), articlesIn: () => 3, textChecker: () => () => undefined },
         uuid: () => 'odd',
         now: () => new Date('2026-05-04T12:00:00Z'),
         announce: (id) => handlers.importCorpus(id),

@@ -5,7 +5,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
-import { buildCorpusIndex, loadCorpus, loadCorpusHead } from '../../src/engine/index.js';
+import { buildCorpusIndex, loadCorpus, loadCorpusHead, splitCorpusFile } from '../../src/engine/index.js';
+import { BUCKETS, checksumWords, corpusFileLengths } from '../../src/engine/fingerprint/corpus-file.js';
 import { bytesSource, engineCorpusReader, importCorpusFile, type CorpusFileSource } from '../../src/extension/corpus-import.js';
 import { indexedDbCorpusStore, TEXT_CHUNK_BYTES, type CorpusStore } from '../../src/extension/corpus-store.js';
 import type { CorpusEntry } from '../../src/extension/messages.js';
@@ -73,5 +74,37 @@ describe('importing a corpus file', () => {
     await expect(importCorpusFile(deps(store), 'big.fhc', source)).rejects.toThrow(/^big\.fhc could not be read \(NotReadableError: the file was moved\)\.$/);
     expect(await store.all()).toEqual([]);
     await expect(store.textChunks('imported-1', [0])).rejects.toThrow(/missing/);
+  });
+
+  test('one flipped bit in the texts is refused at import, naming the article, and nothing is stored', async () => {
+    const store = indexedDbCorpusStore(new IDBFactory());
+    const { head, text } = splitCorpusFile(bigFile);
+    const damaged = bigFile.slice();
+    const doc = 700;
+    const [start] = loadCorpus(bigFile).textRange(doc);
+    damaged[head.length + start + 3]! ^= 0x04;
+    expect(text.length).toBeGreaterThan(4 * 1024 * 1024); // the damage lies past the first write
+    await expect(importCorpusFile(deps(store), 'flipped.fhc', bytesSource(damaged))).rejects.toThrow(
+      new RegExp(`^flipped\\.fhc is damaged \\(corrupt corpus: text of article ${doc} is damaged\\)\\.`),
+    );
+    expect(await store.all()).toEqual([]);
+    await expect(store.textChunks('imported-1', [0])).rejects.toThrow(/missing/);
+  });
+
+  test('a head whose postings are out of order under a recomputed checksum is refused at import', async () => {
+    const store = indexedDbCorpusStore(new IDBFactory());
+    const forged = bigFile.slice();
+    const words = new Uint32Array(forged.buffer, 0, corpusFileLengths(forged).head / 4);
+    // two postings of one bucket swapped (bucket directory at word 16, low hashes right after it)
+    const buckets = words.subarray(16, 16 + BUCKETS);
+    const lows = new Uint16Array(forged.buffer, (16 + BUCKETS) * 4, words[8]!);
+    const p = buckets.findIndex((v, i) => buckets[i + 1]! - v >= 2 && lows[v]! !== lows[v + 1]!);
+    const at = buckets[p]!;
+    [lows[at], lows[at + 1]] = [lows[at + 1]!, lows[at]!];
+    words[11] = checksumWords(words.subarray(16), checksumWords(words.subarray(12, 16), checksumWords(words.subarray(0, 11))));
+    await expect(importCorpusFile(deps(store), 'forged.fhc', bytesSource(forged))).rejects.toThrow(
+      /^forged\.fhc is not a Firsthand corpus \(corrupt corpus: the postings of hash prefix \d+ are out of order\)/,
+    );
+    expect(await store.all()).toEqual([]);
   });
 });

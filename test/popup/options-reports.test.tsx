@@ -74,6 +74,25 @@ test('options: corpora with counts, remove for imported ones only, endpoint save
   expect(container.querySelector('a[href="reports.html"]')).not.toBeNull();
 });
 
+test('options: a corpus a check found damaged says so on its row', async () => {
+  const damaged = '1 article damaged and left out of checks (corrupt corpus: text of article 0 is damaged). Import the corpus again to repair it.';
+  const port = {
+    listCorpora: vi.fn(async (): Promise<CorpusEntry[]> => [
+      { id: 'bundled', name: 'Bundled seeds', articles: 5, bundled: true, importedAt: null },
+      { id: 'c1', name: 'newsroom.fhc', articles: 1200, bundled: false, importedAt: '2026-05-01T00:00:00Z', damaged },
+    ]),
+    importCorpus: vi.fn(),
+    removeCorpus: vi.fn(),
+    getEndpoint: vi.fn(async () => null),
+    saveEndpoint: vi.fn(),
+  } satisfies OptionsPort;
+  act(() => render(<OptionsApp port={port} />, container));
+  await settle();
+  const rows = $$('[data-testid=corpus]');
+  expect(rows[0]!.querySelector('[data-testid=corpus-damaged]')).toBeNull();
+  expect(rows[1]!.querySelector('[data-testid=corpus-damaged]')!.textContent).toBe(` — ${damaged}`);
+});
+
 test('options: an endpoint typed before the stored one has loaded is kept and saved', async () => {
   let answerStored: (url: string | null) => void = () => undefined;
   const port = {

@@ -14,6 +14,14 @@ export interface VerbatimRun {
 const SEED = 3;
 /** A trigram repeated more often than this in one source is a refrain, not a seed worth extending from. */
 const MAX_SEED_REPEATS = 32;
+/**
+ * Terms compared while extending seeds, at most, per term of the two texts. Each run is extended
+ * once from its left end, but a run that starts where either text starts has no left neighbour to
+ * tell it apart: a page of one repeated phrase against a source of the same phrase starts one at
+ * every repeat, each as long as the texts, which made the work quadratic (50,000 words: 1.6 s).
+ * Real texts stay far below the bound; past it, the remaining seeds are not extended.
+ */
+export const MAX_EXTENSION_PER_TERM = 32;
 
 /**
  * Runs of at least `minLength` terms, non-overlapping on the page side,
@@ -28,7 +36,8 @@ export function findVerbatimRuns(pageTerms: readonly string[], sourceTerms: read
     else if (at.length < MAX_SEED_REPEATS) at.push(j);
   }
   const runs: VerbatimRun[] = [];
-  for (let i = 0; i + SEED <= pageTerms.length; i++) {
+  let budget = MAX_EXTENSION_PER_TERM * (pageTerms.length + sourceTerms.length);
+  seeding: for (let i = 0; i + SEED <= pageTerms.length; i++) {
     const at = seeds.get(`${pageTerms[i]}\u0001${pageTerms[i + 1]}\u0001${pageTerms[i + 2]}`);
     if (!at) continue;
     for (const j of at) {
@@ -37,6 +46,8 @@ export function findVerbatimRuns(pageTerms: readonly string[], sourceTerms: read
       let length = SEED;
       while (i + length < pageTerms.length && j + length < sourceTerms.length && pageTerms[i + length] === sourceTerms[j + length]) length++;
       if (length >= minLength) runs.push({ page: i, source: j, length });
+      budget -= length;
+      if (budget < 0) break seeding;
     }
   }
   runs.sort((a, b) => b.length - a.length || a.page - b.page);

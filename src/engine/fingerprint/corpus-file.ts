@@ -1,3 +1,4 @@
+import { checkCorpusStructure } from './corpus-structure.js';
 import { HASH_VERSION } from './hash.js';
 import type { IndexParams } from './params.js';
 import { CorpusFormatError } from '../types.js';
@@ -244,6 +245,8 @@ function decodeSections(input: Uint8Array, part: 'file' | 'head'): CorpusSection
   if (textOffsets[articles] !== textBytes || metaOffsets[articles] !== metaBytes) fail('corrupt corpus: article offsets do not match the store');
   const buckets = view(bucketsAt, BUCKETS);
   if (buckets[0] !== 0 || buckets[BUCKETS - 1] !== postings) fail('corrupt corpus: the bucket directory does not match the postings');
+  const metaBlob = bytes.subarray(metaAt, metaAt + metaBytes);
+  checkCorpusStructure({ buckets, textOffsets, metaOffsets, metaBlob });
   return {
     params,
     articleCount: articles,
@@ -253,7 +256,7 @@ function decodeSections(input: Uint8Array, part: 'file' | 'head'): CorpusSection
     textOffsets,
     metaOffsets,
     textChecksums: view(checksumsAt, articles),
-    metaBlob: bytes.subarray(metaAt, metaAt + metaBytes),
+    metaBlob,
     textBytes,
     textBlob: part === 'file' ? bytes.subarray(textAt, total) : null,
     indexBytes: BUCKETS * 4 + postings * 5,

@@ -1,4 +1,5 @@
-import { checksumBytes, decodeCorpus, decodeCorpusHead, type CorpusSections } from '../fingerprint/corpus-file.js';
+import { BUCKETS, checksumBytes, decodeCorpus, decodeCorpusHead, type CorpusSections } from '../fingerprint/corpus-file.js';
+import { checkArticleNumber, checkBucket } from '../fingerprint/corpus-structure.js';
 import type { IndexParams } from '../fingerprint/params.js';
 import { CorpusFormatError, type ArticleMeta } from '../types.js';
 
@@ -38,6 +39,8 @@ export class Corpus {
   readonly #sections: CorpusSections;
   readonly #texts: ArticleTextSource;
   readonly #metas = new Map<number, ArticleMeta>();
+  /** 1 for each bucket whose postings were found in order, checked the first time a lookup reads it (see corpus-structure.ts). */
+  readonly #checkedBuckets = new Uint8Array(BUCKETS - 1);
 
   constructor(sections: CorpusSections, texts?: ArticleTextSource) {
     this.#sections = sections;
@@ -61,6 +64,10 @@ export class Corpus {
     const low = hash & 0xffff;
     let lo = buckets[prefix]!;
     const bucketEnd = buckets[prefix + 1]!;
+    if (!this.#checkedBuckets[prefix]) {
+      checkBucket(lowHashes, prefix, lo, bucketEnd);
+      this.#checkedBuckets[prefix] = 1;
+    }
     let hi = bucketEnd;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
@@ -76,7 +83,9 @@ export class Corpus {
   postingDoc(i: number): number {
     const d = this.#sections.docs;
     const at = i * 3;
-    return d[at]! | (d[at + 1]! << 8) | (d[at + 2]! << 16);
+    const doc = d[at]! | (d[at + 1]! << 8) | (d[at + 2]! << 16);
+    checkArticleNumber(doc, i, this.size);
+    return doc;
   }
 
   /** Metadata of article `doc` (0 ≤ doc < size). */
@@ -114,7 +123,14 @@ export class Corpus {
     if (bytes.length !== end - start || checksumBytes(bytes) !== textChecksums[doc]) {
       throw new CorpusFormatError(`corrupt corpus: text of article ${doc} is damaged`);
     }
-    return { ...this.meta(doc), text: utf8.decode(bytes) };
+    let text: string;
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      // bytes that match a checksum recomputed over them, but are not text
+      throw new CorpusFormatError(`corrupt corpus: text of article ${doc} is not valid UTF-8`);
+    }
+    return { ...this.meta(doc), text };
   }
 }
 

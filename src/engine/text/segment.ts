@@ -46,35 +46,52 @@ function sentenceStarts(text: string): number[] {
   let lineStart = 0;
   // A text typed in one case says nothing by its capitals: it segments as one with none (Chinese, Thai).
   const hasCase = /\p{Ll}/u.test(text) && /\p{Lu}/u.test(text);
+  let wideMarksReachEnd = false;
   for (let i = 0; i < n; i++) {
     const c = text[i]!;
     if (c === '.' || c === '!' || c === '?' || c === '…') {
       let j = i + 1;
       while (j < n && (CLOSERS.has(text[j]!) || text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
-      if (j >= n || !/\s/.test(text[j]!)) continue;
+      // Every mark of the run up to j would scan to the same j and fail the same way: skip them (a page
+      // of 100,000 dots would otherwise be scanned 100,000 times). Only an abbreviation depends on the mark.
+      if (j >= n || !/\s/.test(text[j]!)) {
+        i = j - 1;
+        continue;
+      }
       let k = j;
       while (k < n && /\s/.test(text[k]!)) k++;
-      if (k >= n) continue;
-      if (!SENTENCE_OPENER.test(text[k]!)) continue;
+      if (k >= n || !SENTENCE_OPENER.test(text[k]!)) {
+        i = j - 1;
+        continue;
+      }
       if (c === '.' && isAbbreviation(text, i, k)) continue;
       starts.push(k);
       i = k - 1;
     } else if (c === '。' || c === '！' || c === '？') {
       // Chinese and Japanese end a sentence here, with no space after it.
+      if (wideMarksReachEnd) continue;
       let k = i + 1;
       while (k < n && (WIDE_CLOSERS.has(text[k]!) || /\s/.test(text[k]!))) k++;
-      if (k >= n) continue;
+      if (k >= n) {
+        // all that follows is closers and spaces: every later mark would scan to the end too
+        wideMarksReachEnd = true;
+        continue;
+      }
       starts.push(k);
       i = k - 1;
     } else if (c === '\n') {
-      const prevLine = text.slice(lineStart, i).trimEnd();
       let k = i + 1;
-      let blank = false;
+      let lastBreak = i;
       while (k < n && /\s/.test(text[k]!)) {
-        if (text[k] === '\n') blank = true;
+        if (text[k] === '\n') lastBreak = k;
         k++;
       }
-      lineStart = i + 1;
+      const prevLine = text.slice(lineStart, i).trimEnd();
+      const blank = lastBreak > i;
+      // The other line breaks of the run end empty lines, which start a sentence at k too: the run is
+      // read once, where visiting each of its breaks would rescan the rest of it (quadratic in its length).
+      lineStart = lastBreak + 1;
+      i = k - 1;
       if (k >= n) continue;
       const endsSentence = /[.!?:;…"”’»)\]]$/.test(prevLine);
       // measured in words, not characters, so doubled spaces do not change where sentences end
@@ -157,41 +174,70 @@ function opensQuote(text: string, i: number): boolean {
  */
 export const MAX_UNCLOSED_QUOTE_WORDS = 100;
 
+/** `/\s/` for one UTF-16 unit, without a regex for ASCII. */
+function isSpace(unit: number): boolean {
+  return unit === 32 || (unit >= 9 && unit <= 13) || (unit > 127 && /\s/.test(String.fromCharCode(unit)));
+}
+
 /**
  * Spans of quoted speech: between curly double quotes, guillemets or low-high
  * quotes, or straight double quotes (an opening one is told from a closing
  * one by the words it touches). A quote left open ends at its line's end (a
  * paragraph, in extracted text); one still open after MAX_UNCLOSED_QUOTE_WORDS
  * words of a single line is taken as a stray mark.
+ *
+ * Each opening mark's span is read from one pass backwards over the text,
+ * which keeps where the next closing mark of each kind and the next line break
+ * are and how many words lie beyond them. Scanning forward from each mark
+ * instead would reread the text after it for every mark: quadratic on a run of
+ * opening marks with no closing one.
  */
 export function findQuotedSpans(text: string): Array<readonly [number, number]> {
-  const spans: Array<readonly [number, number]> = [];
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  // Word ends (a space after a non-space) at or after the position being read, and at or after each mark kept below.
+  let wordEnds = 0;
+  let nextBreak = n, wordEndsAfterBreak = 0;
+  let nextRightCurly = n, wordEndsAfterRightCurly = 0;
+  let nextLeftCurly = n, wordEndsAfterLeftCurly = 0;
+  let nextRightGuillemet = n, wordEndsAfterRightGuillemet = 0;
+  let nextStraightCloser = n, wordEndsAfterStraightCloser = 0;
+  const openers: number[] = [];
+  const ends: number[] = [];
+  for (let i = n - 1; i >= 0; i--) {
     const c = text[i]!;
-    const closers = c === '“' ? '”' : c === '„' ? '“”' : c === '«' ? '»' : c === '"' && opensQuote(text, i) ? '"' : '';
-    if (!closers) continue;
-    let end = text.length;
-    let words = 0;
-    for (let j = i + 1; j < text.length; j++) {
-      if (/\s/.test(text[j]!) && !/\s/.test(text[j - 1]!) && ++words > MAX_UNCLOSED_QUOTE_WORDS) {
-        end = -1;
-        break;
-      }
-      // a straight quote that opens, as “ would, cannot close: the open quote lost its closing mark (“…they “would…”)
-      if (closers.includes(text[j]!) && !(text[j] === '"' && opensQuote(text, j))) {
-        end = j + 1;
-        break;
-      }
-      if (text[j] === '\n') {
-        end = j;
-        break;
+    const straightOpens = c === '"' && opensQuote(text, i);
+    let closer = n, wordEndsAfterCloser = 0;
+    if (c === '“') [closer, wordEndsAfterCloser] = [nextRightCurly, wordEndsAfterRightCurly];
+    else if (c === '„') {
+      [closer, wordEndsAfterCloser] = nextLeftCurly < nextRightCurly
+        ? [nextLeftCurly, wordEndsAfterLeftCurly] : [nextRightCurly, wordEndsAfterRightCurly];
+    } else if (c === '«') [closer, wordEndsAfterCloser] = [nextRightGuillemet, wordEndsAfterRightGuillemet];
+    else if (straightOpens) [closer, wordEndsAfterCloser] = [nextStraightCloser, wordEndsAfterStraightCloser];
+    if (c === '“' || c === '„' || c === '«' || straightOpens) {
+      // the words from here to the closing mark or line break, that break included (it ends the word before it)
+      const [wordEndsAfterStop, end] = nextBreak < closer
+        ? [wordEndsAfterBreak, nextBreak]
+        : [wordEndsAfterCloser, closer === n ? n : closer + 1];
+      if (wordEnds - wordEndsAfterStop <= MAX_UNCLOSED_QUOTE_WORDS) {
+        openers.push(i);
+        ends.push(end);
       }
     }
-    if (end < 0) continue;
-    spans.push([i, end]);
-    i = end - 1;
+    // a mark at i closes for the openers before it; wordEnds does not yet count i itself
+    if (c === '\n') [nextBreak, wordEndsAfterBreak] = [i, wordEnds];
+    else if (c === '”') [nextRightCurly, wordEndsAfterRightCurly] = [i, wordEnds];
+    else if (c === '“') [nextLeftCurly, wordEndsAfterLeftCurly] = [i, wordEnds];
+    else if (c === '»') [nextRightGuillemet, wordEndsAfterRightGuillemet] = [i, wordEnds];
+    else if (c === '"' && !straightOpens) [nextStraightCloser, wordEndsAfterStraightCloser] = [i, wordEnds];
+    if (i > 0 && isSpace(text.charCodeAt(i)) && !isSpace(text.charCodeAt(i - 1))) wordEnds++;
+  }
+  // Forwards: a span hides the opening marks inside it.
+  const spans: Array<readonly [number, number]> = [];
+  let covered = 0;
+  for (let k = openers.length - 1; k >= 0; k--) {
+    if (openers[k]! < covered) continue;
+    spans.push([openers[k]!, ends[k]!]);
+    covered = ends[k]!;
   }
   return spans;
 }
-
-

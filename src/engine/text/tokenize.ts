@@ -89,8 +89,17 @@ function runEnd(text: string, i: number, mask: number): number {
   return i;
 }
 
+/**
+ * End of the last letter-dot chain found to fail (-1 when none, in this text): the scanner
+ * calls initialismEnd again at each letter of that chain, and each such call would scan to
+ * the same end and fail the same way, so "U.S.U.S.…x" would cost the square of its length.
+ */
+let failedChainEnd = -1;
+
 /** `(?:\p{L}\.){2,}(?!\p{L})` at `start`: the end of a dotted initialism, or -1. */
 function initialismEnd(text: string, start: number): number {
+  // Inside a chain that failed: this start is one of its letters (tokens start at code point boundaries), same end, same failure.
+  if (start < failedChainEnd) return -1;
   let i = start;
   let letters = 0;
   let wide = false;
@@ -102,7 +111,10 @@ function initialismEnd(text: string, start: number): number {
     letters++;
   }
   // A letter after the last dot fails the lookahead; giving back a letter-dot pair cannot help, since a letter follows it.
-  if (letters < 2 || classAt(text, i) & LETTER) return -1;
+  if (letters < 2 || classAt(text, i) & LETTER) {
+    failedChainEnd = i;
+    return -1;
+  }
   if (wide) tokenIsWide = true;
   return i;
 }
@@ -238,6 +250,7 @@ function pushSplittingUnspaced(text: string, start: number, end: number): void {
 export function tokenize(text: string): TokenStream {
   terms = [];
   count = 0;
+  failedChainEnd = -1;
   const n = text.length;
   let i = 0;
   while (i < n) {

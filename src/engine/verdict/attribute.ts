@@ -6,7 +6,7 @@ import { EMPTY_LEXICON, type Lexicon } from '../text/lexicon.js';
 import { markWords, prepareText, wordSpans, type PreparedText } from '../align/prepared-text.js';
 import { TermMatcher } from '../align/sentence-similarity.js';
 import { TermIds } from '../text/term-ids.js';
-import { PASSAGE_KINDS, type DerivedWords, type PageInput, type Passage, type PassageKind, type SourceMatch, type Verdict } from '../types.js';
+import { CorpusFormatError, PASSAGE_KINDS, type DerivedWords, type PageInput, type Passage, type PassageKind, type SourceMatch, type Verdict } from '../types.js';
 import { decideStatus, relationOf, SAME_ADDRESS_SELF_THRESHOLD, SELF_THRESHOLD } from './verdict.js';
 
 /**
@@ -22,6 +22,11 @@ export interface AttributeOptions {
   readonly lexicon?: Lexicon;
   /** How many retrieved articles to align at most. */
   readonly maxCandidates?: number;
+  /**
+   * Called for a candidate whose stored text is damaged (CorpusFormatError), which is then set
+   * aside and the check goes on with the others. Without it, such an article fails the check.
+   */
+  readonly onDamagedArticle?: (corpus: Corpus, doc: number, reason: string) => void;
 }
 
 interface AlignedSource {
@@ -67,7 +72,14 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
   const seen = new Set<string>();
   const aligned: AlignedSource[] = [];
   for (const candidate of findCandidates(prepared.tokens, prepared.sentences, corpora, options.maxCandidates)) {
-    const article = candidate.corpus.article(candidate.doc);
+    let article: StoredArticle;
+    try {
+      article = candidate.corpus.article(candidate.doc);
+    } catch (error) {
+      if (!(error instanceof CorpusFormatError) || options.onDamagedArticle === undefined) throw error;
+      options.onDamagedArticle(candidate.corpus, candidate.doc, error.message);
+      continue;
+    }
     if (seen.has(article.id)) continue;
     seen.add(article.id);
     const source = prepareText(article.text, ids);

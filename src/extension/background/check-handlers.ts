@@ -9,6 +9,7 @@ import { buildAnalysis } from '../build-analysis.js';
 import type { ContentApi, PageExtraction } from '../content-api.js';
 import { classifyForbiddenPage, forbiddenPageMessage } from '../forbidden-page.js';
 import type { Handlers } from '../messages.js';
+import { markDamagedArticle } from './damaged-articles.js';
 import type { BackgroundDeps } from './deps.js';
 import { articleLookup, readCandidateTexts, usableCorpora, type CorporaLoader } from './loaded-corpora.js';
 import { callContent, fileAccess, injectContent, setBadge } from './page-scripting.js';
@@ -112,7 +113,15 @@ export function createCheckHandlers(deps: BackgroundDeps, corpora: CorporaLoader
       timings.other += lap();
       await readCandidateTexts(engine, page, loaded);
       timings.texts = lap();
-      const verdict = engine.attribute(page, usableCorpora(loaded).map((e) => e.corpus), { lexicon: loaded.lexicon });
+      const usable = usableCorpora(loaded);
+      const verdict = engine.attribute(page, usable.map((e) => e.corpus), {
+        lexicon: loaded.lexicon,
+        // a damaged article is left out, not the check: the other articles and corpora still answer
+        onDamagedArticle: (corpus, doc, reason) => {
+          const damaged = usable.find((e) => e.corpus === corpus);
+          if (damaged) markDamagedArticle(damaged, doc, reason);
+        },
+      });
       timings.attribute = lap();
       const analysis = buildAnalysis(verdict, {
         article: checked,

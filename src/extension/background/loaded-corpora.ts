@@ -19,6 +19,8 @@ export interface LoadedCorpus {
   texts?: StoredTexts;
   /** Why a stored corpus could not be loaded (it is then checked as empty). */
   unreadable?: string;
+  /** Articles a check found damaged and set aside (see damaged-articles.ts). */
+  damagedDocs?: Set<number>;
 }
 
 export interface LoadedCorpora {

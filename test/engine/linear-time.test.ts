@@ -1,0 +1,45 @@
+/**
+ * Every engine stage is linear in its input, also on hostile pages (issue 15):
+ * runs of sentence marks, of line breaks, of dotted initials, of opening
+ * quotes. Each input here took time quadratic in its length before its fix
+ * (80,000 dots: 25 s to segment), and each test measures growth, not speed.
+ */
+import { describe, expect, test } from 'vitest';
+import { findVerbatimRuns } from '../../src/engine/align/verbatim-runs.js';
+import { findQuotedSpans, segmentSentences } from '../../src/engine/text/segment.js';
+import { tokenize } from '../../src/engine/text/tokenize.js';
+import { growthRatio, LINEAR_AT_8X } from '../helpers/growth.js';
+
+const segment = (text: string) => segmentSentences(tokenize(text));
+
+describe('linear time on hostile input', () => {
+  test('segmentation, on a run of full stops', () => {
+    expect(growthRatio(segment, (n) => 'Dots' + '.'.repeat(n) + 'x', 4000)).toBeLessThan(LINEAR_AT_8X);
+  });
+
+  test('segmentation, on a run of mixed sentence marks and closing quotes before a space', () => {
+    expect(growthRatio(segment, (n) => 'Wait' + '?!.”)'.repeat(n / 5) + ' .x', 4000)).toBeLessThan(LINEAR_AT_8X);
+  });
+
+  test('segmentation, on a run of full-width marks at the end', () => {
+    expect(growthRatio(segment, (n) => '中文' + '。'.repeat(n), 4000)).toBeLessThan(LINEAR_AT_8X);
+  });
+
+  test('segmentation, on a run of line breaks', () => {
+    expect(growthRatio(segment, (n) => 'A line\n' + '\n'.repeat(n) + 'x', 2000)).toBeLessThan(LINEAR_AT_8X);
+  });
+
+  test('tokenizer, on dotted initials followed by a letter', () => {
+    expect(growthRatio(tokenize, (n) => 'U.S.'.repeat(n / 4) + 'x1', 2000)).toBeLessThan(LINEAR_AT_8X);
+  });
+
+  test('verbatim runs, between a page and a source that both repeat one phrase', () => {
+    const phrase = (words: number) => Array.from({ length: words }, (_, i) => ['the', 'council', 'said', 'on', 'tuesday'][i % 5]!);
+    const runs = (terms: string[]) => findVerbatimRuns(terms, terms, 5);
+    expect(growthRatio(runs, phrase, 2000)).toBeLessThan(LINEAR_AT_8X);
+  });
+
+  test('quoted speech, on a run of opening quotes never closed', () => {
+    expect(growthRatio(findQuotedSpans, (n) => '“'.repeat(n) + ' w'.repeat(101), 2000)).toBeLessThan(LINEAR_AT_8X);
+  });
+});

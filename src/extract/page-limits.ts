@@ -50,4 +50,4 @@ export function markupSizeProblem(html: string): string | null {
   return null;
 }
 
-export const TOO_LARGE_MESSAGE = (reason: string): string => `This page is too large to check: ${reason} (see the page limits in the README).`;
+export const TOO_LARGE_MESSAGE = (reason: string): string => `This page is too large to check: ${reason}.`;

@@ -37,29 +37,37 @@ const seeds = seedMaterial();
 const corpusBytes = new Uint8Array(readFileSync(SEEDS_CORPUS_FILE));
 const seedTexts = [...seeds.texts.values()];
 
-async function runCase(index: number): Promise<{ kind: string; outcome: CaseOutcome }> {
+/** Case `index`, made from its own seed: a damaged corpus (every corpusEvery-th case) or a hostile page. */
+function makeCase(index: number): { kind: string; run: () => Promise<CaseOutcome> } {
   const prng = new Prng(caseSeed(input.seed, index));
   if (index % input.corpusEvery === input.corpusEvery - 1) {
-    let damaged;
+    let damaged: ReturnType<typeof damagedCorpus>;
     try {
       damaged = damagedCorpus(prng, corpusBytes);
     } catch (error) {
-      return { kind: 'corpus:generator', outcome: { result: 'crash', message: `generator: ${(error as Error).message}` } };
+      return { kind: 'corpus:generator', run: async () => ({ result: 'crash', message: `generator: ${(error as Error).message}` }) };
     }
-    return { kind: `corpus:${damaged.kind}`, outcome: await runCorpusCase(damaged.bytes, prng.pick(seedTexts), `case-${index}`, context) };
+    const pageText = prng.pick(seedTexts);
+    return { kind: `corpus:${damaged.kind}`, run: () => runCorpusCase(damaged.bytes, pageText, `case-${index}`, context) };
   }
   const page = hostilePage(prng, seeds);
-  return { kind: `page:${page.kind}`, outcome: runPageCase(page, context) };
+  return { kind: `page:${page.kind}`, run: async () => runPageCase(page, context) };
+}
+
+async function runCase(index: number, announce: boolean): Promise<{ kind: string; outcome: CaseOutcome }> {
+  const made = makeCase(index);
+  // The harness names the kind of a case that never answers.
+  if (announce) parentPort!.postMessage({ started: index, kind: made.kind });
+  return { kind: made.kind, outcome: await made.run() };
 }
 
 const fingerprintOf = (outcome: CaseOutcome): string => (outcome.result === 'crash' ? `crash:${outcome.message}` : outcome.fingerprint);
 
 for (let index = input.from; index < input.to; index++) {
-  parentPort!.postMessage({ started: index });
   const started = performance.now();
   let first;
   try {
-    first = await runCase(index);
+    first = await runCase(index, true);
   } catch (error) {
     first = { kind: 'unknown', outcome: { result: 'crash', message: `harness: ${(error as Error).stack}` } as CaseOutcome };
   }
@@ -67,7 +75,7 @@ for (let index = input.from; index < input.to; index++) {
   let second: CaseOutcome = first.outcome;
   if (index % input.repeatEvery === 0) {
     try {
-      second = (await runCase(index)).outcome;
+      second = (await runCase(index, false)).outcome;
     } catch (error) {
       second = { result: 'crash', message: `harness: ${(error as Error).message}` };
     }

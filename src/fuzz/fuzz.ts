@@ -44,18 +44,21 @@ function runInProcess(from: number, reports: CaseReport[], problems: Problem[]):
     const input: WorkerInput = { seed, from, to: cases, corpusEvery, tmpDir, repeatEvery };
     const worker = new Worker(WORKER_BOOT, { eval: true, workerData: input, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
     let current = from;
+    let currentKind = 'unknown';
     let startedAny = false;
     let timer: NodeJS.Timeout | undefined;
     const arm = (): void => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        problems.push({ index: current, kind: 'in-process', type: 'hang', detail: `no answer within ${caseTimeout} ms` });
+        problems.push({ index: current, kind: currentKind, type: 'hang', detail: `stopped: no answer within ${caseTimeout * 2 + 5_000} ms` });
+        stopped.push(currentKind);
         void worker.terminate().then(() => resolve(current + 1 < cases ? runInProcess(current + 1, reports, problems) : undefined));
       }, caseTimeout * 2 + 5_000); // a case may run twice
     };
-    worker.on('message', (message: CaseReport | { started: number } | { done: true }) => {
+    worker.on('message', (message: CaseReport | { started: number; kind: string } | { done: true }) => {
       if ('started' in message) {
         current = message.started;
+        currentKind = message.kind;
         startedAny = true;
         arm();
       } else if ('done' in message) {
@@ -72,7 +75,8 @@ function runInProcess(from: number, reports: CaseReport[], problems: Problem[]):
         reject(new Error(`the fuzz worker could not start: ${error.message}`));
         return;
       }
-      problems.push({ index: current, kind: 'in-process', type: 'crash', detail: `worker died: ${error.message}` });
+      problems.push({ index: current, kind: currentKind, type: 'crash', detail: `worker died: ${error.message}` });
+      stopped.push(currentKind);
       resolve(current + 1 < cases ? runInProcess(current + 1, reports, problems) : undefined);
     });
     worker.on('exit', () => clearTimeout(timer));
@@ -80,6 +84,8 @@ function runInProcess(from: number, reports: CaseReport[], problems: Problem[]):
 }
 
 const started = performance.now();
+/** Kinds of the cases stopped by the timeout, or whose worker died: they never reported. */
+const stopped: string[] = [];
 const reports: CaseReport[] = [];
 const problems: Problem[] = [];
 await runInProcess(0, reports, problems);
@@ -108,6 +114,12 @@ for (const r of reports) {
   entry.slowest = Math.max(entry.slowest, r.ms);
   byKind.set(r.kind, entry);
 }
+for (const kind of stopped) {
+  const entry = byKind.get(kind) ?? { cases: 0, answers: 0, refused: new Map(), slowest: 0, total: 0 };
+  entry.cases++;
+  entry.slowest = Infinity;
+  byKind.set(kind, entry);
+}
 const times = new Map<string, number[]>();
 for (const r of reports) times.set(r.kind, [...(times.get(r.kind) ?? []), r.ms]);
 function median(values: number[]): number {
@@ -116,12 +128,12 @@ function median(values: number[]): number {
 }
 const count = (type: Problem['type']): number => problems.filter((p) => p.type === type).length;
 const lines = [
-  `firsthand fuzz: seed ${seed}, ${reports.length + count('hang') - problems.filter((p) => p.type === 'hang' && typeof p.index === 'string').length} in-process cases (every ${repeatEvery}th run twice) in ${(inProcessMs / 1000).toFixed(0)} s, ${cli.length} CLI runs in ${(cliMs / 1000).toFixed(0)} s`,
+  `firsthand fuzz: seed ${seed}, ${reports.length + stopped.length} in-process cases (every ${repeatEvery}th run twice) in ${(inProcessMs / 1000).toFixed(0)} s, ${cli.length} CLI runs in ${(cliMs / 1000).toFixed(0)} s`,
   '',
   '| kind | cases | answers | refused (exit code: cases) | median ms | slowest ms |',
   '| --- | --- | --- | --- | --- | --- |',
   ...[...byKind.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([kind, e]) =>
-    `| ${kind} | ${e.cases} | ${e.answers} | ${[...e.refused.entries()].sort().map(([code, n]) => `${code}: ${n}`).join(', ') || '–'} | ${Math.round(median(times.get(kind)!))} | ${Math.round(e.slowest)} |`),
+    `| ${kind} | ${e.cases} | ${e.answers} | ${[...e.refused.entries()].sort().map(([code, n]) => `${code}: ${n}`).join(', ') || '–'} | ${Math.round(median(times.get(kind) ?? []))} | ${e.slowest === Infinity ? 'stopped' : Math.round(e.slowest)} |`),
   `| CLI runs | ${cli.length} | | | ${Math.round(median(cli.map((r) => r.ms)))} | ${Math.round(Math.max(0, ...cli.map((r) => r.ms)))} |`,
   '',
   `crashes: ${count('crash')}, hangs: ${count('hang')}, wrong answers: ${count('wrong')}`,

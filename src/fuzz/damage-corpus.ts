@@ -3,7 +3,7 @@
  * careless tool or a deliberate forger would leave them, so they get past the checksums and test
  * what is checked after. The layout mirrors src/engine/corpus-file.ts (format version 2).
  */
-import { checksumBytes, checksumWords } from '../engine/corpus-file.js';
+import { checksumBytes, checksumWords } from '../engine/fingerprint/corpus-file.js';
 
 const HEADER_WORDS = 16;
 const H_ARTICLES = 7;

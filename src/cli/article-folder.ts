@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { ArticleInput } from '../engine/index.js';
 import { CliError, ExitCode } from './cli-error.js';
 import { readPage } from './read-page.js';
+import { readInput } from './read-input.js';
+import { printableLine } from './terminal-text.js';
 
 /** One entry of a folder's optional `catalog.json`. Every field but `id` is optional. */
 interface CatalogEntry {
@@ -34,14 +36,15 @@ export async function readArticleFolder(folder: string): Promise<ArticleInput[]>
   const articles: ArticleInput[] = [];
   for (const name of names) {
     const id = name.replace(/\.[^.]+$/, '');
-    const bytes = new Uint8Array(await readFile(path.join(folder, name)));
     const entry = catalog.get(id);
     let page;
     try {
-      page = readPage(bytes, name);
+      // A file that cannot be read (no permission, a dangling link, a folder named *.txt) is skipped
+      // like one that cannot be decoded: the rest of the archive is still a corpus.
+      page = readPage(await readInput(path.join(folder, name)), name);
     } catch (error) {
       if (error instanceof CliError) {
-        process.stderr.write(`firsthand: skipping ${name}: ${error.message}\n`);
+        process.stderr.write(`firsthand: skipping ${printableLine(error.message)}\n`);
         continue;
       }
       throw error;

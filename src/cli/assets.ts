@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,11 +60,17 @@ export async function loadCorpusFile(file: string): Promise<Corpus> {
   let fd: number;
   let size: number;
   try {
-    fd = openSync(file, 'r');
-    size = fstatSync(fd).size;
+    // O_NONBLOCK: a named pipe is refused below instead of waiting here for a writer.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
     throw new CliError(ExitCode.Corpus, `${file}: corpus file not found or unreadable`);
   }
+  const info = fstatSync(fd);
+  if (!info.isFile()) {
+    closeSync(fd);
+    throw new CliError(ExitCode.Corpus, `${file}: not a corpus file (${info.isDirectory() ? 'a folder' : 'a device, pipe or socket'})`);
+  }
+  size = info.size;
   try {
     const header = new Uint8Array(Math.min(size, CORPUS_HEADER_BYTES));
     readFully(fd, header, 0);
@@ -75,6 +81,10 @@ export async function loadCorpusFile(file: string): Promise<Corpus> {
     readFully(fd, head, 0);
     const corpus = loadCorpusHead(head, {
       read(start, end) {
+        // Offsets out of order under a recomputed checksum: a corrupt corpus, not a negative-length read.
+        if (!(start >= 0 && start <= end && end <= lengths.text)) {
+          throw new CorpusFormatError(`corrupt corpus: article text offsets out of order or past the end (${start}–${end} of ${lengths.text} bytes)`);
+        }
         const text = new Uint8Array(end - start);
         readFully(fd, text, lengths.head + start);
         return text;
@@ -85,6 +95,9 @@ export async function loadCorpusFile(file: string): Promise<Corpus> {
   } catch (error) {
     closeSync(fd);
     if (error instanceof CorpusFormatError) throw new CliError(ExitCode.Corpus, `${file}: ${error.message}`);
-    throw error;
+    if (error instanceof CliError) throw error;
+    // Past the checksum, any failure to make sense of the head (metadata that is not JSON, a section
+    // that does not fit) is the file's: the corpus is corrupt.
+    throw new CliError(ExitCode.Corpus, `${file}: corrupt corpus: ${(error as Error).message}`);
   }
 }

@@ -1,4 +1,5 @@
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
 import {
   attribute, buildCorpusIndex, checkedPart, COPY_THRESHOLD, CorpusFormatError, loadCorpus,
   type Corpus, type Lexicon, type Passage, type SharedQuote, type Span, type Verdict,
@@ -7,6 +8,7 @@ import { readArticleFolder } from './article-folder.js';
 import { loadCorpusFile } from './assets.js';
 import { CliError, ExitCode } from './cli-error.js';
 import type { PageText } from './read-page.js';
+import { printableLine } from './terminal-text.js';
 
 /** The report `firsthand check --json` prints (issue #2's shape, plus timings and thresholds). */
 export interface CheckReport {
@@ -58,12 +60,45 @@ export function checkPage(page: PageText, context: CheckContext, timings: { extr
   };
 }
 
+/**
+ * The corpora `--corpus` names, each loaded once however often it is named (as the same path, or
+ * another path to the same file): 5,000 repeats of one corpus took 1.4 GB when each was loaded.
+ */
+export async function loadEachCorpusOnce(args: readonly string[]): Promise<Corpus[]> {
+  const byFile = new Map<string, Promise<Corpus>>();
+  for (const arg of args) {
+    const key = await realpath(arg).catch(() => path.resolve(arg));
+    if (!byFile.has(key)) byFile.set(key, loadCorpusArgument(arg));
+  }
+  return Promise.all(byFile.values());
+}
+
+/**
+ * Runs a check whose corpora may hold an article text the engine cannot decode although its
+ * checksum matches (invalid UTF-8 written with a recomputed checksum): that is a corrupt corpus
+ * (exit 5), not a bug in the CLI.
+ */
+export function asCorpusFailure<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
+      throw new CliError(ExitCode.Corpus, 'corrupt corpus: an article text is not valid UTF-8');
+    }
+    throw error;
+  }
+}
+
 /** A `--corpus` argument: a corpus file, or a folder of articles indexed on the fly. */
 export async function loadCorpusArgument(arg: string): Promise<Corpus> {
   let isFolder: boolean;
   try {
-    isFolder = (await stat(arg)).isDirectory();
-  } catch {
+    const info = await stat(arg);
+    isFolder = info.isDirectory();
+    // A device or a named pipe would be read without end, or wait for a writer.
+    if (!isFolder && !info.isFile()) throw new CliError(ExitCode.Corpus, `${arg}: not a corpus file or folder (a device, pipe or socket)`);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
     throw new CliError(ExitCode.Corpus, `${arg}: corpus not found`);
   }
   if (!isFolder) return loadCorpusFile(arg);
@@ -76,8 +111,12 @@ export async function loadCorpusArgument(arg: string): Promise<Corpus> {
   }
 }
 
-/** The human-readable report printed without `--json`. */
+/** The human-readable report printed without `--json`; page and corpus text is stripped of terminal controls. */
 export function formatReport(report: CheckReport, name: string): string {
+  return formatReportLines(report, printableLine(name)).map(printableLine).join('\n') + '\n';
+}
+
+function formatReportLines(report: CheckReport, name: string): string[] {
   const pct = (x: number): string => `${Math.round(x * 100)}%`;
   const lines: string[] = [];
   const byId = new Map(report.sources.map((s) => [s.id, s]));
@@ -122,7 +161,7 @@ export function formatReport(report: CheckReport, name: string): string {
   }
   const first = report.sources[0]?.passages.slice(0, 3) ?? [];
   for (const p of first) lines.push(`    [${p.kind}, similarity ${p.similarity}] "${excerpt(report.page.text, p.page)}"`);
-  return lines.join('\n') + '\n';
+  return lines;
 }
 
 function excerpt(text: string, [start, end]: Span): string {

@@ -8,18 +8,20 @@ export const ExitCode = {
   Internal: 1,
   /** The command line is wrong. */
   Usage: 2,
-  /** The input cannot be read or decoded (missing, empty, binary). */
+  /** The input cannot be read or decoded (missing, not a regular file, empty, binary, too large). */
   Unreadable: 3,
   /** The page has no article text. */
   NoArticle: 4,
   /** The corpus is missing, empty or corrupt. */
   Corpus: 5,
+  /** The output file cannot be written (a missing folder, a folder, a full disk). */
+  Output: 6,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** Machine-readable names of the exit codes, used in `--json` error output. */
 export const ERROR_CODES: Readonly<Record<ExitCode, string>> = {
-  0: 'ok', 1: 'internal', 2: 'usage', 3: 'unreadable-input', 4: 'no-article', 5: 'corpus',
+  0: 'ok', 1: 'internal', 2: 'usage', 3: 'unreadable-input', 4: 'no-article', 5: 'corpus', 6: 'unwritable-output',
 };
 
 /** A failure the user can act on: its message is shown as is. */

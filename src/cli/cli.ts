@@ -4,41 +4,31 @@
  *   firsthand check <page.html | page.txt | -> [--corpus <folder|file>]… [--json]
  *   firsthand build-corpus <folder> --out <file>
  *   firsthand extract <page.html …> [--json]
- * Exit codes: see cli-error.ts (0 result, 2 usage, 3 unreadable input, 4 no article, 5 corpus).
+ * Exit codes: see cli-error.ts (0 result, 1 bug, 2 usage, 3 unreadable input, 4 no article, 5 corpus, 6 output not written).
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { buildCorpusIndex, CorpusFormatError } from '../engine/index.js';
 import { readArticleFolder } from './article-folder.js';
 import { loadBundledCorpus, loadBundledLexicon } from './assets.js';
-import { checkPage, formatReport, loadCorpusArgument } from './check.js';
+import { asCorpusFailure, checkPage, formatReport, loadEachCorpusOnce } from './check.js';
+import { writeCorpusFile } from './write-output.js';
+import { printableLine } from './terminal-text.js';
 import { CliError, ERROR_CODES, ExitCode } from './cli-error.js';
 import { runExtractCommand } from './extract-command.js';
 import { readPage } from './read-page.js';
+import { readInput } from './read-input.js';
 import { addressKey } from '../engine/index.js';
 
 const USAGE = `usage:
   firsthand check <page.html | page.txt | -> [--corpus <folder or index file>]... [--url <where the page is>] [--json]
   firsthand build-corpus <folder> --out <index file>
   firsthand extract <page.html ...> [--json]
-exit codes: 0 result, 2 usage, 3 unreadable or undecodable input, 4 no article found, 5 corpus missing/empty/corrupt`;
+exit codes: 0 result, 1 internal error (a bug), 2 usage, 3 unreadable, undecodable or too large input, 4 no article found,
+  5 corpus missing/empty/corrupt, 6 the output file cannot be written`;
 
 /** Writes and waits until the stream has taken it, so piped output is never cut off at exit. */
 function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
   return new Promise((resolve, reject) => stream.write(text, (error) => (error ? reject(error) : resolve())));
-}
-
-async function readInput(file: string): Promise<Uint8Array> {
-  try {
-    if (file === '-') {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return new Uint8Array(Buffer.concat(chunks));
-    }
-    return new Uint8Array(await readFile(file));
-  } catch {
-    throw new CliError(ExitCode.Unreadable, `${file}: cannot read the file`);
-  }
 }
 
 async function check(args: string[]): Promise<number> {
@@ -58,11 +48,11 @@ async function check(args: string[]): Promise<number> {
   const extract_ms = round1(performance.now() - extractStarted);
   const loadStarted = performance.now();
   const corpora = values.corpus?.length
-    ? await Promise.all(values.corpus.map(loadCorpusArgument))
+    ? await loadEachCorpusOnce(values.corpus)
     : [await loadBundledCorpus()];
   const lexicon = await loadBundledLexicon();
   const load_ms = round1(performance.now() - loadStarted);
-  const report = checkPage(page, { corpora, lexicon }, { extract_ms, load_ms });
+  const report = asCorpusFailure(() => checkPage(page, { corpora, lexicon }, { extract_ms, load_ms }));
   await write(process.stdout, values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, file));
   return ExitCode.Ok;
 }
@@ -72,7 +62,7 @@ async function buildCorpus(args: string[]): Promise<number> {
   if (positionals.length !== 1 || !values.out) throw new CliError(ExitCode.Usage, 'build-corpus takes a folder and --out <index file>');
   const articles = await readArticleFolder(positionals[0]!);
   const bytes = buildCorpusIndex(articles);
-  await writeFile(values.out, bytes);
+  await writeCorpusFile(values.out, bytes);
   await write(process.stderr, `firsthand: indexed ${articles.length} article(s) into ${values.out} (${bytes.length} bytes)\n`);
   return ExitCode.Ok;
 }
@@ -93,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
     }
   } catch (error) {
     const failure = toCliError(error);
-    await write(process.stderr, `firsthand: ${failure.message}${failure.exitCode === ExitCode.Usage ? `\n${USAGE}` : ''}\n`);
+    await write(process.stderr, `firsthand: ${printableLine(failure.message)}${failure.exitCode === ExitCode.Usage ? `\n${USAGE}` : ''}\n`);
     if (json) await write(process.stdout, `${JSON.stringify({ error: { code: ERROR_CODES[failure.exitCode], message: failure.message } })}\n`);
     return failure.exitCode;
   }

@@ -3,17 +3,20 @@
  * extension does it, for one file or hundreds.
  *
  * Exit codes (issue 2 conventions): 0 every file extracted; 2 usage error; 3 at least one file was
- * unreadable or undecodable (binary); 4 otherwise at least one file had no article. A failing file
+ * unreadable, not a regular file, too large or undecodable (binary); 4 otherwise at least one file had
+ * no article; 1 a file met a bug. A page past the extraction limits (`too-large`) cannot be read: 3. A failing file
  * never stops the others: each still gets its line.
  */
-import { readFile } from 'node:fs/promises';
 import { TextDecodeError } from '../extract/decode-text.js';
 import { decodePage, isHtml } from './read-page.js';
+import { InputError, readInput } from './read-input.js';
 import { paragraphsFromPlainText } from '../extract/block-text.js';
 import { extractFromHtml } from '../extract/node-html.js';
 import type { ExtractedArticle } from '../extract/types.js';
+import { printable, printableLine } from './terminal-text.js';
 
 export const EXIT_OK = 0;
+export const EXIT_INTERNAL = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_UNREADABLE = 3;
 export const EXIT_NO_ARTICLE = 4;
@@ -27,9 +30,13 @@ interface Io {
   stdin?: NodeJS.ReadableStream;
 }
 
+/** Per-file error codes: the first four are "cannot read" (exit 3), the rest "nothing found" (exit 4), `internal` a bug (exit 1). */
+type FileErrorCode = 'unreadable' | 'not-a-file' | 'too-large' | 'binary' | 'no-article' | 'empty-page' | 'internal';
+const UNREADABLE_CODES: ReadonlySet<FileErrorCode> = new Set(['unreadable', 'not-a-file', 'too-large', 'binary']);
+
 type FileResult =
   | { file: string; article: ExtractedArticle }
-  | { file: string; error: { code: 'unreadable' | 'binary' | 'no-article' | 'empty-page'; message: string } };
+  | { file: string; error: { code: FileErrorCode; message: string } };
 
 export async function runExtractCommand(args: string[], io: Io): Promise<number> {
   const out = new LineWriter(io.stdout);
@@ -48,11 +55,11 @@ export async function runExtractCommand(args: string[], io: Io): Promise<number>
 
   let exit = EXIT_OK;
   for (const file of files) {
-    const result = await extractFile(file, io.stdin ?? process.stdin);
+    const result = await extractFileSafely(file, io.stdin ?? process.stdin);
     if ('error' in result) {
-      const code = result.error.code === 'unreadable' || result.error.code === 'binary' ? EXIT_UNREADABLE : EXIT_NO_ARTICLE;
-      exit = exit === EXIT_OK ? code : Math.min(exit, code); // 3 (cannot read) outranks 4 (read, nothing found)
-      io.stderr.write(`firsthand extract: ${file}: ${result.error.message}\n`);
+      const code = result.error.code === 'internal' ? EXIT_INTERNAL : UNREADABLE_CODES.has(result.error.code) ? EXIT_UNREADABLE : EXIT_NO_ARTICLE;
+      exit = exit === EXIT_OK ? code : Math.min(exit, code); // 1 (a bug) outranks 3 (cannot read), which outranks 4 (read, nothing found)
+      io.stderr.write(`firsthand extract: ${printableLine(file)}: ${printableLine(result.error.message)}\n`);
       if (json) await out.write(`${JSON.stringify({ file, error: result.error })}\n`);
     } else {
       await out.write(json ? `${JSON.stringify(jsonLine(result.file, result.article))}\n` : readable(result.file, result.article));
@@ -80,7 +87,7 @@ function readable(file: string, a: ExtractedArticle): string {
   const meta = [`extractor: ${a.extractor}`, a.published && `published: ${a.published}`, a.lang && `lang: ${a.lang}`]
     .filter(Boolean)
     .join(', ');
-  return `== ${file}\n${a.title || '(no title)'}\n(${meta})\n\n${a.text}\n\n`;
+  return `== ${printableLine(file)}\n${printableLine(a.title) || '(no title)'}\n(${printableLine(meta)})\n\n${printable(a.text)}\n\n`;
 }
 
 async function usageError(io: Io, out: LineWriter, json: boolean, message: string): Promise<number> {
@@ -89,13 +96,23 @@ async function usageError(io: Io, out: LineWriter, json: boolean, message: strin
   return out.finish(EXIT_USAGE);
 }
 
+/** A failure no check foresaw is that file's `internal` error line; the other files still run. */
+async function extractFileSafely(file: string, stdin: NodeJS.ReadableStream): Promise<FileResult> {
+  try {
+    return await extractFile(file, stdin);
+  } catch (err) {
+    return { file, error: { code: 'internal', message: `internal error: ${(err as Error).message ?? String(err)}` } };
+  }
+}
+
 async function extractFile(file: string, stdin: NodeJS.ReadableStream): Promise<FileResult> {
   let bytes: Uint8Array;
   try {
-    bytes = file === '-' ? await readAll(stdin) : await readFile(file);
+    bytes = await readInput(file, stdin);
   } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
-    return { file, error: { code: 'unreadable', message: `cannot read the file (${reason})` } };
+    if (!(err instanceof InputError)) throw err;
+    // The message names the file already; the line does too.
+    return { file, error: { code: err.problem, message: err.message.startsWith(`${file}: `) ? err.message.slice(file.length + 2) : err.message } };
   }
   let text: string;
   try {
@@ -113,12 +130,6 @@ async function extractFile(file: string, stdin: NodeJS.ReadableStream): Promise<
   }
   const result = extractFromHtml(text);
   return 'error' in result ? { file, error: result.error } : { file, article: result };
-}
-
-async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
 }
 
 /**

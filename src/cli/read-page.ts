@@ -56,7 +56,9 @@ export function readPage(bytes: Uint8Array, name: string): PageText {
     return { title, text, extractor: 'text', published: null, url: null };
   }
   const article = extractFromHtml(decoded);
-  if (isExtractionFailure(article)) throw new CliError(ExitCode.NoArticle, `${name}: ${article.error.message}`);
+  if (isExtractionFailure(article)) {
+    throw new CliError(article.error.code === 'too-large' ? ExitCode.Unreadable : ExitCode.NoArticle, `${name}: ${article.error.message}`);
+  }
   return {
     title: article.title, text: pageText(article), extractor: article.extractor, published: article.published,
     url: article.url,

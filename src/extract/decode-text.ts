@@ -24,14 +24,19 @@ const MAX_CONTROL_SHARE = 0.01;
 const SNIFF_BYTES = 64 * 1024;
 
 export interface DecodeOptions {
-  /** A charset the file declares (HTTP header, <meta charset>), tried when the bytes are not UTF-8. */
+  /** A charset the file declares (HTTP header, <meta charset>): used as browsers use it, see decodeText. */
   declaredCharset?: string | null;
 }
 
 /**
- * Decodes `bytes` as: UTF-8 (BOM optional), UTF-16 LE/BE when a BOM says so, the declared charset,
- * or Windows-1252 — in that order, so that a file saved by an old Windows editor reads "’" where it
- * had byte 0x92. Throws `TextDecodeError` for binary data. Empty input decodes to ''.
+ * Decodes `bytes` the way browsers decode an HTML page (the WHATWG encoding rules): a byte order mark
+ * decides first (UTF-8, UTF-16 LE/BE); then the declared charset, resolved by its WHATWG label, with
+ * a declared UTF-16 read as UTF-8 (as the HTML standard says: a page whose bytes could be read at all
+ * to find the declaration is not UTF-16) — decoding never fails there, a byte the encoding has no
+ * character for becomes U+FFFD. Without a BOM or a declaration Firsthand guesses as browsers do for
+ * Western pages: UTF-8 when the bytes are valid UTF-8, else Windows-1252, so that a text file saved
+ * by an old Windows editor reads "’" where it had byte 0x92. Throws `TextDecodeError` for binary
+ * data. Empty input decodes to ''.
  */
 export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): string {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
@@ -40,20 +45,32 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): stri
   const hasUtf8Bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = hasUtf8Bom ? bytes.subarray(3) : bytes;
   assertNotBinary(body);
+  const encoding = hasUtf8Bom ? 'utf-8' : declaredEncoding(options.declaredCharset);
+  if (encoding === 'windows-1252') return decodeWindows1252(body);
+  if (encoding) return new TextDecoder(encoding, { ignoreBOM: true }).decode(body);
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
   } catch {
-    // not UTF-8: fall through to the declared charset, then Windows-1252
+    return decodeWindows1252(body);
   }
-  const declared = options.declaredCharset?.trim().toLowerCase();
-  if (declared && !/^(?:utf-?8|us-ascii|ascii|iso-8859-1|latin-?1|windows-1252|cp1252)$/.test(declared)) {
-    try {
-      return new TextDecoder(declared).decode(body);
-    } catch {
-      // an unknown label: Windows-1252 is still the best guess for Western text
-    }
+}
+
+/**
+ * The encoding a declared charset label names (WHATWG labels: "latin1" and "ascii" are
+ * windows-1252, "utf8" is utf-8, …), as the HTML prescan uses it; null for no label or an unknown one.
+ */
+export function declaredEncoding(label: string | null | undefined): string | null {
+  const trimmed = label?.trim();
+  if (!trimmed) return null;
+  let encoding: string;
+  try {
+    encoding = new TextDecoder(trimmed).encoding;
+  } catch {
+    return null; // an unknown label is no declaration
   }
-  return decodeWindows1252(body);
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') return 'utf-8';
+  if (encoding === 'x-user-defined') return 'windows-1252';
+  return encoding;
 }
 
 /** Windows-1252 as browsers decode it (which is also how they decode "ISO-8859-1"). */

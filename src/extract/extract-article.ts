@@ -10,12 +10,15 @@ import { canonicalUrl, cleanTitle, documentTitle, pageLanguage, publishedDate, s
 import { readabilityArticle } from './readability-pass.js';
 import { articleElementText } from './article-element.js';
 import { isArticleText } from './article-quality.js';
+import { pageSizeProblem, TOO_LARGE_MESSAGE } from './page-limits.js';
 import type { ExtractedArticle, ExtractionFailure, ExtractOptions, Extractor } from './types.js';
 
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractedArticle | ExtractionFailure {
   if (!doc.body && !doc.documentElement) {
     return { error: { code: 'empty-page', message: 'The page has no content.' } };
   }
+  const tooLarge = pageSizeProblem(doc);
+  if (tooLarge) return { error: { code: 'too-large', message: TOO_LARGE_MESSAGE(tooLarge) } };
   const ld = jsonLdArticles(doc)[0];
   const base = {
     published: publishedDate(doc, ld),

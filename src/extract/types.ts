@@ -18,7 +18,8 @@ export interface ExtractedArticle {
   url: string | null;
 }
 
-export type ExtractionErrorCode = 'no-article' | 'empty-page';
+/** `too-large`: the page is past PAGE_LIMITS (page-limits.ts). */
+export type ExtractionErrorCode = 'no-article' | 'empty-page' | 'too-large';
 
 /** The page holds no article text that any step could find. */
 export interface ExtractionFailure {

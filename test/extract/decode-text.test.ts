@@ -58,3 +58,31 @@ describe('decodeText', () => {
     expect(decodeText(new Uint8Array())).toBe('');
   });
 });
+
+describe('decodeText follows the WHATWG encoding rules for a declared charset (issue 15 item 8)', () => {
+  const page = (charset: string, body: Uint8Array): Uint8Array =>
+    Uint8Array.from([...utf8(`<html><head><meta charset="${charset}"><title>Budget</title></head><body><p>`), ...body, ...utf8('</p></body></html>')]);
+
+  it('reads a page that declares UTF-16 as UTF-8: one invalid byte is one U+FFFD, the rest stays readable', () => {
+    const text = decodeText(page('utf-16le', Uint8Array.from([...utf8('The council met on Tuesday '), 0xff, ...utf8(' to vote.')])), { declaredCharset: 'utf-16le' });
+    expect(text).toContain('The council met on Tuesday \uFFFD to vote.');
+    expect(text).toContain('<title>Budget</title>');
+  });
+
+  it('gives a declared UTF-8 page with a stray byte a U+FFFD there, not a Windows-1252 re-decode of the whole page', () => {
+    const text = decodeText(page('utf-8', Uint8Array.from([...utf8('café naïve '), 0x92, ...utf8(' Kyiv')])), { declaredCharset: 'UTF-8' });
+    expect(text).toContain('café naïve \uFFFD Kyiv');
+  });
+
+  it('lets a byte order mark outrank the declaration', () => {
+    const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, ...page('windows-1251', utf8('Привет'))]);
+    expect(decodeText(bytes, { declaredCharset: 'windows-1251' })).toContain('<p>Привет</p>');
+  });
+
+  it('resolves labels as browsers do, and ignores an unknown one', () => {
+    expect(decodeText(Uint8Array.from([0x63, 0x61, 0x66, 0xe9]), { declaredCharset: 'latin1' })).toBe('café');
+    expect(decodeText(Uint8Array.from([0x93, 0x6f, 0x6b, 0x94]), { declaredCharset: 'us-ascii' })).toBe('“ok”');
+    expect(decodeText(utf8('café'), { declaredCharset: 'no-such-charset' })).toBe('café');
+    expect(decodeText(Uint8Array.from([0x49, 0x92, 0x6d]), { declaredCharset: 'no-such-charset' })).toBe('I’m');
+  });
+});

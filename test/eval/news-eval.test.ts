@@ -9,6 +9,7 @@ import { bandOf, namesIn, sameEventPairs, sampleByBand, seededSample } from '../
 import { scoreNews } from '../../src/eval/news/score-news.js';
 import { pairKey } from '../../src/eval/news/labels.js';
 import { ngrams, shingleWordCoverage, wordSeq } from '../../src/eval/word-shingles.js';
+import { sharedNamePairs } from '../../src/eval/news/zyte-pages.js';
 
 describe('parseCsv', () => {
   it('keeps commas, doubled quotes and line breaks inside quoted fields', () => {
@@ -198,5 +199,20 @@ describe('runAnchor', () => {
     expect(run.calls.map((c) => [c.status, c.likelyOriginal])).toEqual([['copy', '2'], ['original', null], ['original', null]]);
     expect(run.pairs.get('1-2')).toBe(1);
     expect(wordSeq(text).words).toHaveLength(60);
+  });
+});
+
+describe('sharedNamePairs (Zyte same-event pairs)', () => {
+  it('pairs pages sharing four names found in at most three pages', () => {
+    const story = 'A note on Hofeller Lizon Ross Furman today.';
+    const pages = [
+      { id: '0', text: story },
+      { id: '1', text: `Another: ${story}` },
+      { id: '2', text: 'Only Hofeller Lizon Ross here.' },
+      { id: '3', text: 'Nothing.' },
+    ];
+    expect(sharedNamePairs(pages)).toEqual(['0-1']);
+    // a name in four pages is not rare: the pair no longer shares four rare names
+    expect(sharedNamePairs([...pages, { id: '4', text: 'And Furman again.' }, { id: '5', text: 'Also Furman.' }])).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LABELS_DIR, pairLabelOf, readLabels, validateLabels } from '../../src/eval/news/labels.js';
 import { loadNewsFiles, NEWS_DATASET } from '../../src/eval/news/load-news.js';
+import { loadZytePages, ZYTE_LABELS } from '../../src/eval/news/zyte-pages.js';
 import { locateDataset, REPO_ROOT } from '../../src/eval/shared-data.js';
 
 const files = readdirSync(LABELS_DIR).filter((f) => f.endsWith('.json')).sort();
@@ -27,7 +28,7 @@ describe('real-news labels are frozen', () => {
 const located = locateDataset(NEWS_DATASET);
 describe.skipIf('skip' in located)('real-news labels against the dataset', () => {
   const news = 'dir' in located ? loadNewsFiles(located.dir) : [];
-  for (const file of files) {
+  for (const file of files.filter((f) => f !== `${ZYTE_LABELS}.json`)) {
     const name = file.replace(/\.json$/, '');
     it(`${name}: ids exist, every selected pair and every article is labelled`, () => {
       const labels = readLabels(name)!;
@@ -39,4 +40,15 @@ describe.skipIf('skip' in located)('real-news labels against the dataset', () =>
       if (!labels.unread) expect(data!.articles.filter((a) => !labels.articles[a.id]).map((a) => a.id)).toEqual([]);
     });
   }
+});
+
+const zyte = loadZytePages();
+describe.skipIf('skip' in zyte)('Zyte pair labels against the benchmark', () => {
+  it('ids are the recorded benchmark pages and every selected pair is labelled', () => {
+    const pages = 'skip' in zyte ? [] : zyte;
+    const labels = readLabels(ZYTE_LABELS)!;
+    expect(validateLabels(labels, new Set(pages.map((p) => p.id)))).toEqual([]);
+    for (const [id, benchmarkId] of Object.entries(labels.benchmarkIds ?? {})) expect(pages[Number(id)]?.benchmarkId).toBe(benchmarkId);
+    expect(labels.selection.strata.flatMap((s) => s.pairs).filter((k) => !pairLabelOf(labels, k))).toEqual([]);
+  });
 });

@@ -77,6 +77,8 @@ export interface NewsLabels {
   readonly pairs: Readonly<Record<string, PairLabelEntry>>;
   /** What was not read, if anything, and why. */
   readonly unread?: string;
+  /** Zyte pages only: the benchmark id of each page id used, so a changed benchmark is caught. */
+  readonly benchmarkIds?: Readonly<Record<string, string>>;
 }
 
 export class LabelFormatError extends Error {

@@ -5,7 +5,8 @@
  * address against it, in-process with the engine functions behind `firsthand check`.
  */
 import { skippedReport, type DatasetReport } from '../dataset-report.js';
-import { loadEvalEngine } from '../engine-adapter.js';
+import { loadEvalEngine, type EvalEngine } from '../engine-adapter.js';
+import { loadZytePages, runZyteEngine, ZYTE_LABELS, ZYTE_MIN_SHARED_NAMES, ZYTE_RARE_PAGES, type ZytePage } from './zyte-pages.js';
 import { fmt, fmtCount, markdownTable } from '../markdown-table.js';
 import { locateDataset } from '../shared-data.js';
 import { readLabels, validateLabels, type NewsLabels } from './labels.js';
@@ -44,7 +45,29 @@ export async function runNewsEval(): Promise<DatasetReport> {
     const engineRun = runEngine(engine, file.articles);
     runs.push({ file, labels, engine: engineRun, anchor: runAnchor(file.articles), seconds: (performance.now() - t0) / 1000 });
   }
-  return newsReport(runs, unlabelled);
+  const zyte = runZyte(engine);
+  return newsReport(runs, unlabelled, zyte);
+}
+
+interface ZyteRun {
+  readonly labels: NewsLabels;
+  readonly pages: readonly ZytePage[];
+  readonly engine: MethodRun;
+  readonly anchor: MethodRun;
+}
+
+/** The second test: natural pairs among the extraction benchmark's pages; null when unavailable. */
+function runZyte(engine: EvalEngine): ZyteRun | { skip: string } {
+  const pages = loadZytePages();
+  if ('skip' in pages) return pages;
+  const labels = readLabels(ZYTE_LABELS);
+  if (!labels) return { skip: `no ${ZYTE_LABELS} labels` };
+  const faults = validateLabels(labels, new Set(pages.map((p) => p.id)));
+  for (const [id, benchmarkId] of Object.entries(labels.benchmarkIds ?? {})) {
+    if (pages[Number(id)]?.benchmarkId !== benchmarkId) faults.push(`page ${id} is no longer benchmark page ${benchmarkId}`);
+  }
+  if (faults.length) throw new Error(`labels of ${ZYTE_LABELS}: ${faults.slice(0, 5).join('; ')}`);
+  return { labels, pages, engine: runZyteEngine(engine, pages), anchor: runAnchor(pages) };
 }
 
 const count = (c: Count) => fmtCount(c.hit, c.total);
@@ -53,7 +76,7 @@ function bandCells(s: NewsScore): string[] {
   return s.bands.map((b) => `${b.reuse}/${b.sampled} (${fmt(bandPrecision(b), 2)}) of ${b.flags}`);
 }
 
-function newsReport(runs: readonly FileRun[], unlabelled: readonly string[]): DatasetReport {
+function newsReport(runs: readonly FileRun[], unlabelled: readonly string[], zyte: ZyteRun | { skip: string }): DatasetReport {
   const rows: string[][] = [];
   const numbers: Record<string, { firsthand: NewsScore; anchor: NewsScore }> = {};
   for (const split of ['dev', 'test'] as NewsSplit[]) {
@@ -67,6 +90,17 @@ function newsReport(runs: readonly FileRun[], unlabelled: readonly string[]): Da
     const name = `${split} (${part.map((r) => r.file.name).join(', ')})`;
     for (const [method, s] of [['Firsthand', firsthand], [`anchor: word ${ANCHOR_N}-gram shingling`, anchor]] as const) {
       rows.push([name, method, count(s.republications), count(s.leftAlone), count(s.readerStatus), count(s.pairRecall), ...bandCells(s)]);
+    }
+  }
+  if (!('skip' in zyte)) {
+    const name = 'test 2 (Zyte benchmark pages, pairs only)';
+    const score = (method: 'engine' | 'anchor') =>
+      scoreNews([{ articles: zyte.pages, labels: zyte.labels, run: method === 'engine' ? zyte.engine : zyte.anchor, method }]);
+    const firsthand = score('engine');
+    const anchor = score('anchor');
+    numbers['zyte'] = { firsthand, anchor };
+    for (const [method, s] of [['Firsthand', firsthand], [`anchor: word ${ANCHOR_N}-gram shingling`, anchor]] as const) {
+      rows.push([name, method, '–', '–', '–', count(s.pairRecall), ...bandCells(s)]);
     }
   }
   const perFile = runs.map((r) => {
@@ -95,6 +129,9 @@ function newsReport(runs: readonly FileRun[], unlabelled: readonly string[]): Da
       `Scores: a republication (wire carrier, copy, rewrite) with an earlier-scraped reuse partner is found when called copy/partial naming such a partner; a reader's status is right for a wire carrier or copy when \`copy\` names an earlier partner, for a rewrite when copy/partial does, for an original, an independent report or the first carrier of a text when it is original/no-match, for a listing when it is not \`copy\`; recall counts labelled original-and-copy/common-source pairs flagged; precision per band = labelled reuse (same-article included) among the sampled flags now in that band.`,
     '',
     ...perFile.map((p) => `- ${p}`),
+    'skip' in zyte
+      ? `- Zyte pairs: skipped (${zyte.skip}).`
+      : `- **Zyte benchmark pages** (test 2): the 181 hand-marked article bodies of ../shared/eval/article-extraction-benchmark as one corpus (undated; each page's URL is its address), each checked at its own address. Pairs read: ${zyte.labels.selection.strata.map((s) => `${s.name} ${s.pairs.length} of ${s.population}`).join(', ')} — ${new Set(zyte.labels.selection.strata.flatMap((s) => s.pairs)).size} distinct; "shared rare names" = pairs sharing ≥ ${ZYTE_MIN_SHARED_NAMES} capitalised names found in ≤ ${ZYTE_RARE_PAGES} pages (different outlets on one event). Scored on pairs only (no dates, no article labels).`,
     ...(unlabelled.length ? [`- Not yet labelled, so not scored: ${unlabelled.join(', ')}.`] : []),
     ...(errors ? [`- **${errors} checks threw.**`] : []),
   ].join('\n');

@@ -4,8 +4,8 @@
  * `firsthand check`). What comes out is per article (status, likely original) and per pair (how
  * much of each side the other covers), for the engine and for plain word 5-gram shingling.
  */
-import type { Status } from '../../engine/index.js';
-import type { EvalEngine } from '../engine-adapter.js';
+import type { PageInput, Status } from '../../engine/index.js';
+import type { EvalCorpus, EvalEngine } from '../engine-adapter.js';
 import { ngrams, wordSeq } from '../word-shingles.js';
 import { pairKey } from './labels.js';
 import { type NewsArticle, scrapeInstant, toArticleInput, toPageInput } from './load-news.js';
@@ -39,11 +39,18 @@ function raise(pairs: Map<string, number>, key: string, value: number): void {
 
 export function runEngine(engine: EvalEngine, articles: readonly NewsArticle[]): MethodRun {
   const corpus = engine.corpus(articles.map(toArticleInput));
+  return checkEach(engine, corpus, articles, toPageInput);
+}
+
+/** Every article checked as a page against the corpus; its verdict's sources become pair coverages. */
+export function checkEach<A extends { readonly id: string }>(
+  engine: EvalEngine, corpus: EvalCorpus, articles: readonly A[], asPage: (a: A) => PageInput,
+): MethodRun {
   const calls: ArticleCall[] = [];
   const pairs: PairCoverage = new Map();
   for (const a of articles) {
     try {
-      const v = engine.check(toPageInput(a), [corpus]);
+      const v = engine.check(asPage(a), [corpus]);
       calls.push({ id: a.id, status: v.status, likelyOriginal: v.likelyOriginal === a.id ? null : v.likelyOriginal });
       for (const s of v.sources) if (s.id !== a.id && s.coverage > 0) raise(pairs, pairKey(a.id, s.id), s.coverage);
     } catch (error) {

@@ -13,13 +13,17 @@ import { readFileSync } from 'node:fs';
 import { locateDataset } from '../shared-data.js';
 import { sharedSegments, wordSeq } from '../word-shingles.js';
 import { splitKey, type NewsLabels } from './labels.js';
+import { loadZytePages } from './zyte-pages.js';
 import { loadNewsFiles, type NewsArticle } from './load-news.js';
 import { referencePairs, referenceScore, REFERENCE_N } from './reference.js';
 
 const [name, ...rest] = process.argv.slice(2);
 const located = locateDataset('news-scrape-2018');
 if ('skip' in located) throw new Error(located.skip);
-const file = loadNewsFiles(located.dir).find((f) => f.name === name);
+// `zyte`: the article-extraction benchmark's pages (ids = positions among the sorted benchmark ids)
+const zyte = name === 'zyte' ? loadZytePages() : null;
+if (zyte && 'skip' in zyte) throw new Error(zyte.skip);
+const file = zyte ? { name: 'zyte', articles: zyte } : loadNewsFiles(located.dir).find((f) => f.name === name);
 if (!file) throw new Error('usage: show-pair <file> <id> [<id>] | clusters [threshold]');
 const byId = new Map(file.articles.map((a) => [a.id, a]));
 const get = (id: string) => {
@@ -28,8 +32,8 @@ const get = (id: string) => {
   return a;
 };
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
-const head = (a: NewsArticle) => `#${a.id} ${a.publisher} ${a.scrapeTime} (${a.text.split(/\s+/).length} words)`;
-const paragraphs = (a: NewsArticle) => a.text.split('\n\n');
+const head = (a: NewsArticle) => `#${a.id} ${'url' in a ? String(a.url) : `${a.publisher} ${a.scrapeTime}`} (${a.text.split(/\s+/).length} words)`;
+const paragraphs = (a: NewsArticle) => a.text.split(/\n+/);
 
 function brief(a: NewsArticle, width = 220): string {
   const ps = paragraphs(a);

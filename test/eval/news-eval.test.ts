@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvFormatError, parseCsv } from '../../src/eval/news/csv.js';
 import { labelledPairs, pairLabelOf, validateLabels, type NewsLabels } from '../../src/eval/news/labels.js';
-import { articleAddress, NewsFormatError, parseNewsCsv, toPageInput } from '../../src/eval/news/load-news.js';
+import { articleAddress, loadNewsFiles, NEWS_DATASET, NewsFormatError, parseNewsCsv, toPageInput } from '../../src/eval/news/load-news.js';
+import { locateDataset } from '../../src/eval/shared-data.js';
 import { referenceFlags, referencePairs } from '../../src/eval/news/reference.js';
 import { coveredShare, runAnchor, type MethodRun } from '../../src/eval/news/run-news.js';
 import { bandOf, namesIn, sameEventPairs, sampleByBand, seededSample } from '../../src/eval/news/sample-pairs.js';
@@ -214,5 +215,25 @@ describe('sharedNamePairs (Zyte same-event pairs)', () => {
     expect(sharedNamePairs(pages)).toEqual(['0-1']);
     // a name in four pages is not rare: the pair no longer shares four rare names
     expect(sharedNamePairs([...pages, { id: '4', text: 'And Furman again.' }, { id: '5', text: 'Also Furman.' }])).toEqual([]);
+  });
+});
+
+const news = locateDataset(NEWS_DATASET);
+describe.skipIf('skip' in news)('news-scrape-2018 loader on the real files', () => {
+  const files = 'dir' in news ? loadNewsFiles(news.dir) : [];
+  it('reads the three files as SOURCE.md describes them', () => {
+    expect(files.map((f) => [f.name, f.split, f.articles.length])).toEqual([
+      ['helsinki-2018-07-15', 'dev', 331],
+      ['census', 'test', 32],
+      ['spotify', 'test', 36],
+    ]);
+    const helsinki = files[0]!.articles;
+    expect(new Set(helsinki.map((a) => a.publisher)).size).toBe(65);
+    expect(helsinki.every((a) => a.scrapeTime.startsWith('2018-07-15T') && !a.text.includes('###'))).toBe(true);
+  });
+  it('finds the seven groups of identical rows from one publisher in the Helsinki file', () => {
+    const groups = new Map<string, number>();
+    for (const a of files[0]!.articles) groups.set(`${a.publisher}\u0000${a.text}`, (groups.get(`${a.publisher}\u0000${a.text}`) ?? 0) + 1);
+    expect([...groups.values()].filter((n) => n > 1)).toHaveLength(7);
   });
 });

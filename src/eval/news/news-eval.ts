@@ -9,12 +9,12 @@ import { loadEvalEngine, type EvalEngine } from '../engine-adapter.js';
 import { loadZytePages, runZyteEngine, ZYTE_LABELS, ZYTE_MIN_SHARED_NAMES, ZYTE_RARE_PAGES, type ZytePage } from './zyte-pages.js';
 import { fmt, fmtCount, markdownTable } from '../markdown-table.js';
 import { locateDataset } from '../shared-data.js';
-import { readLabels, validateLabels, type NewsLabels } from './labels.js';
+import { labelledPairs, readLabels, REPUBLICATION_LABELS, splitKey, validateLabels, type NewsLabels } from './labels.js';
 import { loadNewsFiles, NEWS_DATASET, type NewsFile, type NewsSplit } from './load-news.js';
 import { REFERENCE_N, REFERENCE_THRESHOLD } from './reference.js';
 import { ANCHOR_N, COPY_COVERAGE, FLAG_COVERAGE, runAnchor, runEngine, type MethodRun } from './run-news.js';
 import { PAIRS_PER_BAND, SAMPLE_SEED, COVERAGE_BANDS, bandLabel } from './sample-pairs.js';
-import { bandPrecision, scoreNews, type Count, type FileOutcome, type NewsScore } from './score-news.js';
+import { bandPrecision, isReuse, scoreNews, type Count, type FileOutcome, type NewsScore } from './score-news.js';
 
 export const NEWS_TITLE = 'Real news: US news scrapes 2018–2019, labelled by reading';
 
@@ -135,5 +135,38 @@ function newsReport(runs: readonly FileRun[], unlabelled: readonly string[], zyt
     ...(unlabelled.length ? [`- Not yet labelled, so not scored: ${unlabelled.join(', ')}.`] : []),
     ...(errors ? [`- **${errors} checks threw.**`] : []),
   ].join('\n');
-  return { title: NEWS_TITLE, markdown, numbers: { ...numbers, seconds: Object.fromEntries(runs.map((r) => [r.file.name, r.seconds])) } };
+  return { title: NEWS_TITLE, markdown, devErrors: newsDevErrors(runs.filter((r) => r.file.split === 'dev')), numbers: { ...numbers, seconds: Object.fromEntries(runs.map((r) => [r.file.name, r.seconds])) } };
+}
+
+/**
+ * Dev only (never the test files): the republications Firsthand did not call, and its sampled
+ * flags the labels call no reuse, with the label's reason, for whoever works on issues 17/18.
+ */
+function newsDevErrors(dev: readonly FileRun[]): string {
+  const lines: string[] = [];
+  for (const r of dev) {
+    const pairs = labelledPairs(r.labels);
+    const time = new Map(r.file.articles.map((a) => [a.id, a.scrapeTime]));
+    const publisher = new Map(r.file.articles.map((a) => [a.id, a.publisher]));
+    const missed = r.engine.calls.filter((c) => {
+      const label = r.labels.articles[c.id]?.label;
+      return label !== undefined && REPUBLICATION_LABELS.includes(label) && c.status !== 'copy' && c.status !== 'partial';
+    });
+    lines.push(`### ${r.file.name}`, '', `Republications not called copy/partial (${missed.length}; same-day carriers are \`shared\` while the catalog keeps only the date):`, '');
+    for (const c of missed.slice(0, 40)) {
+      const entry = r.labels.articles[c.id]!;
+      lines.push(`- #${c.id} ${publisher.get(c.id)} ${time.get(c.id)} [${entry.label}${entry.wire ? ` ${entry.wire}` : ''}]: ${c.status}`);
+    }
+    if (missed.length > 40) lines.push(`- … ${missed.length - 40} more`);
+    const sampled = new Set(r.labels.selection.strata.filter((s) => s.name.startsWith('engine ')).flatMap((s) => s.pairs));
+    const falseFlags = [...sampled].filter((k) => (r.engine.pairs.get(k) ?? 0) >= FLAG_COVERAGE && !isReuse(pairs.get(k)));
+    lines.push('', `Sampled Firsthand flags the labels call no reuse (${falseFlags.length}):`, '');
+    for (const k of falseFlags) {
+      const [x, y] = splitKey(k);
+      const e = pairs.get(k);
+      lines.push(`- ${k} (${publisher.get(x)} / ${publisher.get(y)}) coverage ${fmt(r.engine.pairs.get(k) ?? 0, 2)}: ${e ? `${e.label}, ${e.reason}` : 'unlabelled'}`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
 }

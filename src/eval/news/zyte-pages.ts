@@ -10,6 +10,7 @@ import type { EvalEngine } from '../engine-adapter.js';
 import { checkEach, type MethodRun } from './run-news.js';
 import { benchmarkMissingReason, loadBenchmarkPages } from '../extraction/benchmark-data.js';
 import type { NewsArticle } from './load-news.js';
+import { skipOrFail } from '../shared-data.js';
 import { pairKey } from './labels.js';
 import { namesIn } from './sample-pairs.js';
 
@@ -23,7 +24,7 @@ export interface ZytePage extends NewsArticle {
 /** The pages, or why they cannot be loaded. */
 export function loadZytePages(): ZytePage[] | { skip: string } {
   const missing = benchmarkMissingReason();
-  if (missing) return { skip: missing };
+  if (missing) return { skip: skipOrFail(missing) };
   return loadBenchmarkPages().map((p, i) => {
     let publisher = '';
     try {

@@ -3,12 +3,13 @@
  * data. Writes dist/eval/eval.md (tables), dist/eval/eval.json (every number) and
  * dist/eval/dev-errors.md (error analysis on the development parts, for tuning; never the test
  * parts). `npm run eval -- --only clough,pan13` runs a subset
- * (extraction, clough, pan25, pan13, seeds).
+ * (extraction, clough, pan25, pan13, seeds, news).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCloughEval } from './clough/clough-eval.js';
+import { runNewsEval } from './news/news-eval.js';
 import { runExtractionEval } from './extraction/run-extraction-eval.js';
 import type { DatasetReport } from './dataset-report.js';
 import { runPan13Eval } from './pan13/pan13-eval.js';
@@ -36,6 +37,7 @@ const DATASETS: Record<string, () => Promise<DatasetReport>> = {
   pan25: runPan25Eval,
   pan13: runPan13Eval,
   seeds: runSeedsEval,
+  news: runNewsEval,
 };
 
 function selected(argv: readonly string[]): string[] {

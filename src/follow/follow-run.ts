@@ -87,6 +87,7 @@ export interface FollowRunResult {
 
 interface Candidate {
   readonly item: FeedItem;
+  readonly kind: FeedKind;
   readonly key: string;
   readonly source: string;
 }
@@ -130,11 +131,12 @@ export async function runFollow(sources: readonly string[], state: FollowState, 
       : { ...current, status: afterFailure(current.status, firstError ?? 'no feed could be read', now, read.retryAfterMs) };
     const queue: Candidate[] = [];
     const queued = new Set<string>();
-    for (const { item, kind } of read.items) {
+    const listed = [...read.items, ...leftFromEarlierRuns(items, source)];
+    for (const { item, kind } of listed) {
       const key = addressKey(item.url) ?? item.url;
       if (queued.has(key) || !wanted(item, kind, items[key], cutoff, limits.maxAttempts ?? 3)) continue;
       queued.add(key);
-      queue.push({ item, key, source });
+      queue.push({ item, kind, key, source });
     }
     queue.sort((a, b) => itemTime(b.item) - itemTime(a.item));
     report.newItems = queue.length;
@@ -151,6 +153,12 @@ export async function runFollow(sources: readonly string[], state: FollowState, 
       if (!candidate) continue;
       if (fetched >= limits.maxNewArticles) {
         deferred++;
+        const previous = items[candidate.key];
+        items[candidate.key] = {
+          url: candidate.item.url, firstSeen: previous?.firstSeen ?? nowIso, version: previous?.version ?? null,
+          outcome: previous?.outcome ?? 'pending', attempts: previous?.attempts ?? 0, note: previous?.note ?? null,
+          queued: { source: candidate.source, kind: candidate.kind, item: candidate.item },
+        };
         continue;
       }
       fetched++;
@@ -165,7 +173,10 @@ export async function runFollow(sources: readonly string[], state: FollowState, 
         items[candidate.key] = { url: candidate.item.url, firstSeen, version, outcome: 'article', attempts: 0, note: null };
       } else if (result.retry) {
         report.errors.push(`${candidate.item.url}: ${result.note}`);
-        items[candidate.key] = { url: candidate.item.url, firstSeen, version: previous?.version ?? null, outcome: 'failed', attempts: (previous?.attempts ?? 0) + 1, note: result.note };
+        items[candidate.key] = {
+          url: candidate.item.url, firstSeen, version: previous?.version ?? null, outcome: 'failed', attempts: (previous?.attempts ?? 0) + 1,
+          note: result.note, queued: { source: candidate.source, kind: candidate.kind, item: candidate.item },
+        };
       } else {
         report.notArticles++;
         items[candidate.key] = { url: candidate.item.url, firstSeen, version, outcome: 'not-an-article', attempts: 0, note: result.note };
@@ -180,6 +191,15 @@ export async function runFollow(sources: readonly string[], state: FollowState, 
   };
 }
 
+/** Items of `source` an earlier run left to fetch: its feed may not list them again (or answer 304). */
+function leftFromEarlierRuns(items: Record<string, ItemRecord>, source: string): Array<{ item: FeedItem; kind: FeedKind }> {
+  const left: Array<{ item: FeedItem; kind: FeedKind }> = [];
+  for (const record of Object.values(items)) {
+    if (record.queued?.source === source) left.push({ item: record.queued.item, kind: record.queued.kind });
+  }
+  return left;
+}
+
 /** Whether a listed item is worth fetching: new, changed since it was fetched, or failed fewer than `maxAttempts` times. */
 function wanted(item: FeedItem, kind: FeedKind, record: ItemRecord | undefined, cutoff: number, maxAttempts: number): boolean {
   const date = item.published ?? item.updated;
@@ -188,6 +208,7 @@ function wanted(item: FeedItem, kind: FeedKind, record: ItemRecord | undefined, 
   if (kind === 'sitemap' && date === null) return false;
   if (!record) return true;
   if (record.outcome === 'failed') return record.attempts < maxAttempts;
+  if (record.queued) return true;
   if (record.outcome !== 'article') return false;
   const version = item.updated ?? item.published;
   return version !== null && record.version !== null && millisOf(version) > millisOf(record.version);

@@ -4,6 +4,7 @@
  * came of it, and each followed article's first-seen time.
  */
 import type { Validators } from './polite-fetcher.js';
+import type { FeedItem, FeedKind } from './types.js';
 import { NEW_SOURCE_STATUS, type SourceStatus } from './source-status.js';
 
 export const FOLLOW_STATE_VERSION = 1;
@@ -18,7 +19,8 @@ export interface SourceState {
   readonly status: SourceStatus;
 }
 
-export type ItemOutcome = 'article' | 'not-an-article' | 'duplicate' | 'failed';
+/** `pending`: listed, not fetched yet (the run's cap was reached). */
+export type ItemOutcome = 'article' | 'not-an-article' | 'failed' | 'pending';
 
 /** An article address a feed listed, keyed by its address key. */
 export interface ItemRecord {
@@ -30,6 +32,11 @@ export interface ItemRecord {
   readonly attempts: number;
   /** Why, for outcomes other than `article`. */
   readonly note: string | null;
+  /**
+   * An item still to fetch (left by the cap, or failed and to be tried again): kept with what its
+   * feed said, because the feed may answer 304 next time and list it no more.
+   */
+  readonly queued?: { readonly source: string; readonly kind: FeedKind; readonly item: FeedItem };
 }
 
 /** A corpus article that following added, keyed by its corpus id. */

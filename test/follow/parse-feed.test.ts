@@ -70,6 +70,9 @@ describe('JSON Feed', () => {
     expect(feed.items.map((i) => [i.url, i.published, i.updated, i.outlet])).toEqual([
       [`${BASE}/stories/bridge-reopens`, '2026-12-03T06:00:00.000Z', '2026-12-03T08:00:00.000Z', 'Valley Courier'],
       [`${BASE}/stories/market-day`, '2026-12-02T09:30:00.000Z', null, 'Valley Courier'],
+      [`${BASE}/stories/gone`, '2026-12-01T12:00:00.000Z', null, 'Valley Courier'],
+      [`${BASE}/stories/report.pdf`, '2026-12-01T11:00:00.000Z', null, 'Valley Courier'],
+      [`${BASE}/stories/flaky`, '2026-12-01T10:00:00.000Z', null, 'Valley Courier'],
     ]);
   });
 

@@ -75,7 +75,7 @@ export async function runFollowCommand(args: string[], streams: Streams): Promis
   for (const report of run.reports) {
     for (const error of report.errors) await write(streams.stderr, `firsthand follow: ${report.source}: ${error}\n`);
   }
-  await write(streams.stdout, `${summaryLine(run.reports, run.articles.length, run.deferred, summary, corpusFile)}\n`);
+  await write(streams.stdout, `${summaryLine(run.reports, run.deferred, summary, corpusFile)}\n`);
   return ExitCode.Ok;
 }
 
@@ -158,7 +158,7 @@ interface Summary {
   readonly total: number; readonly written: boolean;
 }
 
-function summaryLine(reports: readonly SourceRunReport[], fetched: number, deferred: number, s: Summary, corpusFile: string): string {
+function summaryLine(reports: readonly SourceRunReport[], deferred: number, s: Summary, corpusFile: string): string {
   const waiting = reports.filter((r) => r.waitingUntil !== null).length;
   const failing = reports.filter((r) => r.waitingUntil === null && r.errors.length > 0).length;
   const notArticles = reports.reduce((n, r) => n + r.notArticles, 0);
@@ -171,8 +171,9 @@ function summaryLine(reports: readonly SourceRunReport[], fetched: number, defer
   if (notArticles) parts.push(`${notArticles} not article(s)`);
   if (s.expired) parts.push(`${s.expired} removed by retention`);
   if (deferred) parts.push(`${deferred} left for the next run`);
-  const corpus = s.written ? `${corpusFile} rewritten: ${s.total} article(s)` : `${corpusFile} unchanged${s.total ? `: ${s.total} article(s)` : ''}`;
-  void fetched;
+  const corpus = s.written
+    ? `${corpusFile} rewritten: ${s.total} article(s)`
+    : s.total > 0 ? `${corpusFile} unchanged: ${s.total} article(s)` : `${corpusFile} not written: no article to store yet`;
   return `firsthand follow: ${parts.join(', ')}; ${corpus}`;
 }
 

@@ -87,6 +87,7 @@ export class PoliteFetcher {
       url = allowed.url;
       const response = await this.#request(url, hop === 0 ? validators : {}, accept);
       if ('message' in response) return failed(url, response.message);
+      if (response.status < 200 || response.status > 299) this.#release(response);
       const { status } = response;
       if (response.type === 'opaqueredirect') return failed(url, 'redirected, and the browser does not say where to');
       if (REDIRECTS.has(status)) {
@@ -140,6 +141,13 @@ export class PoliteFetcher {
   }
 
   readonly #pendingTimers = new WeakMap<Response, ReturnType<typeof setTimeout>>();
+
+  /** Stops a response's timeout once its body will not be read: a pending timer would keep a CLI process alive. */
+  #release(response: Response): void {
+    const timer = this.#pendingTimers.get(response);
+    if (timer !== undefined) clearTimeout(timer);
+    this.#pendingTimers.delete(response);
+  }
 
   async #readBody(response: Response): Promise<{ bytes: Uint8Array } | { message: string }> {
     const timer = this.#pendingTimers.get(response);

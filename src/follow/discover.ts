@@ -4,7 +4,8 @@
  */
 import { followableAddress } from './address-policy.js';
 
-const FEED_TYPES = /^application\/(?:rss\+xml|atom\+xml|feed\+json|json)$/i;
+// Not plain application/json: WordPress advertises its REST API that way on every page, and it is no feed.
+const FEED_TYPES = /^application\/(?:rss\+xml|atom\+xml|feed\+json)$/i;
 
 /** Feed addresses a page advertises, in the page's order (absolute, allowed addresses only). */
 export function feedLinksInPage(doc: Document, pageUrl: string): string[] {

@@ -143,3 +143,20 @@ describe('age', () => {
     expect(run.reports.every((r) => r.newItems === 0)).toBe(true);
   });
 });
+
+describe('a feed that moved, a feed too large and a feed that answers too slowly', () => {
+  test('the move is followed; the others are their sources\' errors in words, and nothing is fetched from them', async () => {
+    const items = Array.from({ length: 3000 }, (_, i) => `<item><title>Story ${i}</title><link>${site.base}/bulk/${i}</link><pubDate>Thu, 03 Dec 2026 08:00:00 GMT</pubDate></item>`).join('\n');
+    site.routes.set('/huge.xml', { headers: { 'content-type': 'application/rss+xml' }, body: `<?xml version="1.0"?><rss version="2.0"><channel><title>Bulk</title>${items}</channel></rss>` });
+    site.routes.set('/moved.xml', { status: 301, headers: { location: '/atom.xml' } });
+    site.routes.set('/slow.xml', { delayMs: 1500, headers: { 'content-type': 'application/rss+xml' }, body: '<rss/>' });
+    const fetcher = new PoliteFetcher({ fetch: globalThis.fetch, perSiteIntervalMs: 0, timeoutMs: 700, maxBytes: 100_000 });
+    const three = ['/moved.xml', '/huge.xml', '/slow.xml'].map((p) => `${site.base}${p}`);
+    const run = await runFollow(three, EMPTY_FOLLOW_STATE, { fetcher, parseDocument: parseWithLinkedom, readArticle, now: () => NOW }, { maxNewArticles: 50, maxAgeDays: 90 });
+    expect(run.state.sources[three[0]!]!.feeds).toEqual([`${site.base}/atom.xml`]);
+    expect(run.articles.map((a) => pathOf(a.url)).sort()).toEqual(['/2026/12/council-budget', '/2026/12/snow-pass']);
+    expect(run.state.sources[three[1]!]!.status.lastError).toMatch(/larger than 0\.1 MB, not read/);
+    expect(run.state.sources[three[2]!]!.status.lastError).toMatch(/no answer within 0\.7 s/);
+    expect(site.hits('/bulk/0')).toHaveLength(0);
+  });
+});

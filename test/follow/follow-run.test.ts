@@ -9,7 +9,7 @@ import { parseWithLinkedom } from '../../src/follow/linkedom-documents.js';
 import { PoliteFetcher } from '../../src/follow/polite-fetcher.js';
 import { FIRST_BACKOFF_MS } from '../../src/follow/source-status.js';
 import { LocalSite } from '../helpers/local-site.js';
-import { ARTICLE_PAGES, serveNewsSites, SOURCES } from './follow-site.js';
+import { ARTICLE_PAGES, page, serveNewsSites, SOURCES } from './follow-site.js';
 
 const NOW = Date.parse('2026-12-03T12:00:00Z');
 const site = new LocalSite();
@@ -158,5 +158,23 @@ describe('a feed that moved, a feed too large and a feed that answers too slowly
     expect(run.state.sources[three[1]!]!.status.lastError).toMatch(/larger than 0\.1 MB, not read/);
     expect(run.state.sources[three[2]!]!.status.lastError).toMatch(/no answer within 0\.7 s/);
     expect(site.hits('/bulk/0')).toHaveLength(0);
+  });
+});
+
+describe('the address an article is stored under', () => {
+  test('its canonical link when on the site it came from; never another site\'s address it claims', async () => {
+    const withCanonical = (href: string): string => page('modern-000.html').replace('<head>', `<head><link rel="canonical" href="${href}">`);
+    site.routes.set('/canon/feed.json', { headers: { 'content-type': 'application/feed+json' }, body: JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1', title: 'Canon',
+      items: [
+        { id: '1', url: `${site.base}/canon/own?utm_source=feed`, date_published: '2026-12-03T08:00:00Z' },
+        { id: '2', url: `${site.base}/canon/foreign`, date_published: '2026-12-03T07:00:00Z' },
+      ],
+    }) });
+    site.routes.set('/canon/own', { headers: { 'content-type': 'text/html' }, body: withCanonical(`${site.base}/canon/own-story`) });
+    site.routes.set('/canon/foreign', { headers: { 'content-type': 'text/html' }, body: withCanonical('https://famous-paper.example/their-story') });
+    const fetcher = new PoliteFetcher({ fetch: globalThis.fetch, perSiteIntervalMs: 0 });
+    const run = await runFollow([`${site.base}/canon/feed.json`], EMPTY_FOLLOW_STATE, { fetcher, parseDocument: parseWithLinkedom, readArticle, now: () => NOW }, { maxNewArticles: 5, maxAgeDays: 90 });
+    expect(run.articles.map((a) => a.url)).toEqual([`${site.base}/canon/own-story`, `${site.base}/canon/foreign`]);
   });
 });

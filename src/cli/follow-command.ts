@@ -7,7 +7,7 @@
  * summary line on stdout, one line per failure on stderr.
  */
 import { existsSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { buildCorpusIndex, type ArticleInput, type Corpus } from '../engine/index.js';
 import { extractFromHtml } from '../extract/node-html.js';
@@ -49,6 +49,48 @@ export async function runFollowCommand(args: string[], streams: Streams): Promis
   const stateFile = `${corpusFile}.follow.json`;
 
   const sources = await readSources(positionals[0]!);
+  // cron may start a run while the last one still fetches: the second leaves everything to the first.
+  const lockFile = `${corpusFile}.follow.lock`;
+  const held = await takeLock(lockFile);
+  if (held !== null) {
+    await write(streams.stdout, `firsthand follow: another run holds ${lockFile} (since ${held}); nothing done\n`);
+    return ExitCode.Ok;
+  }
+  try {
+    return await followLocked(sources, corpusFile, stateFile, { maxNew, maxAgeDays, maxArticles, pauseMs }, streams);
+  } finally {
+    await rm(lockFile, { force: true });
+  }
+}
+
+interface FollowOptions {
+  readonly maxNew: number;
+  readonly maxAgeDays: number;
+  readonly maxArticles: number | null;
+  readonly pauseMs: number;
+}
+
+/** A lock older than this is a crashed run's: taken over. */
+const STALE_LOCK_MS = 2 * 60 * 60_000;
+
+/** Takes the lock; returns null when taken, else when the run holding it started. */
+async function takeLock(lockFile: string): Promise<string | null> {
+  try {
+    await writeFile(lockFile, `${process.pid} ${new Date().toISOString()}\n`, { flag: 'wx' });
+    return null;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+      throw new CliError(ExitCode.Corpus, `${lockFile}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+  }
+  const since = (await stat(lockFile)).mtimeMs;
+  if (Date.now() - since < STALE_LOCK_MS) return new Date(since).toISOString();
+  await writeFile(lockFile, `${process.pid} ${new Date().toISOString()}\n`);
+  return null;
+}
+
+async function followLocked(sources: string[], corpusFile: string, stateFile: string, options: FollowOptions, streams: Streams): Promise<number> {
+  const { maxNew, maxAgeDays, maxArticles, pauseMs } = options;
   const state = await readState(stateFile);
   // A corpus that cannot be read is refused before anything is fetched, and never overwritten.
   const corpus = existsSync(corpusFile) ? await loadCorpusFile(corpusFile) : null;
@@ -169,6 +211,8 @@ function summaryLine(reports: readonly SourceRunReport[], deferred: number, s: S
   if (s.replaced) parts.push(`${s.replaced} updated`);
   if (s.duplicates) parts.push(`${s.duplicates} already stored under another address`);
   if (notArticles) parts.push(`${notArticles} not article(s)`);
+  const tooOld = reports.reduce((n, r) => n + r.tooOld, 0);
+  if (tooOld) parts.push(`${tooOld} older than --max-age-days`);
   if (s.expired) parts.push(`${s.expired} removed by retention`);
   if (deferred) parts.push(`${deferred} left for the next run`);
   const corpus = s.written

@@ -73,6 +73,8 @@ export interface SourceRunReport {
   readonly newItems: number;
   readonly articles: number;
   readonly notArticles: number;
+  /** Pages fetched that date themselves before the age limit (their feed gave no date). */
+  readonly tooOld: number;
   /** Failures in words: feeds, discovery, article pages. */
   readonly errors: readonly string[];
 }
@@ -99,7 +101,8 @@ export async function runFollow(sources: readonly string[], state: FollowState, 
   const now = deps.now();
   const nowIso = new Date(now).toISOString();
   const cutoff = now - limits.maxAgeDays * DAY_MS;
-  const sourceStates: Record<string, SourceState> = { ...state.sources };
+  // Only the sources followed now: one taken off the list leaves no state behind.
+  const sourceStates: Record<string, SourceState> = {};
   const items: Record<string, ItemRecord> = { ...state.items };
   const reports = new Map<string, MutableReport>();
   const queues: Candidate[][] = [];
@@ -107,7 +110,7 @@ export async function runFollow(sources: readonly string[], state: FollowState, 
   for (const source of sources) {
     const report = emptyReport(source);
     reports.set(source, report);
-    let current = sourceStates[source] ?? newSourceState();
+    let current = state.sources[source] ?? newSourceState();
     if (!isDue(current.status, now)) {
       report.waitingUntil = current.status.nextTryAt;
       sourceStates[source] = current;
@@ -167,7 +170,10 @@ export async function runFollow(sources: readonly string[], state: FollowState, 
       const previous = items[candidate.key];
       const version = candidate.item.updated ?? candidate.item.published;
       const firstSeen = previous?.firstSeen ?? nowIso;
-      if ('article' in result) {
+      if ('article' in result && result.article.published !== null && millisOf(result.article.published) < cutoff) {
+        report.tooOld++;
+        items[candidate.key] = { url: candidate.item.url, firstSeen, version, outcome: 'too-old', attempts: 0, note: `published ${result.article.published}` };
+      } else if ('article' in result) {
         articles.push(result.article);
         report.articles++;
         items[candidate.key] = { url: candidate.item.url, firstSeen, version, outcome: 'article', attempts: 0, note: null };
@@ -330,11 +336,12 @@ interface MutableReport {
   newItems: number;
   articles: number;
   notArticles: number;
+  tooOld: number;
   errors: string[];
 }
 
 function emptyReport(source: string): MutableReport {
-  return { source, waitingUntil: null, feedsRead: 0, feedsUnchanged: 0, newItems: 0, articles: 0, notArticles: 0, errors: [] };
+  return { source, waitingUntil: null, feedsRead: 0, feedsUnchanged: 0, newItems: 0, articles: 0, notArticles: 0, tooOld: 0, errors: [] };
 }
 
 function freeze(report: MutableReport): SourceRunReport {

@@ -19,8 +19,11 @@ export interface SourceState {
   readonly status: SourceStatus;
 }
 
-/** `pending`: listed, not fetched yet (the run's cap was reached). */
-export type ItemOutcome = 'article' | 'not-an-article' | 'failed' | 'pending';
+/**
+ * `pending`: listed, not fetched yet (the run's cap was reached); `too-old`: its page dates it
+ * before the age limit (its feed did not).
+ */
+export type ItemOutcome = 'article' | 'not-an-article' | 'too-old' | 'failed' | 'pending';
 
 /** An article address a feed listed, keyed by its address key. */
 export interface ItemRecord {

@@ -9,7 +9,7 @@ import { parseWithLinkedom } from '../../src/follow/linkedom-documents.js';
 import { PoliteFetcher } from '../../src/follow/polite-fetcher.js';
 import { FIRST_BACKOFF_MS } from '../../src/follow/source-status.js';
 import { LocalSite } from '../helpers/local-site.js';
-import { ARTICLE_PAGES, page, serveNewsSites, SOURCES } from './follow-site.js';
+import { DATED_TOO_OLD, page, serveNewsSites, SOURCES, STORED_PAGES } from './follow-site.js';
 
 const NOW = Date.parse('2026-12-03T12:00:00Z');
 const site = new LocalSite();
@@ -57,7 +57,7 @@ describe('a first run', () => {
 
   test('fetches every article page once and extracts it; the feed\'s instant and outlet are kept', () => {
     const fetched = run.articles.map((a) => pathOf(a.url)).sort();
-    expect(fetched).toEqual(Object.keys(ARTICLE_PAGES).filter((p) => ARTICLE_PAGES[p] !== 'no-article.html').sort());
+    expect(fetched).toEqual([...STORED_PAGES].sort());
     const port = run.articles.find((a) => pathOf(a.url) === '/news/world/port-strike')!;
     expect(port).toMatchObject({ published: '2026-12-03T08:30:00.000Z', outlet: 'Meridian News', source: `${site.base}/news/world` });
     expect(port.text.startsWith(port.title)).toBe(true);
@@ -73,6 +73,7 @@ describe('a first run', () => {
     expect(outcomes['/stories/report.pdf']).toEqual(['not-an-article', 'not a web page (application/pdf)']);
     expect(outcomes['/stories/gone']).toEqual(['not-an-article', 'not found (404)']);
     expect(outcomes['/stories/flaky']).toEqual(['failed', 'the server failed (500)']);
+    expect(outcomes[DATED_TOO_OLD]).toEqual(['too-old', 'published 2021-12-30']);
   });
 
   test('a feed that is an error page is that source\'s error, in words, and sets its backoff', () => {
@@ -132,7 +133,7 @@ describe('the cap on articles per run', () => {
     expect(run.articles.map((a) => pathOf(a.url))).toEqual(['/news/world/port-strike', '/2026/12/council-budget', '/stories/bridge-reopens']);
     expect(run.deferred).toBeGreaterThan(0);
     const next = await follow(run.state, NOW + 60_000, 50);
-    expect(next.articles.length).toBe(Object.values(ARTICLE_PAGES).filter((p) => p !== 'no-article.html').length - 3);
+    expect(next.articles.length).toBe(STORED_PAGES.length - 3);
   });
 });
 
@@ -154,7 +155,7 @@ describe('a feed that moved, a feed too large and a feed that answers too slowly
     const three = ['/moved.xml', '/huge.xml', '/slow.xml'].map((p) => `${site.base}${p}`);
     const run = await runFollow(three, EMPTY_FOLLOW_STATE, { fetcher, parseDocument: parseWithLinkedom, readArticle, now: () => NOW }, { maxNewArticles: 50, maxAgeDays: 90 });
     expect(run.state.sources[three[0]!]!.feeds).toEqual([`${site.base}/atom.xml`]);
-    expect(run.articles.map((a) => pathOf(a.url)).sort()).toEqual(['/2026/12/council-budget', '/2026/12/snow-pass']);
+    expect(run.articles.map((a) => pathOf(a.url))).toEqual(['/2026/12/council-budget']);
     expect(run.state.sources[three[1]!]!.status.lastError).toMatch(/larger than 0\.1 MB, not read/);
     expect(run.state.sources[three[2]!]!.status.lastError).toMatch(/no answer within 0\.7 s/);
     expect(site.hits('/bulk/0')).toHaveLength(0);
@@ -176,5 +177,31 @@ describe('the address an article is stored under', () => {
     const fetcher = new PoliteFetcher({ fetch: globalThis.fetch, perSiteIntervalMs: 0 });
     const run = await runFollow([`${site.base}/canon/feed.json`], EMPTY_FOLLOW_STATE, { fetcher, parseDocument: parseWithLinkedom, readArticle, now: () => NOW }, { maxNewArticles: 5, maxAgeDays: 90 });
     expect(run.articles.map((a) => a.url)).toEqual([`${site.base}/canon/own-story`, `${site.base}/canon/foreign`]);
+  });
+});
+
+describe('a source taken off the list', () => {
+  test('leaves no state behind', async () => {
+    const fetcher = new PoliteFetcher({ fetch: globalThis.fetch, perSiteIntervalMs: 0 });
+    const deps = { fetcher, parseDocument: parseWithLinkedom, readArticle, now: () => NOW };
+    const both = await runFollow([`${site.base}/atom.xml`, `${site.base}/feed.json`], EMPTY_FOLLOW_STATE, deps, { maxNewArticles: 0, maxAgeDays: 90 });
+    expect(Object.keys(both.state.sources)).toHaveLength(2);
+    const one = await runFollow([`${site.base}/atom.xml`], both.state, deps, { maxNewArticles: 0, maxAgeDays: 90 });
+    expect(Object.keys(one.state.sources)).toEqual([`${site.base}/atom.xml`]);
+  });
+});
+
+describe('an item its feed does not date', () => {
+  test('is fetched, and not stored when its page dates it before the age limit', async () => {
+    site.routes.set('/undated.xml', { headers: { 'content-type': 'application/rss+xml' }, body: `<rss version="2.0"><channel><title>Undated</title>
+      <item><title>Old</title><link>${site.base}/undated/old</link></item>
+      <item><title>No date anywhere</title><link>${site.base}/undated/none</link></item></channel></rss>` });
+    site.routes.set('/undated/old', { headers: { 'content-type': 'text/html' }, body: page('modern-000.html') });
+    site.routes.set('/undated/none', { headers: { 'content-type': 'text/html' }, body: page('modern-001.html') });
+    const fetcher = new PoliteFetcher({ fetch: globalThis.fetch, perSiteIntervalMs: 0 });
+    const run = await runFollow([`${site.base}/undated.xml`], EMPTY_FOLLOW_STATE, { fetcher, parseDocument: parseWithLinkedom, readArticle, now: () => NOW }, { maxNewArticles: 5, maxAgeDays: 90 });
+    expect(run.articles.map((a) => pathOf(a.url))).toEqual(['/undated/none']);
+    expect(run.reports[0]!.tooOld).toBe(1);
+    expect(Object.values(run.state.items).find((i) => i.url.endsWith('/undated/old'))).toMatchObject({ outcome: 'too-old', note: 'published 2021-12-09' });
   });
 });

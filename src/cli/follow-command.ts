@@ -116,6 +116,7 @@ async function followLocked(sources: string[], corpusFile: string, stateFile: st
 
   for (const report of run.reports) {
     for (const error of report.errors) await write(streams.stderr, `firsthand follow: ${report.source}: ${error}\n`);
+    for (const skipped of report.skipped) await write(streams.stderr, `firsthand follow: ${report.source}: item skipped: ${skipped}\n`);
   }
   await write(streams.stdout, `${summaryLine(run.reports, run.deferred, summary, corpusFile)}\n`);
   return ExitCode.Ok;

@@ -77,6 +77,8 @@ export interface SourceRunReport {
   readonly tooOld: number;
   /** Failures in words: feeds, discovery, article pages. */
   readonly errors: readonly string[];
+  /** Items a feed lists at addresses that are not followed (not https), with the reason: not the source's failure. */
+  readonly skipped: readonly string[];
 }
 
 export interface FollowRunResult {
@@ -262,7 +264,7 @@ async function readFeeds(source: SourceState, deps: FollowDeps, sitemapsPerIndex
     validators[feedUrl] = outcome.validators;
     report.feedsRead++;
     for (const item of feed.items) found.push({ item, kind: feed.kind });
-    for (const message of feed.refused) report.errors.push(`${feedUrl}: ${message}`);
+    for (const message of feed.refused) report.skipped.push(`${feedUrl}: ${message}`);
     pending.push(...feed.sitemaps.slice(0, sitemapsPerIndex));
   }
   return { items: found, validators, anyRead, retryAfterMs };
@@ -338,12 +340,13 @@ interface MutableReport {
   notArticles: number;
   tooOld: number;
   errors: string[];
+  skipped: string[];
 }
 
 function emptyReport(source: string): MutableReport {
-  return { source, waitingUntil: null, feedsRead: 0, feedsUnchanged: 0, newItems: 0, articles: 0, notArticles: 0, tooOld: 0, errors: [] };
+  return { source, waitingUntil: null, feedsRead: 0, feedsUnchanged: 0, newItems: 0, articles: 0, notArticles: 0, tooOld: 0, errors: [], skipped: [] };
 }
 
 function freeze(report: MutableReport): SourceRunReport {
-  return { ...report, errors: [...report.errors] };
+  return { ...report, errors: [...report.errors], skipped: [...report.skipped] };
 }

@@ -205,3 +205,13 @@ describe('an item its feed does not date', () => {
     expect(Object.values(run.state.items).find((i) => i.url.endsWith('/undated/old'))).toMatchObject({ outcome: 'too-old', note: 'published 2021-12-09' });
   });
 });
+
+describe('an item at an address that is not followed', () => {
+  test('is skipped with the reason, and is not its source\'s error', async () => {
+    const fetcher = new PoliteFetcher({ fetch: globalThis.fetch, perSiteIntervalMs: 0 });
+    const run = await runFollow([`${site.base}/feeds/world/rss.xml`], EMPTY_FOLLOW_STATE, { fetcher, parseDocument: parseWithLinkedom, readArticle, now: () => NOW }, { maxNewArticles: 0, maxAgeDays: 90 });
+    expect(run.reports[0]!.skipped).toEqual([expect.stringMatching(/rss\.xml: http:\/\/insecure\.example\/pictures: only https/)]);
+    expect(run.reports[0]!.errors).toEqual([]);
+    expect(run.state.sources[`${site.base}/feeds/world/rss.xml`]!.status.lastError).toBeNull();
+  });
+});

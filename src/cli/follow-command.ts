@@ -104,13 +104,15 @@ async function followLocked(sources: string[], corpusFile: string, stateFile: st
 
   const limits = { maxAgeDays, maxArticles };
   let nextState = run.state;
-  let summary = { added: 0, replaced: 0, duplicates: 0, expired: 0, total: corpus?.size ?? 0, written: false };
+  let summary: Summary = { added: 0, replaced: 0, duplicates: 0, expired: 0, total: corpus?.size ?? 0, written: false, removed: false };
   if (run.articles.length > 0 || retentionDue(run.state, now, limits)) {
     const merged = mergeFollowed(corpus ? storedArticles(corpus) : [], run.articles, run.state, now, limits);
     nextState = { ...merged.state, sources: creditSources(merged.state, merged.addedBySource) };
     const changed = merged.added + merged.replaced + merged.expired > 0;
     if (changed && merged.articles.length > 0) await writeAtomically(corpusFile, buildCorpusIndex(merged.articles));
-    summary = { ...merged, total: merged.articles.length, written: changed && merged.articles.length > 0 };
+    // A corpus file cannot be empty: when retention removed every article, the file goes too.
+    if (merged.articles.length === 0 && corpus !== null) await rm(corpusFile, { force: true });
+    summary = { ...merged, total: merged.articles.length, written: changed && merged.articles.length > 0, removed: merged.articles.length === 0 && corpus !== null };
   }
   await writeAtomically(stateFile, new TextEncoder().encode(`${JSON.stringify(nextState, null, 1)}\n`));
 
@@ -199,6 +201,8 @@ function count(value: string | undefined, option: string, min: number): number {
 interface Summary {
   readonly added: number; readonly replaced: number; readonly duplicates: number; readonly expired: number;
   readonly total: number; readonly written: boolean;
+  /** Retention removed every article, and with them the corpus file. */
+  readonly removed: boolean;
 }
 
 function summaryLine(reports: readonly SourceRunReport[], deferred: number, s: Summary, corpusFile: string): string {
@@ -216,7 +220,9 @@ function summaryLine(reports: readonly SourceRunReport[], deferred: number, s: S
   if (tooOld) parts.push(`${tooOld} older than --max-age-days`);
   if (s.expired) parts.push(`${s.expired} removed by retention`);
   if (deferred) parts.push(`${deferred} left for the next run`);
-  const corpus = s.written
+  const corpus = s.removed
+    ? `${corpusFile} removed: retention left no article in it`
+    : s.written
     ? `${corpusFile} rewritten: ${s.total} article(s)`
     : s.total > 0 ? `${corpusFile} unchanged: ${s.total} article(s)` : `${corpusFile} not written: no article to store yet`;
   return `firsthand follow: ${parts.join(', ')}; ${corpus}`;

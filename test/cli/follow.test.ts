@@ -173,6 +173,20 @@ describe('retention', () => {
     expect(ran.stdout).toMatch(new RegExp(`${2 + zyte.length} article\\(s\\) added.*${1 + zyte.length} removed by retention.*rewritten: 1 article\\(s\\)`));
   });
 
+  test('a corpus whose every article expired is removed (a corpus file cannot be empty)', async () => {
+    site.routes.set('/dated.xml', { headers: { 'content-type': 'application/rss+xml' }, body: rss(site.base, [
+      { path: '/2021/12/09/biden-putin-call', title: 'Biden speaks to Ukraine’s president', date: 'Thu, 09 Dec 2021 14:32:00 GMT' },
+    ]) });
+    const dated = file('dated.txt', `${site.base}/dated.xml\n`);
+    const expiring = path.join(tmp, 'expiring.fhc');
+    expect((await run(['follow', dated, '--corpus', expiring, '--max-age-days', '36500', '--pause-ms', '0'])).code).toBe(0);
+    expect(existsSync(expiring)).toBe(true);
+    const ran = await run(['follow', dated, '--corpus', expiring, '--max-age-days', '1', '--pause-ms', '0']);
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toMatch(/removed by retention; .*expiring\.fhc removed: retention left no article in it\n$/);
+    expect(existsSync(expiring)).toBe(false);
+  });
+
   test('the default 90 days: articles from 2021 are not even fetched', async () => {
     const before = site.hits('/2021/12/09/biden-putin-call').length;
     const recent = path.join(tmp, 'recent.fhc');

@@ -5,11 +5,11 @@
  * found; the caller adds them to its corpus (see mergeFollowed). No DOM global, no Node API:
  * the fetch, the document parser and the extraction are injected.
  */
-import { addressKey } from '../engine/index.js';
 import { bodyText, looksLikeWebPage } from './body-text.js';
 import { discoverFeeds, FEED_ACCEPT } from './discover-feeds.js';
 import { newSourceState, type FollowState, type ItemRecord, type SourceState } from './follow-state.js';
 import { millisOf } from './instant.js';
+import { itemKey } from './item-key.js';
 import { parseFeed } from './parse-feed.js';
 import type { PoliteFetcher, Validators } from './polite-fetcher.js';
 import { afterFailure, afterSuccess, isDue } from './source-status.js';
@@ -138,7 +138,7 @@ export async function runFollow(sources: readonly string[], state: FollowState, 
     const queued = new Set<string>();
     const listed = [...read.items, ...leftFromEarlierRuns(items, source)];
     for (const { item, kind } of listed) {
-      const key = addressKey(item.url) ?? item.url;
+      const key = itemKey(item.url);
       if (queued.has(key) || !wanted(item, kind, items[key], cutoff, limits.maxAttempts ?? 3)) continue;
       queued.add(key);
       queue.push({ item, kind, key, source });

@@ -5,10 +5,11 @@
  * stored twice), then retention by age and count over the articles following added. Articles
  * the corpus held before it was followed are never removed by retention.
  */
-import { addressKey, type ArticleInput } from '../engine/index.js';
+import type { ArticleInput } from '../engine/index.js';
 import type { FetchedArticle } from './follow-run.js';
 import type { FollowedArticleRecord, FollowState } from './follow-state.js';
 import { dayOf, millisOf } from './instant.js';
+import { itemKey } from './item-key.js';
 import { shortHash } from './short-hash.js';
 
 export interface RetentionLimits {
@@ -37,7 +38,7 @@ export function mergeFollowed(stored: readonly ArticleInput[], fetched: readonly
   const byText = new Map<string, number>();
   const ids = new Set<string>();
   articles.forEach((article, i) => {
-    const key = article.url === null ? null : addressKey(article.url);
+    const key = article.url === null ? null : itemKey(article.url);
     if (key !== null) byAddress.set(key, i);
     byText.set(textKey(article.text), i);
     ids.add(article.id);
@@ -47,7 +48,7 @@ export function mergeFollowed(stored: readonly ArticleInput[], fetched: readonly
   let duplicates = 0;
   const addedBySource = new Map<string, number>();
   for (const article of fetched) {
-    const key = addressKey(article.url) ?? article.url;
+    const key = itemKey(article.url);
     const text = textKey(article.text);
     const sameAddress = byAddress.get(key);
     const sameText = byText.get(text);

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { addressKey, type ArticleInput } from '../../src/engine/index.js';
+import type { ArticleInput } from '../../src/engine/index.js';
 import type { FetchedArticle } from '../../src/follow/follow-run.js';
 import { EMPTY_FOLLOW_STATE, type FollowState } from '../../src/follow/follow-state.js';
 import { mergeFollowed, retentionDue, textKey } from '../../src/follow/followed-corpus.js';
+import { itemKey } from '../../src/follow/item-key.js';
 
 const NOW = Date.parse('2026-12-03T12:00:00Z');
 const DAY = 86_400_000;
@@ -37,6 +38,12 @@ describe('adding a run\'s articles', () => {
     expect(second.articles).toHaveLength(1);
     expect(second.articles[0]).toMatchObject({ id, text: 'Alpha text, corrected.' });
     expect(second.state.articles[id]!.firstSeen).toBe(first.state.articles[id]!.firstSeen);
+  });
+
+  test('articles numbered in the query are two articles; a tracking parameter does not make a third', () => {
+    const merged = mergeFollowed([], [fetched('/story.php?id=1', 'First.'), fetched('/story.php?id=2', 'Second.'), fetched('/story.php?utm_medium=rss&id=1', 'First, updated.')], EMPTY_FOLLOW_STATE, NOW, limits);
+    expect(merged).toMatchObject({ added: 2, replaced: 1 });
+    expect(merged.articles.map((a) => a.text)).toEqual(['First, updated.', 'Second.']);
   });
 
   test('the same text at a second address is stored once (the first seen)', () => {
@@ -81,7 +88,7 @@ describe('retention', () => {
 
 describe('invariants', () => {
   test('after any sequence of runs: unique ids, one article per address key and per text, every followed record in the corpus', () => {
-    const path = fc.constantFrom('/a', '/a?x=1', '/b', '/c', '/d/');
+    const path = fc.constantFrom('/a', '/a?utm_source=rss', '/a?id=2', '/b', '/c', '/d/');
     const text = fc.constantFrom('One.', 'one.', 'Two.', 'Three.', 'Four four.');
     const run = fc.array(fc.tuple(path, text, fc.integer({ min: 0, max: 120 })), { maxLength: 6 });
     fc.assert(fc.property(fc.array(run, { maxLength: 4 }), (runs) => {
@@ -96,7 +103,7 @@ describe('invariants', () => {
       });
       const ids = articles.map((a) => a.id);
       expect(new Set(ids).size).toBe(ids.length);
-      const keys = articles.map((a) => addressKey(a.url!));
+      const keys = articles.map((a) => itemKey(a.url!));
       expect(new Set(keys).size).toBe(keys.length);
       const texts = articles.map((a) => textKey(a.text));
       expect(new Set(texts).size).toBe(texts.length);

@@ -28,7 +28,12 @@ export async function discoverFeeds(address: string, fetcher: PoliteFetcher, par
       if (isFeedError(feed)) return { error: `${first.url}: ${feed.error}`, retryAfterMs: null };
       return { feeds: [first.url] };
     }
-    const advertised = feedLinksInPage(parseDocument(decoded.text, 'text/html'), first.url);
+    let advertised: string[] = [];
+    try {
+      advertised = feedLinksInPage(parseDocument(decoded.text, 'text/html'), first.url);
+    } catch {
+      // A page the parser cannot read advertises nothing; the sitemaps may still be found.
+    }
     if (advertised.length > 0) return { feeds: advertised.slice(0, MAX_ADVERTISED_FEEDS) };
   }
   const site = first.url;

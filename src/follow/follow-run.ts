@@ -286,7 +286,13 @@ async function fetchArticle(candidate: Candidate, deps: FollowDeps, fetchedAt: s
   if (!looksLikeWebPage(outcome.contentType, decoded.text)) {
     return { note: `not a web page (${outcome.contentType ?? 'no content type'})`, retry: false };
   }
-  const page = deps.readArticle(decoded.text, outcome.url);
+  let page: PageArticle | { error: string };
+  try {
+    page = deps.readArticle(decoded.text, outcome.url);
+  } catch (error) {
+    // One page that breaks the extraction must not cost the run the other sources' articles.
+    return { note: `the extraction failed on the page (${(error as Error).message ?? String(error)})`, retry: false };
+  }
   if ('error' in page) return { note: page.error, retry: false };
   return {
     article: {

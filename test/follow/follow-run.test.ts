@@ -215,3 +215,18 @@ describe('an item at an address that is not followed', () => {
     expect(run.state.sources[`${site.base}/feeds/world/rss.xml`]!.status.lastError).toBeNull();
   });
 });
+
+describe('an extraction that throws on one page', () => {
+  test('costs that page only: it is recorded with the reason, the other pages are stored', async () => {
+    const fetcher = new PoliteFetcher({ fetch: globalThis.fetch, perSiteIntervalMs: 0 });
+    const brittle: ReadArticle = (html, url) => {
+      if (url.endsWith('/2026/12/council-budget')) throw new RangeError('Maximum call stack size exceeded');
+      return readArticle(html, url);
+    };
+    const run = await runFollow([`${site.base}/feed.json`, `${site.base}/atom.xml`], EMPTY_FOLLOW_STATE, { fetcher, parseDocument: parseWithLinkedom, readArticle: brittle, now: () => NOW }, { maxNewArticles: 50, maxAgeDays: 90 });
+    expect(run.articles.map((a) => pathOf(a.url)).sort()).toEqual(['/stories/bridge-reopens', '/stories/market-day']);
+    expect(Object.values(run.state.items).find((i) => i.url.endsWith('/council-budget'))).toMatchObject({
+      outcome: 'not-an-article', note: 'the extraction failed on the page (Maximum call stack size exceeded)',
+    });
+  });
+});

@@ -7,7 +7,7 @@ import { EMPTY_FOLLOW_STATE, type FollowState } from '../../src/follow/follow-st
 import { runFollow, type FollowRunResult, type ReadArticle } from '../../src/follow/follow-run.js';
 import { parseWithLinkedom } from '../../src/follow/linkedom-documents.js';
 import { PoliteFetcher } from '../../src/follow/polite-fetcher.js';
-import { FIRST_BACKOFF_MS } from '../../src/follow/source-status.js';
+import { FIRST_BACKOFF_MS, NEW_SOURCE_STATUS } from '../../src/follow/source-status.js';
 import { LocalSite } from '../helpers/local-site.js';
 import { DATED_TOO_OLD, page, serveNewsSites, SOURCES, STORED_PAGES } from './follow-site.js';
 
@@ -228,5 +228,17 @@ describe('an extraction that throws on one page', () => {
     expect(Object.values(run.state.items).find((i) => i.url.endsWith('/council-budget'))).toMatchObject({
       outcome: 'not-an-article', note: 'the extraction failed on the page (Maximum call stack size exceeded)',
     });
+  });
+});
+
+describe('a site that asks us to slow down', () => {
+  test('its Retry-After sets when the source is tried again', async () => {
+    site.routes.set('/limited.xml', { status: 429, headers: { 'retry-after': '7200' } });
+    const fetcher = new PoliteFetcher({ fetch: globalThis.fetch, perSiteIntervalMs: 0 });
+    const state = { ...EMPTY_FOLLOW_STATE, sources: { [`${site.base}/limited.xml`]: { feeds: [`${site.base}/limited.xml`], discoveredAt: new Date(NOW).toISOString(), validators: {}, status: NEW_SOURCE_STATUS } } };
+    const run = await runFollow([`${site.base}/limited.xml`], state, { fetcher, parseDocument: parseWithLinkedom, readArticle, now: () => NOW }, { maxNewArticles: 5, maxAgeDays: 90 });
+    const status = run.state.sources[`${site.base}/limited.xml`]!.status;
+    expect(status.lastError).toMatch(/too many requests.*429/);
+    expect(Date.parse(status.nextTryAt!)).toBe(NOW + 7_200_000);
   });
 });

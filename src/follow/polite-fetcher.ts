@@ -41,6 +41,12 @@ export interface PoliteFetcherOptions {
   /** Pause between the starts of two requests to one host. */
   readonly perSiteIntervalMs?: number;
   readonly maxRedirects?: number;
+  /**
+   * `manual` (default): each redirect is checked before it is followed (Node). `after`: the
+   * browser follows redirects itself, as an extension worker's fetch must (it hides a manual
+   * redirect's target), and the address it ends at is checked before its body is read.
+   */
+  readonly redirects?: 'manual' | 'after';
   /** Extra request headers (a User-Agent in Node; browsers set their own). */
   readonly headers?: Readonly<Record<string, string>>;
   readonly now?: () => number;
@@ -59,6 +65,7 @@ export class PoliteFetcher {
   readonly #maxBytes: number;
   readonly #intervalMs: number;
   readonly #maxRedirects: number;
+  readonly #redirects: 'manual' | 'after';
   readonly #headers: Readonly<Record<string, string>>;
   readonly #now: () => number;
   readonly #sleep: (ms: number) => Promise<void>;
@@ -73,6 +80,7 @@ export class PoliteFetcher {
     this.#maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.#intervalMs = options.perSiteIntervalMs ?? DEFAULT_PER_SITE_INTERVAL_MS;
     this.#maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+    this.#redirects = options.redirects ?? 'manual';
     this.#headers = options.headers ?? {};
     this.#now = options.now ?? Date.now;
     this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -90,6 +98,15 @@ export class PoliteFetcher {
       if (response.status < 200 || response.status > 299) this.#release(response);
       const { status } = response;
       if (response.type === 'opaqueredirect') return failed(url, 'redirected, and the browser does not say where to');
+      if (this.#redirects === 'after' && response.redirected && response.url) {
+        const landed = followableAddress(response.url);
+        if ('error' in landed) {
+          this.#release(response);
+          await discard(response);
+          return failed(url, `redirected to an address that is not followed: ${landed.error}`, status);
+        }
+        url = landed.url;
+      }
       if (REDIRECTS.has(status)) {
         await discard(response);
         const location = response.headers.get('location');
@@ -130,7 +147,8 @@ export class PoliteFetcher {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.#timeoutMs);
     try {
-      const response = await this.#fetch(url, { headers, redirect: 'manual', signal: controller.signal, credentials: 'omit' });
+      const redirect = this.#redirects === 'manual' ? 'manual' : 'follow';
+      const response = await this.#fetch(url, { headers, redirect, signal: controller.signal, credentials: 'omit' });
       // The timer keeps running while the body is read: a server that trickles bytes is cut off too.
       this.#pendingTimers.set(response, timer);
       return response;

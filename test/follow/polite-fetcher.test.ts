@@ -57,6 +57,14 @@ describe('redirects', () => {
     expect(failure(await fetcher().get(`${site.base}/to-file`))).toMatch(/only https addresses are followed, not file/);
   });
 
+  test('when the browser follows redirects itself (an extension worker), the address it lands on is checked', async () => {
+    const port = new URL(site.base).port;
+    site.routes.set('/to-localhost', { status: 302, headers: { location: `http://localhost:${port}/feed.xml` } });
+    const browserLike = fetcher({ redirects: 'after' });
+    expect(await browserLike.get(`${site.base}/moved-twice`)).toMatchObject({ kind: 'body', url: `${site.base}/feed.xml` });
+    expect(failure(await browserLike.get(`${site.base}/to-localhost`))).toMatch(/redirected to an address that is not followed: http:\/\/localhost:\d+\/feed\.xml: only https/);
+  });
+
   test('a loop ends, and a redirect without a Location is reported', async () => {
     expect(failure(await fetcher({ maxRedirects: 3 }).get(`${site.base}/loop`))).toMatch(/more than 3 redirects/);
     expect(failure(await fetcher().get(`${site.base}/no-location`))).toMatch(/without saying where/);

@@ -15,6 +15,7 @@ import { writeCorpusFile } from './write-output.js';
 import { printableLine } from './terminal-text.js';
 import { CliError, ERROR_CODES, ExitCode } from './cli-error.js';
 import { runExtractCommand } from './extract-command.js';
+import { FOLLOW_USAGE, runFollowCommand } from './follow-command.js';
 import { readPage } from './read-page.js';
 import { readInput } from './read-input.js';
 import { addressKey } from '../engine/index.js';
@@ -23,6 +24,7 @@ const USAGE = `usage:
   firsthand check <page.html | page.txt | -> [--corpus <folder or index file>]... [--url <where the page is>] [--json]
   firsthand build-corpus <folder> --out <index file>
   firsthand extract <page.html ...> [--json]
+  ${FOLLOW_USAGE}
 exit codes: 0 result, 1 internal error (a bug), 2 usage, 3 unreadable, undecodable or too large input, 4 no article found,
   5 corpus missing/empty/corrupt, 6 the output file cannot be written`;
 
@@ -75,6 +77,7 @@ async function main(argv: string[]): Promise<number> {
       case 'check': return await check(rest);
       case 'build-corpus': return await buildCorpus(rest);
       case 'extract': return await runExtractCommand(rest, { stdout: process.stdout, stderr: process.stderr });
+      case 'follow': return await runFollowCommand(rest, { stdout: process.stdout, stderr: process.stderr });
       case '--help': case '-h': case 'help':
         await write(process.stdout, `${USAGE}\n`);
         return ExitCode.Ok;

@@ -80,7 +80,7 @@ type Decision =
 
 /** Aligns a page with one source article: verbatim runs, then sentence by sentence for what was rewritten. */
 export function alignSource(page: PreparedText, source: PreparedText, matcher: TermMatcher): SourceAlignment {
-  const runs = findVerbatimRuns(page.tokens.terms, source.tokens.terms, ALIGN.minRun);
+  const runs = findVerbatimRuns(page.aligned.termIds, source.aligned.termIds, ALIGN.minRun);
   const runTokens = markRunTokens(runs, page.tokens.terms.length);
   const candidates = sentenceCandidates(page, source, runs, new PairMatcher(matcher, page.aligned, source.aligned));
   const accepted = acceptSentences(page, candidates);

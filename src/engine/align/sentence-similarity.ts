@@ -87,7 +87,10 @@ export class TermMatcher {
  * Match strengths between the terms of one page and one source, in a dense
  * table over each side's own vocabulary: the aligner asks about the same
  * term pairs thousands of times, and an array index is far cheaper than any
- * hashed lookup. Filled lazily from the check-wide TermMatcher.
+ * hashed lookup. Filled lazily from the check-wide TermMatcher. Which cells
+ * are filled is kept apart, in bytes that start zeroed: on a long page the
+ * table has millions of cells, and filling them all with a "not asked yet"
+ * marker cost more than the aligner's lookups.
  */
 export class PairMatcher {
   readonly #matcher: TermMatcher;
@@ -95,6 +98,7 @@ export class PairMatcher {
   readonly #sourceLocal: Int32Array;
   readonly #width: number;
   readonly #table: Float32Array;
+  readonly #known: Uint8Array;
 
   constructor(matcher: TermMatcher, page: AlignedText, source: AlignedText) {
     this.#matcher = matcher;
@@ -103,7 +107,8 @@ export class PairMatcher {
     this.#pageLocal = pageLocal;
     this.#sourceLocal = sourceLocal;
     this.#width = sourceSize;
-    this.#table = new Float32Array(pageSize * sourceSize).fill(-1);
+    this.#table = new Float32Array(pageSize * sourceSize);
+    this.#known = new Uint8Array(pageSize * sourceSize);
   }
 
   /** Match strength of page token i and source token j. */
@@ -113,11 +118,10 @@ export class PairMatcher {
     if (a === b) return 1;
     if ((page.flags[i]! | source.flags[j]!) & (TokenFlag.Stop | TokenFlag.Number)) return 0;
     const cell = this.#pageLocal[i]! * this.#width + this.#sourceLocal[j]!;
-    let m = this.#table[cell]!;
-    if (m < 0) {
-      m = this.#matcher.match(a, page.flags[i]!, b, source.flags[j]!);
-      this.#table[cell] = m;
-    }
+    if (this.#known[cell] === 1) return this.#table[cell]!;
+    const m = this.#matcher.match(a, page.flags[i]!, b, source.flags[j]!);
+    this.#table[cell] = m;
+    this.#known[cell] = 1;
     return m;
   }
 }

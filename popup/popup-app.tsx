@@ -39,6 +39,10 @@ export function PopupApp({ state, actions }: { state: PopupState; actions: Popup
             <p class="explanation" data-testid="explanation">
               {explainVerdict(state.analysis)}
             </p>
+            {/* With the verdict, before the evidence: a reader who agrees need not scroll past every passage. */}
+            {(state.analysis.status === 'copy' || state.analysis.status === 'partial') && (
+              <ReportBox report={state.report} onSave={actions.saveReport} />
+            )}
             {state.analysis.sources.length > 0 && (
               <div class="tools">
                 <button
@@ -63,9 +67,6 @@ export function PopupApp({ state, actions }: { state: PopupState; actions: Popup
               <SourceList sources={state.analysis.sources} />
             ) : (
               state.analysis.sources.length > 0 && <div class="skeleton" aria-hidden="true" />
-            )}
-            {(state.analysis.status === 'copy' || state.analysis.status === 'partial') && (
-              <ReportBox report={state.report} onSave={actions.saveReport} />
             )}
           </>
         )}
@@ -92,9 +93,11 @@ function Loading() {
   );
 }
 
+/** Not being able to check a page is news to the reader, not a fault: only a failed check is an alert. */
 function ErrorPanel({ error }: { error: AnalysisError }) {
+  const fault = error.code === 'failed';
   return (
-    <section class="error" data-testid="error" data-code={error.code} role="alert">
+    <section class={fault ? 'error' : 'notice'} data-testid="error" data-code={error.code} role={fault ? 'alert' : 'status'}>
       <h1 class="headline">{ERROR_TITLES[error.code]}</h1>
       <p>{error.message}</p>
     </section>
@@ -114,7 +117,7 @@ function ReportBox({ report, onSave }: { report: ReportState; onSave(comment: st
       <label class="comment">
         <span>Comment (optional)</span>
         <textarea
-          rows={2}
+          rows={1}
           maxLength={2000}
           value={comment}
           onInput={(event) => setComment((event.currentTarget as HTMLTextAreaElement).value)}

@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { AnalysisError } from '../src/extension/analysis.js';
+import { MARK_LOOKS } from '../src/extension/highlight-page.js';
 import { explainVerdict } from './explain.js';
 import type { PopupActions, PopupState, ReportState } from './popup-state.js';
 import { SourceList } from './components/source-list.js';
@@ -58,6 +59,7 @@ export function PopupApp({ state, actions }: { state: PopupState; actions: Popup
                 <p class="note" role="status">{state.highlightNote ?? ''}</p>
               </div>
             )}
+            {state.highlight === 'on' && <PageLegend />}
             {state.analysis.sources.length > 0 && (
               <p class="legend" aria-hidden="true">
                 <span class="w-shared">same words</span> · <span class="w-reworded">reworded</span>
@@ -80,6 +82,20 @@ export function PopupApp({ state, actions }: { state: PopupState; actions: Popup
         </button>
       </footer>
     </div>
+  );
+}
+
+/** What the highlight colours on the page mean (each mark also says it on hover). */
+function PageLegend() {
+  const swatch = (kind: string, label: string) => (
+    <span class="swatch" data-kind={kind} style={{ backgroundColor: MARK_LOOKS[kind]!.background }}>
+      {label}
+    </span>
+  );
+  return (
+    <p class="legend page-legend" data-testid="page-legend">
+      On the page: {swatch('verbatim', 'same words')} {swatch('paraphrase', 'reworded')} {swatch('quote', 'shared quote')}
+    </p>
   );
 }
 

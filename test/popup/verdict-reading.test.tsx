@@ -136,3 +136,14 @@ describe('errors and notices', () => {
     expect(panel.classList.contains('error')).toBe(true);
   });
 });
+
+test('with highlights on, a legend says what the colours on the page mean, in those colours', () => {
+  const state: PopupState = { phase: 'verdict', analysis: mockAnalysis(), highlight: 'on', highlightNote: null, report: { step: 'idle' }, evidence: 'shown' };
+  act(() => render(<PopupApp state={state} actions={noActions} />, container));
+  const legend = $('[data-testid=page-legend]')!;
+  const swatches = [...legend.querySelectorAll<HTMLElement>('.swatch')];
+  expect(swatches.map((s) => s.textContent)).toEqual(['same words', 'reworded', 'shared quote']);
+  expect(new Set(swatches.map((s) => s.style.backgroundColor)).size).toBe(3);
+  act(() => render(<PopupApp state={{ ...state, highlight: 'off' }} actions={noActions} />, container));
+  expect($('[data-testid=page-legend]')).toBeNull();
+});

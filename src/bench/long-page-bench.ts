@@ -13,35 +13,11 @@ import { ChromiumSession } from '../../test/e2e/support/chromium.js';
 import { startFixtureServer } from '../../test/e2e/support/fixture-server.js';
 import { chromiumGate, requireBuild, requireExecutable } from '../../test/e2e/support/gate.js';
 import { CHROME_EXT_DIR } from '../../test/e2e/support/paths.js';
-import { seedText } from '../../test/e2e/support/seeds.js';
-import { NewsGenerator, countWords, renderParagraph } from './news-generator.js';
+import { longNewsPage } from '../../test/e2e/support/long-page.js';
 import { timedClick } from './popup-watch.js';
 import { median } from './stats.js';
-import { loadVocabulary } from './vocabulary.js';
 
-const GENERATOR_SEED = 0x00f1_257a;
 const POLL_MS = 4;
-
-const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** The spun copy of seed 000 first (so the checked part has a source), then fresh text to `target` words. */
-export function longPage(target: number): { html: string; words: number } {
-  const generator = new NewsGenerator(loadVocabulary(), GENERATOR_SEED);
-  const [title, ...body] = seedText('001').split('\n').map((l) => l.trim()).filter((l) => l !== '');
-  const paragraphs = [...body];
-  let words = countWords([title, ...paragraphs].join(' '));
-  for (let i = 0; words < target; i++) {
-    for (const paragraph of generator.freshDraft(i, { min: 700, max: 900 }).paragraphs.map(renderParagraph)) {
-      paragraphs.push(paragraph);
-      words += countWords(paragraph);
-    }
-  }
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title ?? '')}</title></head>
-<body><main><article><h1>${escapeHtml(title ?? '')}</h1>
-${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
-</article></main></body></html>`;
-  return { html, words };
-}
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -53,7 +29,7 @@ async function main(): Promise<void> {
   const target = flag('--words', 60_000);
   const gate = chromiumGate();
   if (gate.skip) throw new Error('no Chromium installed');
-  const page = longPage(target);
+  const page = longNewsPage(target);
   const server = await startFixtureServer({ '/bench/long.html': { body: page.html } });
   const session = await ChromiumSession.launch({ executablePath: requireExecutable(gate), extensionDir: requireBuild(CHROME_EXT_DIR, 'The Chrome build') });
   console.error(`page: ${page.words} words, ${(page.html.length / 1e6).toFixed(2)} MB; load ${os.loadavg()[0]!.toFixed(2)}`);

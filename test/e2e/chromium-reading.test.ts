@@ -118,6 +118,14 @@ describe.skipIf(gate.skip)('Chromium: how the verdict reads', () => {
     await tab.page.close();
   });
 
+  it('a browser page (chrome://) says what to do instead, as the other pages Firsthand cannot read do', async () => {
+    const tab = await session.openTab('chrome://settings/');
+    const snapshot = await session.checkWithToolbar(tab.page);
+    expect(snapshot.errorCode, JSON.stringify(snapshot)).toBe('forbidden-page');
+    expect(snapshot.errorText).toContain('Open a news article and try again.');
+    await tab.page.close();
+  });
+
   it('"No article on this page" is a notice in the text colour, not an error in red', async () => {
     const tab = await session.openTab(server.page(PAGES.noArticle));
     const real = await session.checkWithToolbar(tab.page);

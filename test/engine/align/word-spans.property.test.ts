@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { wordSpans } from '../../src/engine/prepared-text.js';
+import { wordSpans } from '../../../src/engine/align/prepared-text.js';
 
 /** Every character JavaScript's \s matches, plus look-alikes it does not (zero-width space, NEL). */
 const SPACES = [' ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u1680', '\u2000', '\u2005', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u200b', '\u0085', '\u180e'];

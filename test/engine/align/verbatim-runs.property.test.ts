@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { findVerbatimRuns } from '../../src/engine/verbatim-runs.js';
+import { findVerbatimRuns } from '../../../src/engine/align/verbatim-runs.js';
 
 const terms = fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 80 });
 const FAR = 300_000;

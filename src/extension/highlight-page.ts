@@ -104,9 +104,10 @@ function wrap(map: TextMap, from: number, to: number, kind: string): HTMLElement
     const look = MARK_LOOKS[kind];
     if (look !== undefined) {
       mark.title = look.title;
-      mark.style.backgroundColor = look.background;
-      mark.style.color = '#1f1f1f';
-      if (look.decoration !== undefined) mark.style.textDecoration = look.decoration;
+      // Important inline declarations: a site's own `mark { … !important }` must not hide the kinds.
+      mark.style.setProperty('background-color', look.background, 'important');
+      mark.style.setProperty('color', '#1f1f1f', 'important');
+      if (look.decoration !== undefined) mark.style.setProperty('text-decoration', look.decoration, 'important');
     }
     range.surroundContents(mark);
     marks.push(mark);

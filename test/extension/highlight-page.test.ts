@@ -75,3 +75,16 @@ test('the kinds look different on the page and say what they are: same words, re
   clearPassageHighlights(document.body);
   expect(document.querySelector('mark, [title]')).toBeNull();
 });
+
+test('a site’s own !important style for <mark> does not hide the kinds', () => {
+  document.head.innerHTML = '<style>mark { background-color: rgb(0, 0, 255) !important; }</style>';
+  document.body.innerHTML = '<article><p>The harbour ferry will resume on Monday.</p><p>Repairs took three months in all.</p></article>';
+  const [same, reworded] = highlightPassages(document.body, [
+    { text: 'The harbour ferry will resume on Monday.', kind: 'verbatim' },
+    { text: 'Repairs took three months in all.', kind: 'paraphrase' },
+  ]);
+  const painted = (mark: HTMLElement) => getComputedStyle(mark).backgroundColor;
+  expect(painted(same!)).not.toBe('rgb(0, 0, 255)');
+  expect(painted(reworded!)).not.toBe(painted(same!));
+  document.head.innerHTML = '';
+});

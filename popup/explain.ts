@@ -1,6 +1,41 @@
 /** The one-sentence explanation of a verdict's score. */
 import type { Analysis } from '../src/extension/analysis.js';
-import { percent, plural } from './format.js';
+import { counted, formatCount, percent } from './format.js';
+
+/** How a page took its text: the kind of passages that make up most of what it took. */
+export type CopyManner = 'word-for-word' | 'reworded' | 'mixed';
+
+/** Share of the derived words one kind must reach to name the whole copy after it. */
+const DOMINANT_KIND = 0.75;
+
+export function copyManner(analysis: Analysis): CopyManner {
+  const close = analysis.derived.verbatim + analysis.derived['near-verbatim'];
+  const reworded = analysis.derived.paraphrase;
+  const total = close + reworded;
+  if (total > 0 && close >= DOMINANT_KIND * total) return 'word-for-word';
+  if (total > 0 && reworded >= DOMINANT_KIND * total) return 'reworded';
+  return 'mixed';
+}
+
+const COPY_CONCLUSIONS: Record<CopyManner, string> = {
+  'word-for-word': 'so the page is most likely copied word for word from the likely original',
+  reworded: 'so the page is most likely a rewrite of the likely original',
+  mixed: 'so the page most likely takes the likely original’s text, partly copied word for word and partly reworded',
+};
+
+/** The words the figures refer to: the whole page, or the part the engine checked of a longer one. */
+function checkedWords(analysis: Analysis): string {
+  const { words, truncatedFrom } = analysis.page;
+  return truncatedFrom != null
+    ? `the first ${formatCount(words)} of this page’s ${counted(truncatedFrom, 'word')}`
+    : `this page’s ${counted(words, 'word')}`;
+}
+
+/** For a page past the word limit, the sentence that says the rest was not looked at; '' otherwise. */
+function uncheckedNote(analysis: Analysis): string {
+  const { words, truncatedFrom } = analysis.page;
+  return truncatedFrom != null ? ` Only the first ${formatCount(words)} of its ${counted(truncatedFrom, 'word')} were checked.` : '';
+}
 
 export function explainVerdict(analysis: Analysis): string {
   const words = analysis.page.words;
@@ -12,14 +47,15 @@ export function explainVerdict(analysis: Analysis): string {
     case 'copy':
     case 'partial': {
       const from = earlier <= 1 ? 'an earlier article' : `${earlier} earlier articles`;
-      const rest = analysis.status === 'copy' ? 'so the page is most likely a rewrite of the likely original' : 'the rest is the page’s own';
-      return `${percent(analysis.overlap)}% of this page’s ${plural(words, 'word')} match passages from ${from} (${share(close)} word for word, ${share(reworded)} reworded); ${rest}.`;
+      const rest = analysis.status === 'copy' ? COPY_CONCLUSIONS[copyManner(analysis)] : 'the rest is the page’s own';
+      return `${percent(analysis.overlap)}% of ${checkedWords(analysis)} match passages from ${from} (${share(close)} word for word, ${share(reworded)} reworded); ${rest}.`;
     }
     case 'original': {
       const copies = analysis.sources.filter((s) => s.relation === 'copy').length;
-      return copies === 0
-        ? `This page is in the corpus and no earlier article among the ${plural(analysis.corpusArticles, 'known article')} covers it.`
+      const said = copies === 0
+        ? `This page is in the corpus and no earlier article among the ${counted(analysis.corpusArticles, 'known article')} covers it.`
         : `This page is in the corpus, no earlier article covers it, and ${laterReuse(copies)}.`;
+      return said + uncheckedNote(analysis);
     }
     case 'no-match':
       return explainNoEarlierSource(analysis);
@@ -31,21 +67,26 @@ export function explainVerdict(analysis: Analysis): string {
  * its text: saying that nothing matches would contradict the list below it.
  */
 function explainNoEarlierSource(analysis: Analysis): string {
-  const known = plural(analysis.corpusArticles, 'article');
+  const known = counted(analysis.corpusArticles, 'article');
   const later = analysis.sources.filter((s) => s.relation === 'copy').length;
   const sameDay = analysis.sources.filter((s) => s.relation === 'shared');
   const reused = later === 0 ? '' : `; ${laterReuse(later)}`;
   if (sameDay.length > 0) {
     const most = Math.max(...sameDay.map((s) => s.coverage));
     const where = sameDay.length === 1 ? 'is also in an article' : `is also in one of ${sameDay.length} articles`;
-    return `${percent(most)}% of this page ${where} published the same day, so Firsthand cannot tell which came first, or whether this page is that article${reused}. None of the ${known} it knows is earlier.`;
+    return `${percent(most)}% of this page ${where} published the same day, so Firsthand cannot tell which came first, or whether this page is that article${reused}. None of the ${known} it knows is earlier.${uncheckedNote(analysis)}`;
   }
   if (later > 0) {
-    return `No earlier article among the ${known} Firsthand knows covers this page, and ${laterReuse(later)}: this page may be their original.`;
+    return `No earlier article among the ${known} Firsthand knows covers this page, and ${laterReuse(later)}: this page may be their original.${uncheckedNote(analysis)}`;
+  }
+  const { words, truncatedFrom } = analysis.page;
+  if (truncatedFrom != null) {
+    // Text copied past the limit would not have been seen: "nothing matches" would claim more than was checked.
+    return `None of ${checkedWords(analysis)} match the ${known} Firsthand knows, and the other ${counted(truncatedFrom - words, 'word')} were not checked; a copy there would not show.`;
   }
   return `None of this page’s passages match the ${known} Firsthand knows; that does not prove it is original, only that its source is not in the corpus.`;
 }
 
 function laterReuse(n: number): string {
-  return `${plural(n, 'later article')} ${n === 1 ? 'reuses' : 'reuse'} its text`;
+  return `${counted(n, 'later article')} ${n === 1 ? 'reuses' : 'reuse'} its text`;
 }

@@ -23,6 +23,18 @@ export function safeHref(url: string | null): string | null {
   }
 }
 
+/** The reader's own way of writing numbers: "61,168", "61.168", "61 168"… */
+const countFormat = new Intl.NumberFormat();
+
+export function formatCount(n: number): string {
+  return countFormat.format(n);
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** As plural, the number written the reader's way: "61,168 words". */
+export function counted(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }

@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { AnalysisError } from '../src/extension/analysis.js';
+import { MARK_LOOKS } from '../src/extension/highlight-page.js';
 import { explainVerdict } from './explain.js';
 import type { PopupActions, PopupState, ReportState } from './popup-state.js';
 import { SourceList } from './components/source-list.js';
@@ -39,6 +40,10 @@ export function PopupApp({ state, actions }: { state: PopupState; actions: Popup
             <p class="explanation" data-testid="explanation">
               {explainVerdict(state.analysis)}
             </p>
+            {/* With the verdict, before the evidence: a reader who agrees need not scroll past every passage. */}
+            {(state.analysis.status === 'copy' || state.analysis.status === 'partial') && (
+              <ReportBox report={state.report} onSave={actions.saveReport} />
+            )}
             {state.analysis.sources.length > 0 && (
               <div class="tools">
                 <button
@@ -54,6 +59,7 @@ export function PopupApp({ state, actions }: { state: PopupState; actions: Popup
                 <p class="note" role="status">{state.highlightNote ?? ''}</p>
               </div>
             )}
+            {state.highlight === 'on' && <PageLegend />}
             {state.analysis.sources.length > 0 && (
               <p class="legend" aria-hidden="true">
                 <span class="w-shared">same words</span> · <span class="w-reworded">reworded</span>
@@ -63,9 +69,6 @@ export function PopupApp({ state, actions }: { state: PopupState; actions: Popup
               <SourceList sources={state.analysis.sources} />
             ) : (
               state.analysis.sources.length > 0 && <div class="skeleton" aria-hidden="true" />
-            )}
-            {(state.analysis.status === 'copy' || state.analysis.status === 'partial') && (
-              <ReportBox report={state.report} onSave={actions.saveReport} />
             )}
           </>
         )}
@@ -82,6 +85,20 @@ export function PopupApp({ state, actions }: { state: PopupState; actions: Popup
   );
 }
 
+/** What the highlight colours on the page mean (each mark also says it on hover). */
+function PageLegend() {
+  const swatch = (kind: string, label: string) => (
+    <span class="swatch" data-kind={kind} style={{ backgroundColor: MARK_LOOKS[kind]!.background }}>
+      {label}
+    </span>
+  );
+  return (
+    <p class="legend page-legend" data-testid="page-legend">
+      On the page: {swatch('verbatim', 'same words')} {swatch('paraphrase', 'reworded')} {swatch('quote', 'shared quote')}
+    </p>
+  );
+}
+
 function Loading() {
   return (
     <section class="loading" role="status">
@@ -92,9 +109,11 @@ function Loading() {
   );
 }
 
+/** Not being able to check a page is news to the reader, not a fault: only a failed check is an alert. */
 function ErrorPanel({ error }: { error: AnalysisError }) {
+  const fault = error.code === 'failed';
   return (
-    <section class="error" data-testid="error" data-code={error.code} role="alert">
+    <section class={fault ? 'error' : 'notice'} data-testid="error" data-code={error.code} role={fault ? 'alert' : 'status'}>
       <h1 class="headline">{ERROR_TITLES[error.code]}</h1>
       <p>{error.message}</p>
     </section>
@@ -114,7 +133,7 @@ function ReportBox({ report, onSave }: { report: ReportState; onSave(comment: st
       <label class="comment">
         <span>Comment (optional)</span>
         <textarea
-          rows={2}
+          rows={1}
           maxLength={2000}
           value={comment}
           onInput={(event) => setComment((event.currentTarget as HTMLTextAreaElement).value)}

@@ -19,9 +19,9 @@ function MarkedText({ text, other, testid }: { text: string; other: string; test
   );
 }
 
-export function PassageItem({ passage }: { passage: PassageView }) {
+export function PassageItem({ passage, hidden = false }: { passage: PassageView; hidden?: boolean }) {
   return (
-    <li class={`passage kind-${passage.kind}`} data-testid="passage" data-kind={passage.kind}>
+    <li class={`passage kind-${passage.kind}`} data-testid="passage" data-kind={passage.kind} hidden={hidden}>
       <p class="passage-kind">{KIND_LABELS[passage.kind]}</p>
       <div class="passage-sides">
         <figure class="side">

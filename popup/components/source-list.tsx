@@ -1,4 +1,5 @@
 /** Every overlapping article with its share of the page, and its passages. */
+import { useState } from 'preact/hooks';
 import type { SourceView } from '../../src/extension/analysis.js';
 import { percent } from '../format.js';
 import { ArticleLine } from './article-line.js';
@@ -9,6 +10,9 @@ const RELATIONS: Record<SourceView['relation'], string> = {
   copy: 'later copy',
   shared: 'same day',
 };
+
+/** Passages shown per article before "Show all": a copied page can have dozens, screens of them. */
+export const FIRST_PASSAGES = 3;
 
 export function SourceList({ sources }: { sources: readonly SourceView[] }) {
   if (sources.length === 0) return null;
@@ -24,16 +28,41 @@ export function SourceList({ sources }: { sources: readonly SourceView[] }) {
             <p class="source-article">
               <ArticleLine article={source} />
             </p>
-            {source.passages.length > 0 && (
-              <ol class="passage-list" aria-label={`Passages shared with ${source.title || source.id}`}>
-                {source.passages.map((passage) => (
-                  <PassageItem key={`${passage.page[0]}-${passage.kind}`} passage={passage} />
-                ))}
-              </ol>
-            )}
+            {source.passages.length > 0 && <PassageList source={source} />}
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+/**
+ * The first few passages, the rest behind a button. The rest are rendered hidden rather than
+ * left out, so the popup's document still holds every passage (hidden ones cost no layout).
+ */
+function PassageList({ source }: { source: SourceView }) {
+  const [expanded, setExpanded] = useState(false);
+  const collapsed = !expanded && source.passages.length > FIRST_PASSAGES;
+  const listId = `passages-${source.id}`;
+  return (
+    <>
+      <ol id={listId} class="passage-list" aria-label={`Passages shared with ${source.title || source.id}`}>
+        {source.passages.map((passage, i) => (
+          <PassageItem key={`${passage.page[0]}-${passage.kind}`} passage={passage} hidden={collapsed && i >= FIRST_PASSAGES} />
+        ))}
+      </ol>
+      {collapsed && (
+        <button
+          type="button"
+          class="link show-all"
+          data-testid="show-all-passages"
+          aria-expanded="false"
+          aria-controls={listId}
+          onClick={() => setExpanded(true)}
+        >
+          {`Show all ${source.passages.length} passages`}
+        </button>
+      )}
+    </>
   );
 }

@@ -1,13 +1,20 @@
 /** The verdict at a glance: headline, likely original or copies, overlap with a bar. */
 import type { Analysis } from '../../src/extension/analysis.js';
-import { percent, plural } from '../format.js';
+import { copyManner, type CopyManner } from '../explain.js';
+import { counted, formatCount, percent } from '../format.js';
 import { ArticleLine } from './article-line.js';
 
-const HEADLINES: Record<Analysis['status'], string> = {
-  copy: 'Copied from an earlier article',
+const HEADLINES: Record<Exclude<Analysis['status'], 'copy'>, string> = {
   partial: 'Partly borrowed',
   original: 'This page is the original',
   'no-match': 'No known source',
+};
+
+/** A copy's headline says how it was copied, by the kinds of passages found. */
+const COPY_HEADLINES: Record<CopyManner, string> = {
+  'word-for-word': 'Copied word for word from an earlier article',
+  reworded: 'Reworded from an earlier article',
+  mixed: 'Copied and reworded from an earlier article',
 };
 
 export function VerdictSummary({ analysis }: { analysis: Analysis }) {
@@ -17,7 +24,7 @@ export function VerdictSummary({ analysis }: { analysis: Analysis }) {
   return (
     <section class={`summary status-${analysis.status}`} aria-labelledby="verdict-headline">
       <h1 id="verdict-headline" class="headline" data-testid="verdict" data-status={analysis.status}>
-        {HEADLINES[analysis.status]}
+        {analysis.status === 'copy' ? COPY_HEADLINES[copyManner(analysis)] : HEADLINES[analysis.status]}
       </h1>
       {shows && analysis.likelyOriginal !== null && (
         <p class="likely-original" data-testid="likely-original">
@@ -26,18 +33,20 @@ export function VerdictSummary({ analysis }: { analysis: Analysis }) {
         </p>
       )}
       {analysis.status === 'original' && (
-        <p class="copies">{copies.length === 0 ? 'No copies found in the corpus.' : `${plural(copies.length, 'copy', 'copies')} found.`}</p>
+        <p class="copies">{copies.length === 0 ? 'No copies found in the corpus.' : `${counted(copies.length, 'copy', 'copies')} found.`}</p>
       )}
       {analysis.status === 'no-match' && (
         <p class="copies">
-          Checked against {plural(analysis.corpusArticles, 'article')}.
-          {copies.length > 0 && ` ${plural(copies.length, 'later copy', 'later copies')} found.`}
+          Checked against {counted(analysis.corpusArticles, 'article')}.
+          {copies.length > 0 && ` ${counted(copies.length, 'later copy', 'later copies')} found.`}
         </p>
       )}
       {shows && (
-        <div class="overlap-row">
+        <div class="overlap-row" data-testid="overlap-row">
           <span class="overlap" data-testid="overlap">{`${overlap}%`}</span>
-          <span class="overlap-caption"> of the page is borrowed</span>
+          <span class="overlap-caption">
+            {analysis.page.truncatedFrom != null ? ` of the first ${formatCount(analysis.page.words)} words is borrowed` : ' of the page is borrowed'}
+          </span>
           <div
             class="overlap-bar"
             data-testid="overlap-bar"

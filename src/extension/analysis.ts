@@ -52,8 +52,13 @@ export interface Analysis {
   page: {
     title: string;
     extractor: Extractor;
-    /** Whitespace-separated words of the extracted text. */
+    /** Words checked: the extracted text's whitespace-separated words, at most the engine's MAX_CHECKED_WORDS. */
     words: number;
+    /**
+     * The page's whole word count when it was longer than the engine checks (only the first
+     * `words` were checked); null or absent (analyses made before it existed) when it was not.
+     */
+    truncatedFrom?: number | null;
   };
   status: Status;
   /** Share of the page's words derived from earlier sources ∈ [0, 1]. */

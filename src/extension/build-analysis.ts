@@ -31,7 +31,12 @@ export function buildAnalysis(verdict: AttributedVerdict, context: AnalysisConte
       : (sources.find((source) => source.id === original) ?? articleView(context.lookup(original)) ?? null);
   return {
     url: context.url,
-    page: { title: context.article.title, extractor: context.article.extractor, words: verdict.pageWords },
+    page: {
+      title: context.article.title,
+      extractor: context.article.extractor,
+      words: verdict.pageWords,
+      truncatedFrom: verdict.truncatedFrom,
+    },
     status: verdict.status,
     overlap: verdict.overlap,
     derived: { ...verdict.derived },

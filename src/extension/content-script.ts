@@ -6,7 +6,7 @@
 import { extractArticle } from '../extract/extract-article.js';
 import { isExtractionFailure } from '../extract/types.js';
 import type { ContentApi, PageExtraction } from './content-api.js';
-import { clearPassageHighlights, highlightPassages } from './highlight-page.js';
+import { clearPassageHighlights, firstInDocument, highlightPassages } from './highlight-page.js';
 
 export function createContentApi(doc: Document): ContentApi {
   const root = (): Element => doc.body ?? doc.documentElement;
@@ -21,7 +21,7 @@ export function createContentApi(doc: Document): ContentApi {
     },
     highlight(marks) {
       const placed = highlightPassages(root(), marks);
-      placed[0]?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+      firstInDocument(placed)?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
       return placed.length;
     },
     clearHighlights() {

@@ -10,6 +10,19 @@ import type { HighlightMark } from './content-api.js';
 /** The attribute on our `<mark>` elements; its value is the passage kind. */
 export const MARK_ATTRIBUTE = 'data-firsthand';
 
+/**
+ * How each passage kind looks on the page and what its marks say on hover: the same words
+ * (verbatim and nearly so) apart from reworded text, as in the popup. Inline styles, since
+ * the page's own CSS decides how a bare <mark> looks; light backgrounds with dark text stay
+ * readable on dark pages too.
+ */
+export const MARK_LOOKS: Readonly<Record<string, { background: string; title: string; decoration?: string }>> = {
+  verbatim: { background: '#ffe566', title: 'Firsthand: the same words as the source' },
+  'near-verbatim': { background: '#ffe566', title: 'Firsthand: nearly the same words as the source' },
+  paraphrase: { background: '#ffc8a3', title: 'Firsthand: reworded from the source', decoration: 'underline dotted #a0410d' },
+  quote: { background: '#e3d5fb', title: 'Firsthand: a quotation the source shares (not counted)' },
+};
+
 /** Passages shorter than this (whitespace-free characters) are too common to place reliably. */
 const MIN_PIECE = 12;
 
@@ -88,6 +101,14 @@ function wrap(map: TextMap, from: number, to: number, kind: string): HTMLElement
     range.setEnd(node, end);
     const mark = doc.createElement('mark');
     mark.setAttribute(MARK_ATTRIBUTE, kind);
+    const look = MARK_LOOKS[kind];
+    if (look !== undefined) {
+      mark.title = look.title;
+      // Important inline declarations: a site's own `mark { … !important }` must not hide the kinds.
+      mark.style.setProperty('background-color', look.background, 'important');
+      mark.style.setProperty('color', '#1f1f1f', 'important');
+      if (look.decoration !== undefined) mark.style.setProperty('text-decoration', look.decoration, 'important');
+    }
     range.surroundContents(mark);
     marks.push(mark);
   }
@@ -118,6 +139,16 @@ export function highlightPassages(root: Element, passages: readonly HighlightMar
     }
   }
   return placed;
+}
+
+/** The mark that comes first in the document (passages need not be given in document order). */
+export function firstInDocument(marks: readonly HTMLElement[]): HTMLElement | undefined {
+  let first = marks[0];
+  for (const mark of marks) {
+    // DOCUMENT_POSITION_PRECEDING (2): `mark` comes before `first`.
+    if (first !== undefined && first.compareDocumentPosition(mark) & 2) first = mark;
+  }
+  return first;
 }
 
 /** Remove every mark we placed, restoring the text nodes. Returns how many were removed. */

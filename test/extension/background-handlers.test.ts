@@ -176,6 +176,8 @@ describe('analyzeTab', () => {
     const { handlers, browser } = setup(tab);
     const outcome = await handlers.analyzeTab(TAB);
     expect(outcome).toMatchObject({ ok: false, error: { code: 'forbidden-page' } });
+    // Every forbidden page, known by its address or only by the browser's refusal, tells the reader what to do.
+    if (!outcome.ok) expect(outcome.error.message).toMatch(/Open a news article and try again\.$/);
     if (url !== undefined) expect(browser.calls.files + browser.calls.funcs).toBe(0);
     expect(browser.badges.get(TAB)?.text).toBe('');
   });

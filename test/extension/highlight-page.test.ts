@@ -49,3 +49,42 @@ test('text that is not on the page marks nothing; when only some sentences are, 
   ]);
   expect(marks.map((m) => m.textContent).join('')).toBe('Engineers replaced the piles.');
 });
+
+test('the kinds look different on the page and say what they are: same words, reworded, shared quote', () => {
+  document.body.innerHTML = `<article><p>The harbour ferry will resume on Monday.</p><p>Engineers replaced every pile of the old pier.</p>
+    <p>Repairs took three months in all.</p><p>“We are glad to be back,” the captain said.</p></article>`;
+  const marks = highlightPassages(document.body, [
+    { text: 'The harbour ferry will resume on Monday.', kind: 'verbatim' },
+    { text: 'Engineers replaced every pile of the old pier.', kind: 'near-verbatim' },
+    { text: 'Repairs took three months in all.', kind: 'paraphrase' },
+    { text: '“We are glad to be back,” the captain said.', kind: 'quote' },
+  ]);
+  const byKind = new Map(marks.map((m) => [m.getAttribute('data-firsthand'), m]));
+  const look = (kind: string) => byKind.get(kind)!.style.backgroundColor;
+  // Inline styles: the page's own CSS cannot be relied on to colour our marks.
+  expect(look('verbatim')).not.toBe('');
+  expect(look('near-verbatim')).toBe(look('verbatim'));
+  expect(look('paraphrase')).not.toBe(look('verbatim'));
+  expect(look('quote')).not.toBe(look('verbatim'));
+  expect(look('quote')).not.toBe(look('paraphrase'));
+  expect(byKind.get('verbatim')!.title).toMatch(/same words/i);
+  expect(byKind.get('near-verbatim')!.title).toMatch(/same words/i);
+  expect(byKind.get('paraphrase')!.title).toMatch(/reworded/i);
+  expect(byKind.get('quote')!.title).toMatch(/quot/i);
+  // Clearing still restores the page exactly, styles and titles included.
+  clearPassageHighlights(document.body);
+  expect(document.querySelector('mark, [title]')).toBeNull();
+});
+
+test('a site’s own !important style for <mark> does not hide the kinds', () => {
+  document.head.innerHTML = '<style>mark { background-color: rgb(0, 0, 255) !important; }</style>';
+  document.body.innerHTML = '<article><p>The harbour ferry will resume on Monday.</p><p>Repairs took three months in all.</p></article>';
+  const [same, reworded] = highlightPassages(document.body, [
+    { text: 'The harbour ferry will resume on Monday.', kind: 'verbatim' },
+    { text: 'Repairs took three months in all.', kind: 'paraphrase' },
+  ]);
+  const painted = (mark: HTMLElement) => getComputedStyle(mark).backgroundColor;
+  expect(painted(same!)).not.toBe('rgb(0, 0, 255)');
+  expect(painted(reworded!)).not.toBe(painted(same!));
+  document.head.innerHTML = '';
+});

@@ -77,6 +77,7 @@ test('options: corpora with counts, remove for imported ones only, endpoint save
 test('options: a corpus a check found damaged says so on its row', async () => {
   const damaged = '1 article damaged and left out of checks (corrupt corpus: text of article 0 is damaged). Import the corpus again to repair it.';
   const port = {
+    ...reportParts(),
     listCorpora: vi.fn(async (): Promise<CorpusEntry[]> => [
       { id: 'bundled', name: 'Bundled seeds', articles: 5, bundled: true, importedAt: null },
       { id: 'c1', name: 'newsroom.fhc', articles: 1200, bundled: false, importedAt: '2026-05-01T00:00:00Z', damaged },

@@ -80,7 +80,7 @@ type Decision =
 
 /** Aligns a page with one source article: verbatim runs, then sentence by sentence for what was rewritten. */
 export function alignSource(page: PreparedText, source: PreparedText, matcher: TermMatcher): SourceAlignment {
-  const runs = findVerbatimRuns(page.tokens.terms, source.tokens.terms, ALIGN.minRun);
+  const runs = findVerbatimRuns(page.aligned.termIds, source.aligned.termIds, ALIGN.minRun);
   const runTokens = markRunTokens(runs, page.tokens.terms.length);
   const candidates = sentenceCandidates(page, source, runs, new PairMatcher(matcher, page.aligned, source.aligned));
   const accepted = acceptSentences(page, candidates);
@@ -176,11 +176,15 @@ function share(marks: Uint8Array, from: number, to: number): number {
 function sentenceCandidates(
   page: PreparedText, source: PreparedText, runs: readonly VerbatimRun[], matcher: PairMatcher,
 ): SentenceMatch[][] {
-  const sentencesWithTerm = new Map<string, number[]>();
+  // Term ids (one numbering for page and source) and typed counters rather than strings, Sets
+  // and Maps per page sentence: a long page has thousands of sentences, each visited per source.
+  const pageIds = page.aligned.termIds;
+  const sourceIds = source.aligned.termIds;
+  const sentencesWithTerm = new Map<number, number[]>();
   source.sentences.forEach((s, j) => {
     for (let t = s.firstToken; t < s.endToken; t++) {
       if (source.tokens.flags[t]! & TokenFlag.Stop) continue;
-      const term = source.tokens.terms[t]!;
+      const term = sourceIds[t]!;
       const list = sentencesWithTerm.get(term);
       if (!list) sentencesWithTerm.set(term, [j]);
       else if (list[list.length - 1] !== j) list.push(j);
@@ -197,20 +201,35 @@ function sentenceCandidates(
     }
   }
 
+  let idCount = 0;
+  for (const id of pageIds) if (id >= idCount) idCount = id + 1;
+  /** The page sentence that last counted each term: a term counts once per sentence. */
+  const seenIn = new Int32Array(idCount).fill(-1);
+  /** Terms shared with each source sentence, for the current page sentence; `touched` in first-touch order. */
+  const sharedCount = new Int32Array(source.sentences.length);
+  const touched: number[] = [];
+
   return page.sentences.map((s, i) => {
-    const shared = new Map<number, number>();
-    const seen = new Set<string>();
+    let seen = 0;
     for (let t = s.firstToken; t < s.endToken; t++) {
       if (page.tokens.flags[t]! & TokenFlag.Stop) continue;
-      const term = page.tokens.terms[t]!;
-      if (seen.has(term)) continue;
-      seen.add(term);
-      for (const j of sentencesWithTerm.get(term) ?? []) shared.set(j, (shared.get(j) ?? 0) + 1);
+      const term = pageIds[t]!;
+      if (seenIn[term] === i) continue;
+      seenIn[term] = i;
+      seen++;
+      const list = sentencesWithTerm.get(term);
+      if (list === undefined) continue;
+      for (const j of list) if (sharedCount[j]!++ === 0) touched.push(j);
     }
-    const targets = new Set<number>(runTargets.get(i) ?? []);
-    const minShared = Math.max(2, Math.ceil(seen.size * ALIGN.minSharedTerms));
-    [...shared].filter(([, count]) => count >= minShared).sort((a, b) => b[1] - a[1])
-      .slice(0, ALIGN.maxSourceSentences).forEach(([j]) => targets.add(j));
+    const runTarget = runTargets.get(i);
+    if (touched.length === 0 && runTarget === undefined) return [];
+    const targets = new Set<number>(runTarget ?? []);
+    const minShared = Math.max(2, Math.ceil(seen * ALIGN.minSharedTerms));
+    // A stable sort over first-touch order: ties keep the order they always had.
+    touched.filter((j) => sharedCount[j]! >= minShared).sort((a, b) => sharedCount[b]! - sharedCount[a]!)
+      .slice(0, ALIGN.maxSourceSentences).forEach((j) => targets.add(j));
+    for (const j of touched) sharedCount[j] = 0;
+    touched.length = 0;
     const matches: SentenceMatch[] = [];
     for (const j of targets) {
       if (!figuresDisagree(page.figures[i]!, source.figures[j]!)) matches.push(scorePair(page, i, source, j, j, matcher));

@@ -84,26 +84,31 @@ export class TermMatcher {
 }
 
 /**
- * Match strengths between the terms of one page and one source, in a dense
- * table over each side's own vocabulary: the aligner asks about the same
+ * Match strengths between the terms of one page and one source, in a table
+ * over the source's vocabulary per page term: the aligner asks about the same
  * term pairs thousands of times, and an array index is far cheaper than any
- * hashed lookup. Filled lazily from the check-wide TermMatcher.
+ * hashed lookup. Filled lazily from the check-wide TermMatcher. A page term's
+ * row is made when the aligner first asks about it: on a long page it asks
+ * about a few hundred of its terms, and a table over all of them (millions of
+ * cells, for every source) cost more than the lookups.
  */
 export class PairMatcher {
   readonly #matcher: TermMatcher;
-  readonly #pageLocal: Int32Array;
   readonly #sourceLocal: Int32Array;
   readonly #width: number;
-  readonly #table: Float32Array;
+  /** Per page token: its term's row + 1, 0 until first asked. */
+  readonly #pageRow: Int32Array;
+  readonly #rowOfTerm = new Map<number, number>();
+  readonly #strengths: Float32Array[] = [];
+  /** Which cells of a row are filled: strengths start as 0, which is also an answer. */
+  readonly #known: Uint8Array[] = [];
 
   constructor(matcher: TermMatcher, page: AlignedText, source: AlignedText) {
     this.#matcher = matcher;
-    const [pageLocal, pageSize] = localIds(page.termIds);
     const [sourceLocal, sourceSize] = localIds(source.termIds);
-    this.#pageLocal = pageLocal;
     this.#sourceLocal = sourceLocal;
     this.#width = sourceSize;
-    this.#table = new Float32Array(pageSize * sourceSize).fill(-1);
+    this.#pageRow = new Int32Array(page.termIds.length);
   }
 
   /** Match strength of page token i and source token j. */
@@ -112,12 +117,24 @@ export class PairMatcher {
     const b = source.termIds[j]!;
     if (a === b) return 1;
     if ((page.flags[i]! | source.flags[j]!) & (TokenFlag.Stop | TokenFlag.Number)) return 0;
-    const cell = this.#pageLocal[i]! * this.#width + this.#sourceLocal[j]!;
-    let m = this.#table[cell]!;
-    if (m < 0) {
-      m = this.#matcher.match(a, page.flags[i]!, b, source.flags[j]!);
-      this.#table[cell] = m;
+    let row = this.#pageRow[i]! - 1;
+    if (row < 0) {
+      row = this.#rowOfTerm.get(a) ?? -1;
+      if (row < 0) {
+        row = this.#strengths.length;
+        this.#rowOfTerm.set(a, row);
+        this.#strengths.push(new Float32Array(this.#width));
+        this.#known.push(new Uint8Array(this.#width));
+      }
+      this.#pageRow[i] = row + 1;
     }
+    const column = this.#sourceLocal[j]!;
+    const known = this.#known[row]!;
+    const strengths = this.#strengths[row]!;
+    if (known[column] === 1) return strengths[column]!;
+    const m = this.#matcher.match(a, page.flags[i]!, b, source.flags[j]!);
+    strengths[column] = m;
+    known[column] = 1;
     return m;
   }
 }

@@ -23,14 +23,32 @@ const MAX_SEED_REPEATS = 32;
  */
 export const MAX_EXTENSION_PER_TERM = 32;
 
+/** Largest id count whose trigrams pack exactly into one double (3 × 17 bits < 53). */
+const PACKED_IDS = 1 << 17;
+
+/**
+ * A trigram's key. Numbers when the ids pack exactly: building a string per page
+ * position, for every source, was a large share of a long page's check.
+ */
+function trigramKeys(ids: Int32Array, idCount: number): (i: number) => number | string {
+  if (idCount <= PACKED_IDS) return (i) => (ids[i]! * PACKED_IDS + ids[i + 1]!) * PACKED_IDS + ids[i + 2]!;
+  return (i) => `${ids[i]},${ids[i + 1]},${ids[i + 2]}`;
+}
+
 /**
  * Runs of at least `minLength` terms, non-overlapping on the page side,
- * longest kept first, returned in page order.
+ * longest kept first, returned in page order. Terms are given as ids from one
+ * numbering (equal ids = equal terms).
  */
-export function findVerbatimRuns(pageTerms: readonly string[], sourceTerms: readonly string[], minLength: number): VerbatimRun[] {
-  const seeds = new Map<string, number[]>();
+export function findVerbatimRuns(pageTerms: Int32Array, sourceTerms: Int32Array, minLength: number): VerbatimRun[] {
+  let idCount = 0;
+  for (const id of pageTerms) if (id >= idCount) idCount = id + 1;
+  for (const id of sourceTerms) if (id >= idCount) idCount = id + 1;
+  const pageKey = trigramKeys(pageTerms, idCount);
+  const sourceKey = trigramKeys(sourceTerms, idCount);
+  const seeds = new Map<number | string, number[]>();
   for (let j = 0; j + SEED <= sourceTerms.length; j++) {
-    const key = `${sourceTerms[j]}\u0001${sourceTerms[j + 1]}\u0001${sourceTerms[j + 2]}`;
+    const key = sourceKey(j);
     const at = seeds.get(key);
     if (!at) seeds.set(key, [j]);
     else if (at.length < MAX_SEED_REPEATS) at.push(j);
@@ -38,7 +56,7 @@ export function findVerbatimRuns(pageTerms: readonly string[], sourceTerms: read
   const runs: VerbatimRun[] = [];
   let budget = MAX_EXTENSION_PER_TERM * (pageTerms.length + sourceTerms.length);
   seeding: for (let i = 0; i + SEED <= pageTerms.length; i++) {
-    const at = seeds.get(`${pageTerms[i]}\u0001${pageTerms[i + 1]}\u0001${pageTerms[i + 2]}`);
+    const at = seeds.get(pageKey(i));
     if (!at) continue;
     for (const j of at) {
       // Only start at the left end of a maximal run, so each run is extended once.

@@ -77,10 +77,7 @@ export function createCheckHandlers(deps: BackgroundDeps, corpora: CorporaLoader
       // Without a known address the browser withheld even the URL: the page is one it shields.
       if (address === undefined || /cannot be scripted|cannot access a|chrome:\/\/|about:|extensions gallery/i.test(reason)) {
         await setBadge(api, tabId, null);
-        return {
-          ok: false,
-          error: { code: 'forbidden-page', message: 'Firsthand cannot read this page: the browser does not let extensions look inside it.' },
-        };
+        return { ok: false, error: { code: 'forbidden-page', message: forbiddenPageMessage({ what: 'this page' }) } };
       }
       return { ok: false, error: { code: 'failed', message: `Firsthand could not read this page (${reason}). Reload it and try again.` } };
     }

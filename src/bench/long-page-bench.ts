@@ -1,0 +1,73 @@
+/**
+ * Long-page benchmark (not a test): toolbar click → verdict in Chromium on a page past the
+ * engine's word limit (about 60,000 words: the spun copy of seed 000 followed by generated
+ * fresh text). For each of `--runs` fresh addresses it clicks twice: the first click checks
+ * the page, the second is answered from the verdict cache (the page is still read and hashed).
+ * Prints each stage of the background's check (Analysis.timings), medians over the runs.
+ *
+ *   npx tsx src/bench/long-page-bench.ts [--runs 5] [--words 60000]
+ */
+import os from 'node:os';
+import type { Analysis } from '../extension/analysis.js';
+import { ChromiumSession } from '../../test/e2e/support/chromium.js';
+import { startFixtureServer } from '../../test/e2e/support/fixture-server.js';
+import { chromiumGate, requireBuild, requireExecutable } from '../../test/e2e/support/gate.js';
+import { CHROME_EXT_DIR } from '../../test/e2e/support/paths.js';
+import { longNewsPage } from '../../test/e2e/support/long-page.js';
+import { timedClick } from './popup-watch.js';
+import { median } from './stats.js';
+
+const POLL_MS = 4;
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const flag = (name: string, fallback: number): number => {
+    const at = args.indexOf(name);
+    return at >= 0 ? Number(args[at + 1]) : fallback;
+  };
+  const runs = flag('--runs', 5);
+  const target = flag('--words', 60_000);
+  const gate = chromiumGate();
+  if (gate.skip) throw new Error('no Chromium installed');
+  const page = longNewsPage(target);
+  const server = await startFixtureServer({ '/bench/long.html': { body: page.html } });
+  const session = await ChromiumSession.launch({ executablePath: requireExecutable(gate), extensionDir: requireBuild(CHROME_EXT_DIR, 'The Chrome build') });
+  console.error(`page: ${page.words} words, ${(page.html.length / 1e6).toFixed(2)} MB; load ${os.loadavg()[0]!.toFixed(2)}`);
+  const rows: Record<string, number>[] = [];
+  try {
+    const observer = await session.observer();
+    const tab = await session.openTab(`${server.origin}/bench/long.html?run=open`);
+    const click = async (url: string): Promise<Record<string, number>> => {
+      const { start, watch } = await timedClick(session, tab, observer, url, POLL_MS);
+      const analysis = (await observer.evaluate(
+        `chrome.runtime.sendMessage({ firsthand: 1, name: 'getCachedAnalysis', args: [${tab.tabId}] }).then((r) => r && r.ok ? r.value : null)`,
+      )) as Analysis | null;
+      const t = analysis?.timings;
+      return {
+        verdict: (watch.marks['settled-painted'] ?? watch.at) - start,
+        engine: analysis?.elapsedMs ?? Number.NaN,
+        inject: t?.inject ?? Number.NaN,
+        extract: t?.extract ?? Number.NaN,
+        read: t?.read ?? Number.NaN,
+        attribute: t?.attribute ?? Number.NaN,
+        other: t?.other ?? Number.NaN,
+      };
+    };
+    // One unmeasured check first: the worker's corpora and lexicon load once per start.
+    await click(`${server.origin}/bench/long.html?run=warm`);
+    for (let run = 0; run < runs; run++) {
+      const url = `${server.origin}/bench/long.html?run=${run}`;
+      const first = await click(url);
+      const second = await click(url);
+      rows.push(Object.fromEntries([...Object.entries(first).map(([k, v]) => [`first ${k}`, v]), ...Object.entries(second).map(([k, v]) => [`second ${k}`, v])]));
+      console.error(`  run ${run}: first ${first.verdict!.toFixed(0)} ms, second ${second.verdict!.toFixed(0)} ms`);
+    }
+  } finally {
+    await session.close();
+    await server.close();
+  }
+  console.log(`\n${page.words}-word page, ${runs} runs, medians (ms); load after ${os.loadavg()[0]!.toFixed(2)}\n`);
+  for (const key of Object.keys(rows[0] ?? {})) console.log(`${key.padEnd(18)} ${median(rows.map((r) => r[key]!)).toFixed(0).padStart(6)}   (${rows.map((r) => r[key]!.toFixed(0)).join(', ')})`);
+}
+
+if (process.argv[1] && /long-page-bench/.test(process.argv[1])) await main();

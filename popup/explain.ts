@@ -15,6 +15,8 @@ export function explainVerdict(analysis: Analysis): string {
       const rest = analysis.status === 'copy' ? 'so the page is most likely a rewrite of the likely original' : 'the rest is the page’s own';
       return `${percent(analysis.overlap)}% of this page’s ${plural(words, 'word')} match passages from ${from} (${share(close)} word for word, ${share(reworded)} reworded); ${rest}.`;
     }
+    case 'same-text':
+      return explainSameText(analysis);
     case 'original': {
       const copies = analysis.sources.filter((s) => s.relation === 'copy').length;
       return copies === 0
@@ -33,7 +35,7 @@ export function explainVerdict(analysis: Analysis): string {
 function explainNoEarlierSource(analysis: Analysis): string {
   const known = plural(analysis.corpusArticles, 'article');
   const later = analysis.sources.filter((s) => s.relation === 'copy').length;
-  const sameDay = analysis.sources.filter((s) => s.relation === 'shared');
+  const sameDay = analysis.sources.filter((s) => s.relation === 'unknown-order');
   const reused = later === 0 ? '' : `; ${laterReuse(later)}`;
   if (sameDay.length > 0) {
     const most = Math.max(...sameDay.map((s) => s.coverage));
@@ -44,6 +46,14 @@ function explainNoEarlierSource(analysis: Analysis): string {
     return `No earlier article among the ${known} Firsthand knows covers this page, and ${laterReuse(later)}: this page may be their original.`;
   }
   return `None of this page’s passages match the ${known} Firsthand knows; that does not prove it is original, only that its source is not in the corpus.`;
+}
+
+/** Most of the page is in an article of unknown order: say so, with its share, and never guess a direction. */
+function explainSameText(analysis: Analysis): string {
+  const same = analysis.sources.find((s) => s.id === analysis.sameText?.id) ?? analysis.sources[0];
+  const share = same ? `${percent(same.coverage)}%` : 'Most';
+  const when = same?.published && analysis.sameText?.published ? ', published the same day' : '';
+  return `${share} of this page is the same text as that article${when}; which came first cannot be told from what Firsthand knows, so neither is called the original or the copy.`;
 }
 
 function laterReuse(n: number): string {

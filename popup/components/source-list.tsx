@@ -7,7 +7,7 @@ import { PassageItem } from './passage-item.js';
 const RELATIONS: Record<SourceView['relation'], string> = {
   source: 'earlier',
   copy: 'later copy',
-  shared: 'same day',
+  'unknown-order': 'which came first unknown',
 };
 
 export function SourceList({ sources }: { sources: readonly SourceView[] }) {

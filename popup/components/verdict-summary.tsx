@@ -6,6 +6,7 @@ import { ArticleLine } from './article-line.js';
 const HEADLINES: Record<Analysis['status'], string> = {
   copy: 'Copied from an earlier article',
   partial: 'Partly borrowed',
+  'same-text': 'Same text as another article',
   original: 'This page is the original',
   'no-match': 'No known source',
 };
@@ -23,6 +24,13 @@ export function VerdictSummary({ analysis }: { analysis: Analysis }) {
         <p class="likely-original" data-testid="likely-original">
           <span class="label">Likely original: </span>
           <ArticleLine article={analysis.likelyOriginal} />
+        </p>
+      )}
+      {analysis.status === 'same-text' && analysis.sameText && (
+        <p class="likely-original" data-testid="same-text">
+          <span class="label">Same text as: </span>
+          <ArticleLine article={analysis.sameText} />
+          <span class="label"> · which came first cannot be told</span>
         </p>
       )}
       {analysis.status === 'original' && (

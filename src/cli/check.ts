@@ -18,6 +18,8 @@ export interface CheckReport {
   readonly status: Verdict['status'];
   readonly likelyOriginal: string | null;
   readonly self: string | null;
+  /** For `same-text`: the article with the page's text whose order (or identity) cannot be told. */
+  readonly sameText: string | null;
   readonly overlap: number;
   readonly derived: Verdict['derived'];
   readonly sources: ReadonlyArray<{
@@ -50,6 +52,7 @@ export function checkPage(page: PageText, context: CheckContext, timings: { extr
     status: verdict.status,
     likelyOriginal: verdict.likelyOriginal,
     self: verdict.self,
+    sameText: verdict.sameText,
     overlap: verdict.overlap,
     derived: verdict.derived,
     sources: verdict.sources.map(({ text: _text, ...source }) => source),
@@ -99,12 +102,20 @@ export function formatReport(report: CheckReport, name: string): string {
       lines.push(`PARTIAL: ${pct(report.overlap)} of this page is derived from earlier articles.`);
       lines.push(`Main source: ${describe(report.likelyOriginal!)}`);
       break;
+    case 'same-text': {
+      const same = byId.get(report.sameText!);
+      const sameDay = same?.published && report.page.published ? ', published the same day' : '';
+      // without both addresses, the words cannot say whether the page is that article either
+      const unknown = same?.url && report.page.url ? 'which came first cannot be told' : 'which came first, or whether this page is that article, cannot be told';
+      lines.push(`SAME TEXT: ${pct(same?.coverage ?? 0)} of this page is the same text as ${describe(report.sameText!)}${sameDay}; ${unknown}.`);
+      break;
+    }
     case 'original':
       lines.push(`ORIGINAL: this page is corpus article ${report.self}, and no earlier article accounts for half of it.`);
       break;
     case 'no-match': {
       lines.push('NO KNOWN SOURCE: no earlier article in the corpus overlaps this page.');
-      const sameDay = report.sources.filter((s) => s.relation === 'shared');
+      const sameDay = report.sources.filter((s) => s.relation === 'unknown-order');
       const later = report.sources.filter((s) => s.relation === 'copy').length;
       if (sameDay.length > 0) {
         lines.push(`${pct(Math.max(...sameDay.map((s) => s.coverage)))} of it is also in an article published the same day: which came first, or whether this page is that article, cannot be told.`);
@@ -117,7 +128,7 @@ export function formatReport(report: CheckReport, name: string): string {
   const d = report.derived;
   if (report.overlap > 0) lines.push(`Derived words: ${d.verbatim} verbatim, ${d['near-verbatim']} near-verbatim, ${d.paraphrase} paraphrased.`);
   for (const s of report.sources) {
-    const relation = s.relation === 'source' ? 'earlier source' : s.relation === 'copy' ? 'later copy' : 'same date';
+    const relation = s.relation === 'source' ? 'earlier source' : s.relation === 'copy' ? 'later copy' : 'order unknown';
     lines.push(`  ${pct(s.coverage).padStart(4)}  ${relation}: ${describe(s.id)} — ${s.passages.length} passage(s)${s.quotes.length ? `, ${s.quotes.length} shared quote(s)` : ''}`);
   }
   const first = report.sources[0]?.passages.slice(0, 3) ?? [];

@@ -44,9 +44,11 @@ export interface SharedQuote {
  * A source as seen from the page:
  * - `source`: the source is earlier; the page draws from it;
  * - `copy`: the source is later; it draws from the page;
- * - `shared`: the direction cannot be told from the dates.
+ * - `unknown-order`: which came first cannot be told (two undated texts, the same day, or
+ *   evidence that contradicts itself).
  */
-export type Relation = 'source' | 'copy' | 'shared';
+export type Relation = 'source' | 'copy' | 'unknown-order';
+
 
 /** What is known about a corpus article besides its text. */
 export interface ArticleMeta {
@@ -54,7 +56,10 @@ export interface ArticleMeta {
   readonly id: string;
   readonly title: string;
   readonly outlet: string | null;
-  /** ISO date `YYYY-MM-DD`, or null when the article is undated. */
+  /**
+   * When it was published: an ISO date `YYYY-MM-DD`, or an instant `YYYY-MM-DDTHH:MM:SSZ` where
+   * one was stated with its time zone; null when the article is undated.
+   */
   readonly published: string | null;
   readonly url: string | null;
 }
@@ -74,10 +79,13 @@ export interface SourceMatch extends ArticleMeta {
 /**
  * - `copy`: the likely original covers at least the copy threshold of the page;
  * - `partial`: earlier sources cover some passages, below that threshold;
+ * - `same-text`: an article of unknown order (or an article the page may be, which its words
+ *   alone cannot tell) covers at least the copy threshold of the page: the same text, which
+ *   came first cannot be told (`sameText` names it);
  * - `original`: the page is a corpus article and no earlier article reaches the threshold;
  * - `no-match`: nothing earlier overlaps the page.
  */
-export type Status = 'copy' | 'partial' | 'original' | 'no-match';
+export type Status = 'copy' | 'partial' | 'same-text' | 'original' | 'no-match';
 
 /** Page words counted per passage kind. */
 export type DerivedWords = Record<PassageKind, number>;
@@ -89,6 +97,8 @@ export interface Verdict {
   readonly likelyOriginal: string | null;
   /** Corpus id of the article the page *is*, or null when the page is not in the corpus. */
   readonly self: string | null;
+  /** For `same-text`: the corpus article with the page's text whose order (or identity) cannot be told; else null. */
+  readonly sameText: string | null;
   /** Share of the page's words derived from earlier sources (their union) ∈ [0, 1]. */
   readonly overlap: number;
   /** The page's derived words (those counted in `overlap`) by passage kind. */
@@ -108,7 +118,7 @@ export interface Verdict {
 /** A page to check. */
 export interface PageInput {
   readonly text: string;
-  /** The page's own publication date (ISO) when its metadata states one; optional. */
+  /** The page's own publication date or instant (see ArticleMeta.published) when its metadata states one; optional. */
   readonly published?: string | null;
   /**
    * Where the page lives: its canonical address when it states one, else the

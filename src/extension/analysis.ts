@@ -13,7 +13,7 @@ export interface ArticleView {
   id: string;
   title: string;
   outlet: string | null;
-  /** ISO date `YYYY-MM-DD`, null when the article is undated. */
+  /** ISO date `YYYY-MM-DD` or instant `YYYY-MM-DDTHH:MM:SSZ`, null when the article is undated. */
   published: string | null;
   url: string | null;
 }
@@ -60,6 +60,8 @@ export interface Analysis {
   derived: DerivedWords;
   /** The likely originating article; for `original` the page's own corpus entry. */
   likelyOriginal: ArticleView | null;
+  /** For `same-text`: the article with the page's text, which came first unknown; else null (absent in older analyses). */
+  sameText?: ArticleView | null;
   /** Every other overlapping corpus article, highest coverage first. */
   sources: SourceView[];
   /** Articles in the corpora checked (bundled + imported). */

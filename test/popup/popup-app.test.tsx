@@ -105,12 +105,23 @@ describe('no earlier source, but the page’s text is elsewhere in the corpus', 
   });
 
   test('a same-day article with all of its text: which came first is not known', () => {
-    const sameDay = { ...MOCK_ORIGINAL, relation: 'shared' as const, coverage: 1 };
+    const sameDay = { ...MOCK_ORIGINAL, relation: 'unknown-order' as const, coverage: 1 };
     show(verdict(mockAnalysis({ status: 'no-match', overlap: 0, likelyOriginal: null, sources: [sameDay] })));
     const explanation = $('[data-testid=explanation]')!.textContent!;
     expect(explanation).toContain('100% of this page is also in an article published the same day');
     expect(explanation).toContain('cannot tell which came first');
     expect(explanation).not.toContain('None of this page’s passages match');
+  });
+
+  test('the same text as an article of unknown order is said plainly, never original or no match', () => {
+    const same = { ...MOCK_ORIGINAL, relation: 'unknown-order' as const, coverage: 0.93 };
+    show(verdict(mockAnalysis({ status: 'same-text', overlap: 0, likelyOriginal: null, sameText: same, sources: [same] })));
+    expect($('[data-testid=verdict]')!.textContent).toBe('Same text as another article');
+    expect($('[data-testid=same-text]')!.textContent).toContain(same.title);
+    expect($('[data-testid=same-text]')!.textContent).toContain('which came first cannot be told');
+    const explanation = $('[data-testid=explanation]')!.textContent!;
+    expect(explanation).toContain('93% of this page is the same text as that article');
+    expect(explanation).toContain('which came first cannot be told');
   });
 });
 

@@ -101,9 +101,9 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
   }
   const overlap = pageWords > 0 ? round4(derivedTotal / pageWords) : 0;
   const ranked = sources.map((s) => ({ ...s, liftedWords: longestVerbatimRun(prepared, s.passages) }));
-  const { status, likelyOriginal } = decideStatus(ranked, overlap, self?.article.id ?? null);
+  const { status, likelyOriginal, sameText } = decideStatus(ranked, overlap, self?.article.id ?? null);
   return {
-    status, likelyOriginal, self: self?.article.id ?? null, overlap, derived, sources, pageWords,
+    status, likelyOriginal, self: self?.article.id ?? null, sameText, overlap, derived, sources, pageWords,
     truncatedFrom,
   };
 }

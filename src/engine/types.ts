@@ -49,6 +49,23 @@ export interface SharedQuote {
  */
 export type Relation = 'source' | 'copy' | 'unknown-order';
 
+/**
+ * One piece of evidence about which of the page and a source came first, and what it says
+ * (`says`, as `relation`: `source` — the page derives from the source).
+ * - `identity`: the page has the source's words and may be that article (no address tells them apart);
+ * - `canonical`: the page's canonical link at another site is the source's address;
+ * - `based-on`: the page's `isBasedOn`, `original-source` or `syndication-source` names the source;
+ * - `source-link`: the article body links to the source's address;
+ * - `credit`: a credit line ("By Reuters", "Source: X", "originally appeared on X") names the other;
+ * - `containment`: one text lies almost whole inside a much longer other (an excerpt, a teaser);
+ * - `dates`: the publications (see relationOf); always present.
+ */
+export interface DirectionEvidence {
+  readonly kind: 'identity' | 'canonical' | 'based-on' | 'source-link' | 'credit' | 'containment' | 'dates';
+  readonly says: Relation;
+  /** What was found, in words, for the report. */
+  readonly detail: string;
+}
 
 /** What is known about a corpus article besides its text. */
 export interface ArticleMeta {
@@ -66,7 +83,10 @@ export interface ArticleMeta {
 
 /** One corpus article's overlap with the page. */
 export interface SourceMatch extends ArticleMeta {
+  /** Decided from `evidence` by one rule (verdict/direction.ts). */
   readonly relation: Relation;
+  /** Everything known about the pair's order, dates last. */
+  readonly evidence: readonly DirectionEvidence[];
   /** Share of the page's words inside passages from this source ∈ [0, 1]. */
   readonly coverage: number;
   /** Sorted by page offset; never overlapping on the page side. */
@@ -97,6 +117,12 @@ export interface Verdict {
   readonly likelyOriginal: string | null;
   /** Corpus id of the article the page *is*, or null when the page is not in the corpus. */
   readonly self: string | null;
+  /**
+   * How `self` was told: `address` (the page's address, or its canonical on its own site, is the
+   * article's), `outlet` (the article has no address and its outlet is the page's site), `words`
+   * (neither has an address: the words alone); null without `self`.
+   */
+  readonly selfBy: 'address' | 'outlet' | 'words' | null;
   /** For `same-text`: the corpus article with the page's text whose order (or identity) cannot be told; else null. */
   readonly sameText: string | null;
   /** Share of the page's words derived from earlier sources (their union) ∈ [0, 1]. */
@@ -121,11 +147,15 @@ export interface PageInput {
   /** The page's own publication date or instant (see ArticleMeta.published) when its metadata states one; optional. */
   readonly published?: string | null;
   /**
-   * Where the page lives: its canonical address when it states one, else the
-   * address it was loaded from. A page at another address than a corpus
-   * article is never that article, however alike the words.
+   * Where the reader is: the tab's address (the CLI's `--url`, else an HTML file's canonical).
+   * A page at another address than a corpus article is never that article, however alike the words.
    */
   readonly url?: string | null;
+  /**
+   * The address the page declares for itself (`<link rel=canonical>`, else `og:url`). On the page's
+   * own site it names the page too; at another site it says the page republishes that article.
+   */
+  readonly canonical?: string | null;
 }
 
 /** An article to put into a corpus. */

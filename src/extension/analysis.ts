@@ -4,7 +4,7 @@
  *
  * Every text field holds page or corpus text; the UI renders it as text only.
  */
-import type { DerivedWords, PassageKind, Relation, Span, Status } from '../engine/index.js';
+import type { DerivedWords, DirectionEvidence, PassageKind, Relation, Span, Status } from '../engine/index.js';
 import type { Extractor } from '../extract/types.js';
 
 /** What the popup shows about a corpus article. */
@@ -37,6 +37,8 @@ export interface PassageView {
 /** A corpus article overlapping the page. */
 export interface SourceView extends ArticleView {
   relation: Relation;
+  /** What decided `relation` (dates last); absent in analyses made before it existed. */
+  evidence?: DirectionEvidence[];
   /** Share of the page's words inside passages from this source ∈ [0, 1]. */
   coverage: number;
   /** Sorted by page offset: passages then shared quotes. */

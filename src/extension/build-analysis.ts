@@ -67,5 +67,5 @@ function sourceView(source: SourceWithText, pageText: string): SourceView {
     });
   }
   passages.sort((a, b) => a.page[0] - b.page[0]);
-  return { ...articleView(source)!, relation: source.relation, coverage: source.coverage, passages };
+  return { ...articleView(source)!, relation: source.relation, evidence: source.evidence.map((e) => ({ ...e })), coverage: source.coverage, passages };
 }

@@ -25,10 +25,10 @@ function tmpFile(name: string, content: Uint8Array | string): string {
 }
 
 interface Report {
-  page: { title: string; words: number; extractor: string; text: string; truncatedFrom: number | null };
+  page: { title: string; words: number; extractor: string; text: string; truncatedFrom: number | null; url: string | null; urlFrom: string | null; canonical: string | null };
   status: string; likelyOriginal: string | null; self: string | null; sameText: string | null; overlap: number;
   derived: Record<string, number>;
-  sources: Array<{ id: string; published: string | null; relation: string; coverage: number; passages: Array<{ page: [number, number]; source: [number, number]; similarity: number; kind: string }>; quotes: unknown[] }>;
+  sources: Array<{ id: string; published: string | null; evidence: Array<{ kind: string; says: string; detail: string }>; relation: string; coverage: number; passages: Array<{ page: [number, number]; source: [number, number]; similarity: number; kind: string }>; quotes: unknown[] }>;
   timings: { extract_ms: number; load_ms: number; query_ms: number };
 }
 
@@ -215,6 +215,22 @@ describe('check --url: where the page was found', () => {
     expect(report.sources[0]!.relation).toBe('unknown-order');
   });
 
+  test('an HTML page with no --url is taken at its canonical link, and the report says so; --url outranks it', () => {
+    const html = readFileSync(path.join(PAGES, 'wire-000.html'), 'utf8').replace('</head>', '<link rel="canonical" href="https://www.news.example/2021/12/09/story"></head>');
+    const saved = path.join(tmp, 'saved-story.html');
+    writeFileSync(saved, html);
+    const bare = run(['check', saved, '--corpus', folder]);
+    expect(bare.stdout).toContain("Address: <https://www.news.example/2021/12/09/story>, from the page's own canonical link (no --url given");
+    const report = JSON.parse(run(['check', saved, '--corpus', folder, '--json']).stdout) as Report;
+    expect(report.page).toMatchObject({ url: 'https://www.news.example/2021/12/09/story', urlFrom: 'canonical' });
+    expect(report.self).toBe('story');
+    // where the reader found it: a scraper; the canonical at another site says what it republishes
+    const found = JSON.parse(run(['check', saved, '--corpus', folder, '--url', 'https://scraper.example/x', '--json']).stdout) as Report;
+    expect(found.page).toMatchObject({ url: 'https://scraper.example/x', urlFrom: 'option', canonical: 'https://www.news.example/2021/12/09/story' });
+    expect(found.status).toBe('copy');
+    expect(found.sources[0]!.evidence.map((e) => e.kind)).toEqual(['canonical', 'dates']);
+  });
+
   test('an address that is not a web address is a usage error', () => {
     const r = run(['check', page, '--corpus', folder, '--url', 'story.txt']);
     expect(r.code).toBe(2);
@@ -229,7 +245,8 @@ describe('a page no earlier article covers, whose text other corpus articles sha
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('NO KNOWN SOURCE');
     expect(r.stdout).toMatch(/SAME TEXT: 100% of this page is the same text as Biden urges Putin .*, published the same day; which came first, or whether this page is that article, cannot be told\./);
-    expect(r.stdout).toMatch(/later copy: Biden speaks to Ukraine/);
+    // 000 is dated later, but only by the page's own claim is the page earlier: not believed on its own
+    expect(r.stdout).toMatch(/order unknown: Biden speaks to Ukraine.*\n\s+dates: page 2021-12-07, article 2021-12-09: only the page's own date puts it first/);
   });
 });
 

@@ -3,6 +3,22 @@ import type { Analysis } from '../src/extension/analysis.js';
 import { percent, plural } from './format.js';
 
 export function explainVerdict(analysis: Analysis): string {
+  const why = directionNote(analysis);
+  return why ? `${explainScore(analysis)} ${why}` : explainScore(analysis);
+}
+
+/**
+ * What besides dates decided the direction to the article the verdict names (a credit line, a
+ * canonical link, a declared source, a link, an excerpt), so the reader can check it.
+ */
+function directionNote(analysis: Analysis): string {
+  const named = analysis.likelyOriginal?.id ?? analysis.sameText?.id;
+  const source = analysis.sources.find((s) => s.id === named);
+  const found = (source?.evidence ?? []).filter((e) => e.kind !== 'dates' || e.says === 'unknown-order');
+  return found.length === 0 ? '' : `Why: ${found.map((e) => e.detail).join('; ')}.`;
+}
+
+function explainScore(analysis: Analysis): string {
   const words = analysis.page.words;
   const close = analysis.derived.verbatim + analysis.derived['near-verbatim'];
   const reworded = analysis.derived.paraphrase;

@@ -45,7 +45,10 @@ export interface CheckContext {
 export function checkPage(page: PageText, context: CheckContext, timings: { extract_ms: number; load_ms: number } = { extract_ms: 0, load_ms: 0 }): CheckReport {
   const started = performance.now();
   const verdict = attribute(
-    { text: page.text, published: page.published, url: page.url, canonical: page.canonical },
+    {
+      text: page.text, published: page.published, url: page.url, canonical: page.canonical,
+      basedOn: page.basedOn, links: page.links, byline: page.byline, siteName: page.siteName,
+    },
     context.corpora, { lexicon: context.lexicon },
   );
   const query_ms = round1(performance.now() - started);

@@ -19,6 +19,11 @@ export interface PageText {
   readonly urlFrom: 'option' | 'canonical' | null;
   /** The address the page declares for itself (`<link rel=canonical>`, else `og:url`); null when none. */
   readonly canonical: string | null;
+  /** What the page says about its sources (direction evidence): see PageInput. */
+  readonly basedOn: readonly string[];
+  readonly links: readonly string[];
+  readonly byline: string | null;
+  readonly siteName: string | null;
 }
 
 /** A text file's title is its first line; a file that is one long line gets a readable prefix. */
@@ -60,12 +65,13 @@ export function readPage(bytes: Uint8Array, name: string): PageText {
     if (text.trim().length === 0) throw new CliError(ExitCode.NoArticle, `${name}: the file holds no text`);
     const firstLine = text.split('\n').find((line) => line.trim().length > 0)?.trim() ?? '';
     const title = firstLine.length > MAX_TITLE ? `${firstLine.slice(0, MAX_TITLE - 1)}…` : firstLine;
-    return { title, text, extractor: 'text', published: null, url: null, urlFrom: null, canonical: null };
+    return { title, text, extractor: 'text', published: null, url: null, urlFrom: null, canonical: null, basedOn: [], links: [], byline: null, siteName: null };
   }
   const article = extractFromHtml(decoded);
   if (isExtractionFailure(article)) throw new CliError(ExitCode.NoArticle, `${name}: ${article.error.message}`);
   return {
     title: article.title, text: pageText(article), extractor: article.extractor, published: article.published,
     url: article.url, urlFrom: article.url ? 'canonical' : null, canonical: article.url,
+    basedOn: article.basedOn, links: article.links, byline: article.byline, siteName: article.siteName,
   };
 }

@@ -156,6 +156,13 @@ export interface PageInput {
    * own site it names the page too; at another site it says the page republishes that article.
    */
   readonly canonical?: string | null;
+  /** Addresses the page declares it is based on (JSON-LD `isBasedOn`, `original-source`, `syndication-source`). */
+  readonly basedOn?: readonly string[];
+  /** Addresses the article's body links to. */
+  readonly links?: readonly string[];
+  /** The page's byline ("By Reuters") and site name, for credit lines. */
+  readonly byline?: string | null;
+  readonly siteName?: string | null;
 }
 
 /** An article to put into a corpus. */

@@ -98,3 +98,28 @@ export function canonicalUrl(doc: Document, pageUrl: string | undefined): string
   }
   return null;
 }
+
+/**
+ * Addresses the page says it is based on: JSON-LD `isBasedOn`, `<meta name="original-source">`,
+ * `<meta name="syndication-source">` (Google News's tags for syndicated copy), `<link rel="original-source">`;
+ * absolute http(s) only.
+ */
+export function declaredSources(doc: Document, ld: JsonLdArticle | undefined, pageUrl: string | undefined): string[] {
+  const values = [
+    ...(ld?.isBasedOn ?? []),
+    ...Array.from(doc.querySelectorAll('meta[name="original-source" i], meta[name="syndication-source" i]')).map((m) => m.getAttribute('content')),
+    ...Array.from(doc.querySelectorAll('link[rel~="original-source" i]')).map((l) => l.getAttribute('href')),
+  ];
+  const found: string[] = [];
+  for (const value of values) {
+    const href = value?.trim();
+    if (!href) continue;
+    try {
+      const url = pageUrl ? new URL(href, pageUrl) : new URL(href);
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && !found.includes(url.href)) found.push(url.href);
+    } catch {
+      // a relative address with nothing to resolve it against, or a malformed one
+    }
+  }
+  return found;
+}

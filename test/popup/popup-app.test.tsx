@@ -123,6 +123,18 @@ describe('no earlier source, but the page’s text is elsewhere in the corpus', 
     expect(explanation).toContain('93% of this page is the same text as that article');
     expect(explanation).toContain('which came first cannot be told');
   });
+
+  test('the evidence that set the direction is named in the explanation', () => {
+    const credited = {
+      ...MOCK_ORIGINAL, relation: 'source' as const, coverage: 0.97,
+      evidence: [
+        { kind: 'credit' as const, says: 'source' as const, detail: 'the page credits it: "Source: Al Jazeera"' },
+        { kind: 'dates' as const, says: 'unknown-order' as const, detail: 'page 2021-12-09, article 2021-12-09' },
+      ],
+    };
+    show(verdict(mockAnalysis({ status: 'copy', likelyOriginal: credited, sources: [credited] })));
+    expect($('[data-testid=explanation]')!.textContent).toContain('Why: the page credits it: "Source: Al Jazeera"; page 2021-12-09, article 2021-12-09.');
+  });
 });
 
 test('page text is rendered as text, never as HTML', () => {

@@ -1,5 +1,7 @@
 import { alignSource, type SourceAlignment } from '../align/align.js';
 import { canonicalEvidence, dateEvidence, directionOf } from './direction.js';
+import type { Credit } from './credits.js';
+import { basedOnEvidence, containmentEvidence, creditEvidence, creditsOf, sourceLinkEvidence } from './evidence.js';
 import { outletIsSite, sameAddress, sameSite } from './identity.js';
 import { findCandidates } from '../retrieve/candidates.js';
 import type { Corpus, StoredArticle } from '../retrieve/corpus.js';
@@ -80,10 +82,11 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
   const { self, selfBy, untold } = findSelf(page, prepared, aligned);
   // the corpus's record of the page when the page is in it; else the page's own claim
   const pageDate = self ? self.article.published : page.published ?? null;
+  const pageCredits = creditsOf(prepared.text, page.byline ?? null);
   const sources: SourceMatch[] = aligned
     .filter((a) => a !== self && (a.coverage > 0 || a.alignment.quotes.length > 0))
     .map((a) => {
-      const evidence = pairEvidence(page, a, untold.has(a), pageDate, self === null);
+      const evidence = pairEvidence(page, pageCredits, pageWords, a, untold.has(a), pageDate, self === null);
       return {
         id: a.article.id, title: a.article.title, outlet: a.article.outlet, published: a.article.published, url: a.article.url,
         relation: directionOf(evidence),
@@ -125,13 +128,24 @@ export function checkedPart(text: string): { text: string; truncatedFrom: number
 }
 
 /** Every piece of evidence about which of the page and `a` came first (see directionOf), dates last. */
-function pairEvidence(page: PageInput, a: AlignedSource, mayBeThePage: boolean, pageDate: ArticleDate, pageDateIsClaim: boolean): DirectionEvidence[] {
+function pairEvidence(
+  page: PageInput, pageCredits: readonly Credit[], pageWords: number, a: AlignedSource, mayBeThePage: boolean, pageDate: ArticleDate, pageDateIsClaim: boolean,
+): DirectionEvidence[] {
   const evidence: DirectionEvidence[] = [];
   if (mayBeThePage) {
     evidence.push({ kind: 'identity', says: 'unknown-order', detail: 'the same words as this article, which has no address to tell it from the page' });
   }
-  const canonical = canonicalEvidence(page.url, page.canonical, a.article.url);
-  if (canonical) evidence.push(canonical);
+  const pageSide = { url: page.url ?? null, outlet: page.siteName ?? null, credits: pageCredits };
+  const sourceSide = { url: a.article.url, outlet: a.article.outlet, credits: creditsOf(a.article.text) };
+  for (const found of [
+    canonicalEvidence(page.url, page.canonical, a.article.url),
+    basedOnEvidence(page.basedOn, a.article.url),
+    sourceLinkEvidence(page.links, a.article.url),
+    creditEvidence(pageSide, sourceSide, a.coverage),
+    containmentEvidence(pageWords, a.prepared.words.starts.length, a.coverage),
+  ]) {
+    if (found) evidence.push(found);
+  }
   evidence.push(dateEvidence(pageDate, pageDateIsClaim, a.article.published));
   return evidence;
 }

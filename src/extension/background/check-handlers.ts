@@ -109,7 +109,10 @@ export function createCheckHandlers(deps: BackgroundDeps, corpora: CorporaLoader
       const checked = { ...article, text: pageText(article) };
       // Identity is where the reader is: the tab's address. The page's canonical link is what the page says
       // of itself — on its own site another form of its address, at another site the article it republishes.
-      const page = { text: checked.text, published: article.published, url: extraction.url, canonical: article.url };
+      const page = {
+        text: checked.text, published: article.published, url: extraction.url, canonical: article.url,
+        basedOn: article.basedOn ?? [], links: article.links ?? [], byline: article.byline, siteName: article.siteName,
+      };
       timings.other += lap();
       await readCandidateTexts(engine, page, loaded);
       timings.texts = lap();

@@ -15,9 +15,12 @@ const withOriginalAt = (extra: ArticleInput[] = []) =>
 const check = (page: PageInput, corpus = withOriginalAt()) => attribute(page, [corpus], { lexicon: synonyms });
 
 describe('a scraper that backdates its copy', () => {
+  // 000 ends with "Source: Al Jazeera and news agencies"; a scraper that keeps that line credits Al Jazeera
+  const uncredited = seedText('000').split('\n').filter((l) => !l.startsWith('Source:')).join('\n');
+
   test('is not the original: the pair’s order is unknown and the verdict says the same text', () => {
     // Before: `no-match`, with the real original listed as a later copy of the scraper.
-    const verdict = check({ text: seedText('000'), url: SCRAPER_URL, published: '2021-12-02T08:00:00Z' });
+    const verdict = check({ text: uncredited, url: SCRAPER_URL, published: '2021-12-02T08:00:00Z' });
     expect(verdict.status).toBe('same-text');
     expect(verdict.sameText).toBe(seedId('000'));
     const original = verdict.sources.find((s) => s.id === seedId('000'))!;
@@ -25,8 +28,14 @@ describe('a scraper that backdates its copy', () => {
     expect(original.evidence.find((e) => e.kind === 'dates')?.detail).toMatch(/only the page's own date puts it first/);
   });
 
+  test('that keeps the original’s credit line is a copy of it, whatever date it declares', () => {
+    const verdict = check({ text: seedText('000'), url: SCRAPER_URL, published: '2021-12-02T08:00:00Z' });
+    expect(verdict.status).toBe('copy');
+    expect(verdict.sources.find((s) => s.id === seedId('000'))?.evidence[0]?.kind).toBe('credit');
+  });
+
   test('whose canonical names the original is a copy of it, whatever date it declares', () => {
-    const verdict = check({ text: seedText('000'), url: SCRAPER_URL, canonical: ORIGINAL_URL, published: '2021-12-02T08:00:00Z' });
+    const verdict = check({ text: uncredited, url: SCRAPER_URL, canonical: ORIGINAL_URL, published: '2021-12-02T08:00:00Z' });
     expect(verdict.status).toBe('copy');
     expect(verdict.likelyOriginal).toBe(seedId('000'));
     expect(verdict.self).toBeNull();
@@ -73,5 +82,35 @@ describe('a corpus article without an address', () => {
     const verdict = check({ text: seedText('000') }, unaddressed());
     expect(verdict.self).toBe(seedId('000'));
     expect(verdict.selfBy).toBe('words');
+  });
+});
+
+describe('evidence beyond dates, in a check', () => {
+  test('a same-day copy that credits the original’s outlet is a copy of it', () => {
+    const corpus = loadCorpus(buildCorpusIndex(seeds.map((a) => (a.id === seedId('000') ? { ...a, url: ORIGINAL_URL } : a))));
+    const verdict = check({ text: `${seedText('000')}\n\nSource: Al Jazeera`, url: SCRAPER_URL, published: '2021-12-09' }, corpus);
+    expect(verdict.status).toBe('copy');
+    expect(verdict.likelyOriginal).toBe(seedId('000'));
+    expect(verdict.sources.find((s) => s.id === seedId('000'))?.evidence.map((e) => e.kind)).toEqual(['credit', 'dates']);
+  });
+
+  test('a backdated scraper in the corpus does not make the original a copy: the pair’s order is unknown', () => {
+    const scraper: ArticleInput = {
+      id: 'backdated-scraper', title: 'Biden Ukraine', outlet: 'Daily News Hub', published: '2021-12-02', url: SCRAPER_URL,
+      text: `[ad_1]\n${seedText('000')}\n[ad_2]\nSource link`,
+    };
+    const verdict = check({ text: seedText('000'), url: ORIGINAL_URL }, withOriginalAt([scraper]));
+    expect(verdict.self).toBe(seedId('000'));
+    expect(verdict.status).not.toBe('copy');
+    expect(verdict.sources.find((s) => s.id === 'backdated-scraper')?.relation).toBe('unknown-order');
+  });
+
+  test('a teaser of an undated article derives from it', () => {
+    const corpus = loadCorpus(buildCorpusIndex(seeds.map((a) => (a.id === seedId('000') ? { ...a, url: ORIGINAL_URL, published: null } : a))));
+    const teaser = seedText('000').split('\n').filter((l) => l.trim()).slice(0, 4).join('\n\n');
+    const verdict = check({ text: teaser, url: SCRAPER_URL }, corpus);
+    expect(verdict.status).toBe('copy');
+    expect(verdict.likelyOriginal).toBe(seedId('000'));
+    expect(verdict.sources.find((s) => s.id === seedId('000'))?.evidence[0]?.kind).toBe('containment');
   });
 });

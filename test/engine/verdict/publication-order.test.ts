@@ -14,6 +14,8 @@ function corpusWith000(published: string | null) {
   return loadCorpus(buildCorpusIndex(seedArticles().map((a) => (a.id === seedId('000') ? { ...a, url: ORIGINAL_URL, published } : a))));
 }
 const check = (page: PageInput, published: string | null) => attribute(page, [corpusWith000(published)], { lexicon: synonyms });
+// 000 ends with "Source: Al Jazeera and news agencies", a credit that settles the order on its own (part 3): left out here
+const uncredited = seedText('000').split('\n').filter((l) => !l.startsWith('Source:')).join('\n');
 
 describe('the words of 000 at another address', () => {
   test('published hours after 000 the same day is a copy of it', () => {
@@ -23,7 +25,7 @@ describe('the words of 000 at another address', () => {
   });
 
   test('dated the same day as 000, neither with an hour: the same text, which came first unknown', () => {
-    const verdict = check({ text: seedText('000'), url: SCRAPER_URL, published: '2021-12-09' }, '2021-12-09');
+    const verdict = check({ text: uncredited, url: SCRAPER_URL, published: '2021-12-09' }, '2021-12-09');
     expect(verdict.status).toBe('same-text');
     expect(verdict.sameText).toBe(seedId('000'));
     expect(verdict.likelyOriginal).toBeNull();
@@ -33,11 +35,11 @@ describe('the words of 000 at another address', () => {
   });
 
   test('a bare date beside an instant of that day is an unknown order', () => {
-    expect(check({ text: seedText('000'), url: SCRAPER_URL, published: '2021-12-09T16:00:00Z' }, '2021-12-09').status).toBe('same-text');
+    expect(check({ text: uncredited, url: SCRAPER_URL, published: '2021-12-09T16:00:00Z' }, '2021-12-09').status).toBe('same-text');
   });
 
   test('both undated: the same text, which came first unknown, not a copy of it', () => {
-    const verdict = check({ text: seedText('000'), url: SCRAPER_URL }, null);
+    const verdict = check({ text: uncredited, url: SCRAPER_URL }, null);
     expect(verdict.status).toBe('same-text');
     expect(verdict.sameText).toBe(seedId('000'));
   });

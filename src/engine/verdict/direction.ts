@@ -11,12 +11,13 @@ import { relationOf, type ArticleDate } from './verdict.js';
  * 2. dates decide when nothing else does;
  * 3. where dates contradict that evidence, the order is unknown: a declared date is a claim, and so
  *    is a credit line;
- * 4. an article the page may be (the same words, no address to tell them apart) has no order, nor
- *    have two carriers of one wire story (both credit the wire: a common source).
+ * 4. an article the page may be (the same words, no address to tell them apart) has no order.
+ * Two carriers of one wire story (both credit the wire) say nothing of their order: the earlier was
+ * where the text was first seen, and neither is the other's author (see Verdict.wire).
  */
 export function directionOf(evidence: readonly DirectionEvidence[]): Relation {
-  // the page may be the article; or both carry one wire story: no order between them to tell
-  if (evidence.some((e) => e.kind === 'identity' || (e.kind === 'credit' && e.says === 'unknown-order'))) return 'unknown-order';
+  // the page may be the article: no order between them to tell
+  if (evidence.some((e) => e.kind === 'identity')) return 'unknown-order';
   const dates = evidence.find((e) => e.kind === 'dates')?.says ?? 'unknown-order';
   const said = new Set(evidence.filter((e) => e.kind !== 'dates').map((e) => e.says).filter((r) => r !== 'unknown-order'));
   if (said.size > 1) return 'unknown-order';

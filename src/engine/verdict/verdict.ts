@@ -58,12 +58,15 @@ export function relationOf(pageDate: ArticleDate, source: ArticleDate): Relation
   return order < 0 ? 'source' : order > 0 ? 'copy' : 'unknown-order';
 }
 
-/** Orders dated articles first by publication, undated ones after them; same-day dates and instants by their text. */
+/**
+ * Orders dated articles first by publication, undated ones after them; two whose order cannot be
+ * told (a date and an instant of its day) compare equal, so what sorts after decides.
+ */
 export function compareDates(a: ArticleDate, b: ArticleDate): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
-  return comparePublished(a, b) || (a < b ? -1 : 1);
+  return comparePublished(a, b);
 }
 
 export interface RankedSource {

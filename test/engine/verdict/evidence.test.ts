@@ -77,7 +77,7 @@ describe.skipIf(!hasShared && !requireShared)('credit lines on real pages (Zyte 
     expect(creditEvidence({ ...self, url: 'https://www.space.com/feather', outlet: 'Space.com' }, { url: page.url, outlet: 'Live Science', credits: [] }, 0.9)?.says).toBe('source');
   });
 
-  test('two carriers of one AP story have a common source: neither is the other’s author', () => {
+  test('two carriers of one AP story have a common source: neither is the other’s author, and the dates order them', () => {
     const sfgate = byUrl('https://www.sfgate.com/news/article/7-key-questions');
     const chron = byUrl('https://www.chron.com/news/world/article/Esper-says');
     const evidence = creditEvidence(
@@ -85,7 +85,8 @@ describe.skipIf(!hasShared && !requireShared)('credit lines on real pages (Zyte 
       { url: chron.url, outlet: 'Houston Chronicle', credits: creditsOf(chron.articleBody) }, 0.9,
     );
     expect(evidence).toMatchObject({ kind: 'credit', says: 'unknown-order' });
-    expect(directionOf([evidence!, { kind: 'dates', says: 'source', detail: '' }])).toBe('unknown-order');
+    expect(directionOf([evidence!, { kind: 'dates', says: 'source', detail: '' }])).toBe('source');
+    expect(directionOf([evidence!, { kind: 'dates', says: 'unknown-order', detail: '' }])).toBe('unknown-order');
   });
 });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { comparePublished, publicationTime } from '../../../src/engine/verdict/published.js';
-import { relationOf } from '../../../src/engine/verdict/verdict.js';
+import { decideStatus, relationOf } from '../../../src/engine/verdict/verdict.js';
 
 describe('publicationTime keeps an instant where one is stated, a date otherwise', () => {
   test.each([
@@ -59,5 +59,14 @@ describe('which came first', () => {
   });
   test('an instant on a date’s own UTC day is never ordered against it', () => {
     fc.assert(fc.property(publication, (p) => comparePublished(p.slice(0, 10), `${p.slice(0, 10)}T12:00:00Z`) === 0));
+  });
+});
+
+describe('the earliest of several earlier articles', () => {
+  test('of a date and an instant of its day, neither is earlier: the one covering more of the page is the likely original', () => {
+    const earlier = (id: string, published: string, coverage: number) => ({ id, relation: 'source' as const, coverage, published, liftedWords: 100 });
+    const decided = decideStatus([earlier('date-only', '2019-11-19', 0.53), earlier('instant', '2019-11-19T05:04:02Z', 1)], 1, null);
+    expect(decided.likelyOriginal).toBe('instant');
+    expect(decideStatus([earlier('older', '2019-11-17', 0.53), earlier('instant', '2019-11-19T05:04:02Z', 1)], 1, null).likelyOriginal).toBe('older');
   });
 });

@@ -3,8 +3,16 @@ import type { Analysis } from '../src/extension/analysis.js';
 import { percent, plural } from './format.js';
 
 export function explainVerdict(analysis: Analysis): string {
-  const why = directionNote(analysis);
-  return why ? `${explainScore(analysis)} ${why}` : explainScore(analysis);
+  const notes = [explainScore(analysis), wireNote(analysis), directionNote(analysis)].filter(Boolean);
+  return notes.join(' ');
+}
+
+/** A wire story is licensed copy with many carriers: name the wire, and never a carrier as its author. */
+function wireNote(analysis: Analysis): string {
+  const wire = analysis.wire;
+  if (!wire) return '';
+  const first = wire.firstSeen !== null && wire.firstSeen === analysis.likelyOriginal?.id ? ' The article named above is where its text was first seen, not its author.' : '';
+  return `This page carries ${wire.name} copy (credited syndication); ${plural(wire.carriers, 'other carrier')} known.${first}`;
 }
 
 /**

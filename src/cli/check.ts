@@ -26,6 +26,8 @@ export interface CheckReport {
   readonly selfBy: Verdict['selfBy'];
   /** For `same-text`: the article with the page's text whose order (or identity) cannot be told. */
   readonly sameText: string | null;
+  /** The wire story the page carries (see Verdict.wire), or null. */
+  readonly wire: Verdict['wire'];
   readonly overlap: number;
   readonly derived: Verdict['derived'];
   readonly sources: ReadonlyArray<{
@@ -64,6 +66,7 @@ export function checkPage(page: PageText, context: CheckContext, timings: { extr
     self: verdict.self,
     selfBy: verdict.selfBy,
     sameText: verdict.sameText,
+    wire: verdict.wire,
     overlap: verdict.overlap,
     derived: verdict.derived,
     sources: verdict.sources.map(({ text: _text, ...source }) => source),
@@ -110,7 +113,12 @@ export function formatReport(report: CheckReport, name: string): string {
   switch (report.status) {
     case 'copy':
       lines.push(`COPY: ${pct(report.overlap)} of this page is derived from earlier articles.`);
-      lines.push(`Likely original: ${describe(report.likelyOriginal!)}`);
+      // a wire story's carriers are not its author: name the wire, and where the text was first seen
+      if (report.wire && report.likelyOriginal === report.wire.firstSeen) {
+        lines.push(`Wire copy credited to ${report.wire.name} (syndication); first seen at: ${describe(report.likelyOriginal!)}`);
+      } else {
+        lines.push(`Likely original: ${describe(report.likelyOriginal!)}`);
+      }
       break;
     case 'partial':
       lines.push(`PARTIAL: ${pct(report.overlap)} of this page is derived from earlier articles.`);
@@ -138,6 +146,7 @@ export function formatReport(report: CheckReport, name: string): string {
       break;
     }
   }
+  if (report.wire) lines.push(`It carries ${report.wire.name} copy; ${report.wire.carriers} other carrier(s) of it in the corpus.`);
   if (report.self && report.status !== 'original') lines.push(`This page is corpus article ${report.self}.`);
   if (report.self && report.selfBy === 'words') lines.push('Told by its words alone: neither the page nor the article has an address.');
   const d = report.derived;

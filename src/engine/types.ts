@@ -125,6 +125,13 @@ export interface Verdict {
   readonly selfBy: 'address' | 'outlet' | 'words' | null;
   /** For `same-text`: the corpus article with the page's text whose order (or identity) cannot be told; else null. */
   readonly sameText: string | null;
+  /**
+   * When the page carries a wire story (it credits a wire it is not): the wire, the corpus articles
+   * carrying the same credited copy over half the page, and the earliest of them, where the text
+   * was first seen. A carrier is never the story's author: for a wire copy `likelyOriginal` is
+   * where the text was first seen. Null otherwise.
+   */
+  readonly wire: { readonly name: string; readonly carriers: number; readonly firstSeen: string | null } | null;
   /** Share of the page's words derived from earlier sources (their union) ∈ [0, 1]. */
   readonly overlap: number;
   /** The page's derived words (those counted in `overlap`) by passage kind. */

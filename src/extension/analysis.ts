@@ -62,6 +62,8 @@ export interface Analysis {
   derived: DerivedWords;
   /** The likely originating article; for `original` the page's own corpus entry. */
   likelyOriginal: ArticleView | null;
+  /** The wire story the page carries, its carriers and where it was first seen (see the engine's Verdict.wire); absent in older analyses. */
+  wire?: { name: string; carriers: number; firstSeen: string | null } | null;
   /** For `same-text`: the article with the page's text, which came first unknown; else null (absent in older analyses). */
   sameText?: ArticleView | null;
   /** Every other overlapping corpus article, highest coverage first. */

@@ -36,6 +36,7 @@ export function buildAnalysis(verdict: AttributedVerdict, context: AnalysisConte
     overlap: verdict.overlap,
     derived: { ...verdict.derived },
     likelyOriginal: likelyOriginal === null ? null : articleView(likelyOriginal),
+    wire: verdict.wire === null ? null : { ...verdict.wire },
     sameText: articleView(sources.find((source) => source.id === verdict.sameText) ?? null),
     sources,
     corpusArticles: context.corpusArticles,

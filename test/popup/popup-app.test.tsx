@@ -124,6 +124,15 @@ describe('no earlier source, but the page’s text is elsewhere in the corpus', 
     expect(explanation).toContain('which came first cannot be told');
   });
 
+  test('a wire copy names the wire, and the first carrier only as where its text was first seen', () => {
+    const carrier = { ...MOCK_ORIGINAL, relation: 'source' as const, coverage: 1 };
+    show(verdict(mockAnalysis({ status: 'copy', likelyOriginal: carrier, sources: [carrier], wire: { name: 'Associated Press', carriers: 3, firstSeen: carrier.id } })));
+    expect($('[data-testid=likely-original]')!.textContent).toContain('Associated Press copy, first seen at:');
+    const explanation = $('[data-testid=explanation]')!.textContent!;
+    expect(explanation).toContain('This page carries Associated Press copy (credited syndication); 3 other carriers known.');
+    expect(explanation).toContain('where its text was first seen, not its author');
+  });
+
   test('the evidence that set the direction is named in the explanation', () => {
     const credited = {
       ...MOCK_ORIGINAL, relation: 'source' as const, coverage: 0.97,

@@ -1,8 +1,8 @@
 import { alignSource, type SourceAlignment } from '../align/align.js';
 import { canonicalEvidence, dateEvidence, directionOf } from './direction.js';
-import type { Credit } from './credits.js';
+import { wireOf, type Credit } from './credits.js';
 import { basedOnEvidence, containmentEvidence, creditEvidence, creditsOf, sourceLinkEvidence } from './evidence.js';
-import { outletIsSite, sameAddress, sameSite } from './identity.js';
+import { outletIsSite, sameAddress, sameSite, siteOf } from './identity.js';
 import { findCandidates } from '../retrieve/candidates.js';
 import type { Corpus, StoredArticle } from '../retrieve/corpus.js';
 import { EMPTY_LEXICON, type Lexicon } from '../text/lexicon.js';
@@ -10,7 +10,7 @@ import { markWords, prepareText, wordSpans, type PreparedText } from '../align/p
 import { TermMatcher } from '../align/sentence-similarity.js';
 import { TermIds } from '../text/term-ids.js';
 import { PASSAGE_KINDS, type DerivedWords, type DirectionEvidence, type PageInput, type Passage, type PassageKind, type SourceMatch, type Verdict } from '../types.js';
-import { decideStatus, SAME_ADDRESS_SELF_THRESHOLD, SELF_THRESHOLD, type ArticleDate } from './verdict.js';
+import { compareDates, COPY_THRESHOLD, decideStatus, SAME_ADDRESS_SELF_THRESHOLD, SELF_THRESHOLD, type ArticleDate } from './verdict.js';
 
 /**
  * Longest page checked, in words: news articles run to a few thousand words,
@@ -112,7 +112,7 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
   const ranked = sources.map((s) => ({ ...s, liftedWords: longestVerbatimRun(prepared, s.passages) }));
   const { status, likelyOriginal, sameText } = decideStatus(ranked, overlap, self?.article.id ?? null);
   return {
-    status, likelyOriginal, self: self?.article.id ?? null, selfBy, sameText, overlap, derived, sources, pageWords,
+    status, likelyOriginal, self: self?.article.id ?? null, selfBy, sameText, wire: wireStory(pageCredits, page, sources), overlap, derived, sources, pageWords,
     truncatedFrom,
   };
 }
@@ -125,6 +125,15 @@ export function checkedPart(text: string): { text: string; truncatedFrom: number
   const totalWords = words.ends.length;
   if (totalWords <= MAX_CHECKED_WORDS) return { text, truncatedFrom: null };
   return { text: text.slice(0, words.ends[MAX_CHECKED_WORDS - 1]), truncatedFrom: totalWords };
+}
+
+/** The wire story the page carries, its carriers in the corpus and the earliest of them (see Verdict.wire). */
+function wireStory(pageCredits: readonly Credit[], page: PageInput, sources: readonly SourceMatch[]): Verdict['wire'] {
+  const wire = pageCredits.map((c) => (c.name === null ? null : wireOf(c.name))).find((w) => w !== null && w !== undefined);
+  if (!wire || (page.url && siteOf(page.url) === wire.site)) return null;
+  const carriers = sources.filter((s) => s.coverage >= COPY_THRESHOLD && s.evidence.some((e) => e.kind === 'credit' && e.says === 'unknown-order'));
+  const earlier = carriers.filter((s) => s.relation === 'source').sort((a, b) => compareDates(a.published, b.published) || b.coverage - a.coverage);
+  return { name: wire.name, carriers: carriers.length, firstSeen: earlier[0]?.id ?? null };
 }
 
 /** Every piece of evidence about which of the page and `a` came first (see directionOf), dates last. */

@@ -64,7 +64,7 @@ function explainNoEarlierSource(analysis: Analysis): string {
   if (sameDay.length > 0) {
     const most = Math.max(...sameDay.map((s) => s.coverage));
     const where = sameDay.length === 1 ? 'is also in an article' : `is also in one of ${sameDay.length} articles`;
-    return `${percent(most)}% of this page ${where} published the same day, so Firsthand cannot tell which came first, or whether this page is that article${reused}. None of the ${known} it knows is earlier.`;
+    return `${percent(most)}% of this page ${where} published the same day or undated, so Firsthand cannot tell which came first, or whether this page is that article${reused}. None of the ${known} it knows is earlier.`;
   }
   if (later > 0) {
     return `No earlier article among the ${known} Firsthand knows covers this page, and ${laterReuse(later)}: this page may be their original.`;
@@ -76,8 +76,8 @@ function explainNoEarlierSource(analysis: Analysis): string {
 function explainSameText(analysis: Analysis): string {
   const same = analysis.sources.find((s) => s.id === analysis.sameText?.id) ?? analysis.sources[0];
   const share = same ? `${percent(same.coverage)}%` : 'Most';
-  const when = same?.published && analysis.sameText?.published ? ', published the same day' : '';
-  return `${share} of this page is the same text as that article${when}; which came first cannot be told from what Firsthand knows, so neither is called the original or the copy.`;
+  // the evidence (same day, undated, a date only the page claims, no address to tell them apart) follows in "Why:"
+  return `${share} of this page is the same text as that article; which came first cannot be told from what Firsthand knows, so neither is called the original or the copy.`;
 }
 
 function laterReuse(n: number): string {

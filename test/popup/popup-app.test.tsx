@@ -108,13 +108,16 @@ describe('no earlier source, but the page’s text is elsewhere in the corpus', 
     const sameDay = { ...MOCK_ORIGINAL, relation: 'unknown-order' as const, coverage: 1 };
     show(verdict(mockAnalysis({ status: 'no-match', overlap: 0, likelyOriginal: null, sources: [sameDay] })));
     const explanation = $('[data-testid=explanation]')!.textContent!;
-    expect(explanation).toContain('100% of this page is also in an article published the same day');
+    expect(explanation).toContain('100% of this page is also in an article published the same day or undated');
     expect(explanation).toContain('cannot tell which came first');
     expect(explanation).not.toContain('None of this page’s passages match');
   });
 
   test('the same text as an article of unknown order is said plainly, never original or no match', () => {
-    const same = { ...MOCK_ORIGINAL, relation: 'unknown-order' as const, coverage: 0.93 };
+    const same = {
+      ...MOCK_ORIGINAL, relation: 'unknown-order' as const, coverage: 0.93,
+      evidence: [{ kind: 'dates' as const, says: 'unknown-order' as const, detail: 'page 2021-12-09T16:00:00Z, article 2021-12-09' }],
+    };
     show(verdict(mockAnalysis({ status: 'same-text', overlap: 0, likelyOriginal: null, sameText: same, sources: [same] })));
     expect($('[data-testid=verdict]')!.textContent).toBe('Same text as another article');
     expect($('[data-testid=same-text]')!.textContent).toContain(same.title);
@@ -122,6 +125,7 @@ describe('no earlier source, but the page’s text is elsewhere in the corpus', 
     const explanation = $('[data-testid=explanation]')!.textContent!;
     expect(explanation).toContain('93% of this page is the same text as that article');
     expect(explanation).toContain('which came first cannot be told');
+    expect(explanation).toContain('Why: page 2021-12-09T16:00:00Z, article 2021-12-09.');
   });
 
   test('a wire copy names the wire, and the first carrier only as where its text was first seen', () => {

@@ -126,7 +126,7 @@ export function formatReport(report: CheckReport, name: string): string {
       break;
     case 'same-text': {
       const same = byId.get(report.sameText!);
-      const sameDay = same?.published && report.page.published ? ', published the same day' : '';
+      const sameDay = same?.published && same.published.slice(0, 10) === report.page.published?.slice(0, 10) ? ', published the same day' : '';
       // without both addresses, the words cannot say whether the page is that article either
       const unknown = same?.url && report.page.url ? 'which came first cannot be told' : 'which came first, or whether this page is that article, cannot be told';
       lines.push(`SAME TEXT: ${pct(same?.coverage ?? 0)} of this page is the same text as ${describe(report.sameText!)}${sameDay}; ${unknown}.`);

@@ -205,6 +205,15 @@ describe('check --url: where the page was found', () => {
     expect(report.sources[0]!.published).toBe('2021-12-09T09:30:00Z');
   });
 
+  test('a page that dates itself before the article it has the words of is not its original', () => {
+    const uncredited = path.join(tmp, 'backdated.html');
+    const text = readFileSync(path.join(ROOT, 'seeds', `${seedId('000')}.txt`), 'utf8').split('\n').filter((l) => !l.startsWith('Source:'));
+    writeFileSync(uncredited, `<html><head><meta property="article:published_time" content="2021-12-02T08:00:00Z"></head><body><article>${text.map((l) => `<p>${l}</p>`).join('')}</article></body></html>`);
+    const r = run(['check', uncredited, '--corpus', folder, '--url', 'https://scraper.example/story']);
+    expect(r.stdout).toMatch(/SAME TEXT: \d+% of this page is the same text as .*\[story\]; which came first cannot be told\./);
+    expect(r.stdout).toContain("only the page's own date puts it first");
+  });
+
   test('the same words elsewhere, both undated, are the same text, which came first unknown', () => {
     const r = run(['check', page, '--corpus', undated, '--url', 'https://scraper.example/story']);
     expect(r.stdout).toMatch(/SAME TEXT: 100% of this page is the same text as .*\[story\]; which came first cannot be told\./);

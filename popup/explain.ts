@@ -38,6 +38,30 @@ function uncheckedNote(analysis: Analysis): string {
 }
 
 export function explainVerdict(analysis: Analysis): string {
+  const notes = [explainScore(analysis), wireNote(analysis), directionNote(analysis)].filter(Boolean);
+  return notes.join(' ');
+}
+
+/** A wire story is licensed copy with many carriers: name the wire, and never a carrier as its author. */
+function wireNote(analysis: Analysis): string {
+  const wire = analysis.wire;
+  if (!wire) return '';
+  const first = wire.firstSeen !== null && wire.firstSeen === analysis.likelyOriginal?.id ? ' The article named above is where its text was first seen, not its author.' : '';
+  return `This page carries ${wire.name} copy (credited syndication); ${counted(wire.carriers, 'other carrier')} known.${first}`;
+}
+
+/**
+ * What besides dates decided the direction to the article the verdict names (a credit line, a
+ * canonical link, a declared source, a link, an excerpt), so the reader can check it.
+ */
+function directionNote(analysis: Analysis): string {
+  const named = analysis.likelyOriginal?.id ?? analysis.sameText?.id;
+  const source = analysis.sources.find((s) => s.id === named);
+  const found = (source?.evidence ?? []).filter((e) => e.kind !== 'dates' || e.says === 'unknown-order');
+  return found.length === 0 ? '' : `Why: ${found.map((e) => e.detail).join('; ')}.`;
+}
+
+function explainScore(analysis: Analysis): string {
   const words = analysis.page.words;
   const close = analysis.derived.verbatim + analysis.derived['near-verbatim'];
   const reworded = analysis.derived.paraphrase;
@@ -50,6 +74,8 @@ export function explainVerdict(analysis: Analysis): string {
       const rest = analysis.status === 'copy' ? COPY_CONCLUSIONS[copyManner(analysis)] : 'the rest is the page’s own';
       return `${percent(analysis.overlap)}% of ${checkedWords(analysis)} match passages from ${from} (${share(close)} word for word, ${share(reworded)} reworded); ${rest}.`;
     }
+    case 'same-text':
+      return explainSameText(analysis);
     case 'original': {
       const copies = analysis.sources.filter((s) => s.relation === 'copy').length;
       const said = copies === 0
@@ -69,12 +95,12 @@ export function explainVerdict(analysis: Analysis): string {
 function explainNoEarlierSource(analysis: Analysis): string {
   const known = counted(analysis.corpusArticles, 'article');
   const later = analysis.sources.filter((s) => s.relation === 'copy').length;
-  const sameDay = analysis.sources.filter((s) => s.relation === 'shared');
+  const sameDay = analysis.sources.filter((s) => s.relation === 'unknown-order');
   const reused = later === 0 ? '' : `; ${laterReuse(later)}`;
   if (sameDay.length > 0) {
     const most = Math.max(...sameDay.map((s) => s.coverage));
     const where = sameDay.length === 1 ? 'is also in an article' : `is also in one of ${sameDay.length} articles`;
-    return `${percent(most)}% of this page ${where} published the same day, so Firsthand cannot tell which came first, or whether this page is that article${reused}. None of the ${known} it knows is earlier.${uncheckedNote(analysis)}`;
+    return `${percent(most)}% of this page ${where} published the same day or undated, so Firsthand cannot tell which came first, or whether this page is that article${reused}. None of the ${known} it knows is earlier.${uncheckedNote(analysis)}`;
   }
   if (later > 0) {
     return `No earlier article among the ${known} Firsthand knows covers this page, and ${laterReuse(later)}: this page may be their original.${uncheckedNote(analysis)}`;
@@ -85,6 +111,14 @@ function explainNoEarlierSource(analysis: Analysis): string {
     return `None of ${checkedWords(analysis)} match the ${known} Firsthand knows, and the other ${counted(truncatedFrom - words, 'word')} were not checked; a copy there would not show.`;
   }
   return `None of this page’s passages match the ${known} Firsthand knows; that does not prove it is original, only that its source is not in the corpus.`;
+}
+
+/** Most of the page is in an article of unknown order: say so, with its share, and never guess a direction. */
+function explainSameText(analysis: Analysis): string {
+  const same = analysis.sources.find((s) => s.id === analysis.sameText?.id) ?? analysis.sources[0];
+  const share = same ? `${percent(same.coverage)}%` : 'Most';
+  // the evidence (same day, undated, a date only the page claims, no address to tell them apart) follows in "Why:"
+  return `${share} of this page is the same text as that article; which came first cannot be told from what Firsthand knows, so neither is called the original or the copy.`;
 }
 
 function laterReuse(n: number): string {

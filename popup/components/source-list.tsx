@@ -8,7 +8,7 @@ import { PassageItem } from './passage-item.js';
 const RELATIONS: Record<SourceView['relation'], string> = {
   source: 'earlier',
   copy: 'later copy',
-  shared: 'same day',
+  'unknown-order': 'which came first unknown',
 };
 
 /** Passages shown per article before "Show all": a copied page can have dozens, screens of them. */

@@ -6,6 +6,7 @@ import { ArticleLine } from './article-line.js';
 
 const HEADLINES: Record<Exclude<Analysis['status'], 'copy'>, string> = {
   partial: 'Partly borrowed',
+  'same-text': 'Same text as another article',
   original: 'This page is the original',
   'no-match': 'No known source',
 };
@@ -28,8 +29,15 @@ export function VerdictSummary({ analysis }: { analysis: Analysis }) {
       </h1>
       {shows && analysis.likelyOriginal !== null && (
         <p class="likely-original" data-testid="likely-original">
-          <span class="label">Likely original: </span>
+          <span class="label">{analysis.wire?.firstSeen === analysis.likelyOriginal.id ? `${analysis.wire.name} copy, first seen at: ` : 'Likely original: '}</span>
           <ArticleLine article={analysis.likelyOriginal} />
+        </p>
+      )}
+      {analysis.status === 'same-text' && analysis.sameText && (
+        <p class="likely-original" data-testid="same-text">
+          <span class="label">Same text as: </span>
+          <ArticleLine article={analysis.sameText} />
+          <span class="label"> · which came first cannot be told</span>
         </p>
       )}
       {analysis.status === 'original' && (

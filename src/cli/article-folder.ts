@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleInput } from '../engine/index.js';
+import { publicationTime } from '../engine/verdict/published.js';
 import { CliError, ExitCode } from './cli-error.js';
 import { readPage } from './read-page.js';
 import { readInput } from './read-input.js';
@@ -16,7 +17,6 @@ interface CatalogEntry {
 }
 
 const ARTICLE_FILE = /\.(txt|text|md|html?|xhtml)$/i;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 
 /**
  * Reads a folder of articles for a corpus: text and HTML files (HTML through
@@ -54,7 +54,8 @@ export async function readArticleFolder(folder: string): Promise<ArticleInput[]>
       id,
       title: entry?.title ?? page.title ?? id,
       outlet: entry?.outlet ?? null,
-      published: published && ISO_DATE.test(published) ? published.slice(0, 10) : null,
+      // an instant stays an instant: a same-day copy is told from its original by the hour
+      published: publicationTime(typeof published === 'string' ? published : null),
       url: entry?.url ?? page.url,
       text: page.text,
     });

@@ -2,7 +2,7 @@ import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   attribute, buildCorpusIndex, checkedPart, COPY_THRESHOLD, CorpusFormatError, loadCorpus,
-  type Corpus, type Lexicon, type Passage, type SharedQuote, type Span, type Verdict,
+  type Corpus, type DirectionEvidence, type Lexicon, type Passage, type SharedQuote, type Span, type Verdict,
 } from '../engine/index.js';
 import { readArticleFolder } from './article-folder.js';
 import { loadCorpusFile } from './assets.js';
@@ -14,17 +14,27 @@ import { printableLine } from './terminal-text.js';
 export interface CheckReport {
   readonly page: {
     title: string; words: number; extractor: string; published: string | null; url: string | null; text: string;
+    /** Where `url` came from: `option` (--url), `canonical` (the page's own canonical link, no --url given), or null. */
+    urlFrom: 'option' | 'canonical' | null;
+    /** The address the page declares for itself; evidence of what it republishes when at another site. */
+    canonical: string | null;
     /** Total words when the page was longer than the engine checks; `words` and `text` are then the checked part. */
     truncatedFrom: number | null;
   };
   readonly status: Verdict['status'];
   readonly likelyOriginal: string | null;
   readonly self: string | null;
+  /** How `self` was told: `address`, `outlet` (the article's outlet is the page's site) or `words` (no address on either side). */
+  readonly selfBy: Verdict['selfBy'];
+  /** For `same-text`: the article with the page's text whose order (or identity) cannot be told. */
+  readonly sameText: string | null;
+  /** The wire story the page carries (see Verdict.wire), or null. */
+  readonly wire: Verdict['wire'];
   readonly overlap: number;
   readonly derived: Verdict['derived'];
   readonly sources: ReadonlyArray<{
     id: string; title: string; outlet: string | null; published: string | null; url: string | null;
-    relation: string; coverage: number; passages: readonly Passage[]; quotes: readonly SharedQuote[];
+    relation: string; evidence: readonly DirectionEvidence[]; coverage: number; passages: readonly Passage[]; quotes: readonly SharedQuote[];
   }>;
   readonly thresholds: { copy: number };
   readonly timings: { extract_ms: number; load_ms: number; query_ms: number };
@@ -39,19 +49,26 @@ export interface CheckContext {
 export function checkPage(page: PageText, context: CheckContext, timings: { extract_ms: number; load_ms: number } = { extract_ms: 0, load_ms: 0 }): CheckReport {
   const started = performance.now();
   const verdict = attribute(
-    { text: page.text, published: page.published, url: page.url },
+    {
+      text: page.text, published: page.published, url: page.url, canonical: page.canonical,
+      basedOn: page.basedOn, links: page.links, byline: page.byline, siteName: page.siteName,
+    },
     context.corpora, { lexicon: context.lexicon },
   );
   const query_ms = round1(performance.now() - started);
   return {
     page: {
       title: page.title, words: verdict.pageWords, extractor: page.extractor, published: page.published, url: page.url,
+      urlFrom: page.urlFrom, canonical: page.canonical,
       text: verdict.truncatedFrom === null ? page.text : checkedPart(page.text).text,
       truncatedFrom: verdict.truncatedFrom,
     },
     status: verdict.status,
     likelyOriginal: verdict.likelyOriginal,
     self: verdict.self,
+    selfBy: verdict.selfBy,
+    sameText: verdict.sameText,
+    wire: verdict.wire,
     overlap: verdict.overlap,
     derived: verdict.derived,
     sources: verdict.sources.map(({ text: _text, ...source }) => source),
@@ -126,24 +143,40 @@ function formatReportLines(report: CheckReport, name: string): string[] {
     return `${s.title} — ${s.outlet ?? 'unknown outlet'}, ${s.published ?? 'undated'}${s.url ? ` <${s.url}>` : ''} [${id}]`;
   };
   lines.push(`${name}: "${report.page.title}" (${report.page.words} words, extracted by ${report.page.extractor})`);
+  if (report.page.urlFrom === 'canonical') {
+    lines.push(`Address: <${report.page.url}>, from the page's own canonical link (no --url given; a page may name any address).`);
+  }
   if (report.page.truncatedFrom !== null) {
     lines.push(`Note: the page has ${report.page.truncatedFrom} words; only the first ${report.page.words} were checked, and the figures below refer to them.`);
   }
   switch (report.status) {
     case 'copy':
       lines.push(`COPY: ${pct(report.overlap)} of this page is derived from earlier articles.`);
-      lines.push(`Likely original: ${describe(report.likelyOriginal!)}`);
+      // a wire story's carriers are not its author: name the wire, and where the text was first seen
+      if (report.wire && report.likelyOriginal === report.wire.firstSeen) {
+        lines.push(`Wire copy credited to ${report.wire.name} (syndication); first seen at: ${describe(report.likelyOriginal!)}`);
+      } else {
+        lines.push(`Likely original: ${describe(report.likelyOriginal!)}`);
+      }
       break;
     case 'partial':
       lines.push(`PARTIAL: ${pct(report.overlap)} of this page is derived from earlier articles.`);
       lines.push(`Main source: ${describe(report.likelyOriginal!)}`);
       break;
+    case 'same-text': {
+      const same = byId.get(report.sameText!);
+      const sameDay = same?.published && same.published.slice(0, 10) === report.page.published?.slice(0, 10) ? ', published the same day' : '';
+      // without both addresses, the words cannot say whether the page is that article either
+      const unknown = same?.url && report.page.url ? 'which came first cannot be told' : 'which came first, or whether this page is that article, cannot be told';
+      lines.push(`SAME TEXT: ${pct(same?.coverage ?? 0)} of this page is the same text as ${describe(report.sameText!)}${sameDay}; ${unknown}.`);
+      break;
+    }
     case 'original':
       lines.push(`ORIGINAL: this page is corpus article ${report.self}, and no earlier article accounts for half of it.`);
       break;
     case 'no-match': {
       lines.push('NO KNOWN SOURCE: no earlier article in the corpus overlaps this page.');
-      const sameDay = report.sources.filter((s) => s.relation === 'shared');
+      const sameDay = report.sources.filter((s) => s.relation === 'unknown-order');
       const later = report.sources.filter((s) => s.relation === 'copy').length;
       if (sameDay.length > 0) {
         lines.push(`${pct(Math.max(...sameDay.map((s) => s.coverage)))} of it is also in an article published the same day: which came first, or whether this page is that article, cannot be told.`);
@@ -152,12 +185,15 @@ function formatReportLines(report: CheckReport, name: string): string[] {
       break;
     }
   }
+  if (report.wire) lines.push(`It carries ${report.wire.name} copy; ${report.wire.carriers} other carrier(s) of it in the corpus.`);
   if (report.self && report.status !== 'original') lines.push(`This page is corpus article ${report.self}.`);
+  if (report.self && report.selfBy === 'words') lines.push('Told by its words alone: neither the page nor the article has an address.');
   const d = report.derived;
   if (report.overlap > 0) lines.push(`Derived words: ${d.verbatim} verbatim, ${d['near-verbatim']} near-verbatim, ${d.paraphrase} paraphrased.`);
   for (const s of report.sources) {
-    const relation = s.relation === 'source' ? 'earlier source' : s.relation === 'copy' ? 'later copy' : 'same date';
+    const relation = s.relation === 'source' ? 'earlier source' : s.relation === 'copy' ? 'later copy' : 'order unknown';
     lines.push(`  ${pct(s.coverage).padStart(4)}  ${relation}: ${describe(s.id)} — ${s.passages.length} passage(s)${s.quotes.length ? `, ${s.quotes.length} shared quote(s)` : ''}`);
+    for (const e of s.evidence) if (e.kind !== 'dates' || s.evidence.length > 1 || s.relation === 'unknown-order') lines.push(`        ${e.kind}: ${e.detail}`);
   }
   const first = report.sources[0]?.passages.slice(0, 3) ?? [];
   for (const p of first) lines.push(`    [${p.kind}, similarity ${p.similarity}] "${excerpt(report.page.text, p.page)}"`);

@@ -46,7 +46,8 @@ async function check(args: string[]): Promise<number> {
   }
   const read = readPage(await readInput(file), file === '-' ? 'stdin' : file);
   // The address the user gives is where they found the page; it outranks what a saved page says of itself.
-  const page = values.url === undefined ? read : { ...read, url: values.url };
+  // Without it, an HTML page's canonical link stands in, and the report says so (page.urlFrom).
+  const page = values.url === undefined ? read : { ...read, url: values.url, urlFrom: 'option' as const };
   const extract_ms = round1(performance.now() - extractStarted);
   const loadStarted = performance.now();
   const corpora = values.corpus?.length

@@ -126,7 +126,7 @@ async function extractFile(file: string, stdin: NodeJS.ReadableStream): Promise<
     // A text file is an article already: taken whole, title = its first line.
     const body = paragraphsFromPlainText(text);
     const title = body.split('\n\n', 1)[0] ?? '';
-    return { file, article: { title, text: body, extractor: 'text', byline: null, siteName: null, published: null, lang: null, url: null } };
+    return { file, article: { title, text: body, extractor: 'text', byline: null, siteName: null, published: null, lang: null, url: null, basedOn: [], links: [] } };
   }
   const result = extractFromHtml(text);
   return 'error' in result ? { file, error: result.error } : { file, article: result };

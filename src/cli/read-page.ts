@@ -10,8 +10,20 @@ export interface PageText {
   readonly text: string;
   readonly extractor: Extractor;
   readonly published: string | null;
-  /** The address the page gives itself (its canonical link); null for text files. */
+  /**
+   * Where the page is, as the check takes it: `--url` when given, else the address an HTML page gives
+   * itself (its canonical link); null for text files.
+   */
   readonly url: string | null;
+  /** Where `url` came from: the `--url` option, the page's canonical link, or nowhere. */
+  readonly urlFrom: 'option' | 'canonical' | null;
+  /** The address the page declares for itself (`<link rel=canonical>`, else `og:url`); null when none. */
+  readonly canonical: string | null;
+  /** What the page says about its sources (direction evidence): see PageInput. */
+  readonly basedOn: readonly string[];
+  readonly links: readonly string[];
+  readonly byline: string | null;
+  readonly siteName: string | null;
 }
 
 /** A text file's title is its first line; a file that is one long line gets a readable prefix. */
@@ -53,7 +65,7 @@ export function readPage(bytes: Uint8Array, name: string): PageText {
     if (text.trim().length === 0) throw new CliError(ExitCode.NoArticle, `${name}: the file holds no text`);
     const firstLine = text.split('\n').find((line) => line.trim().length > 0)?.trim() ?? '';
     const title = firstLine.length > MAX_TITLE ? `${firstLine.slice(0, MAX_TITLE - 1)}…` : firstLine;
-    return { title, text, extractor: 'text', published: null, url: null };
+    return { title, text, extractor: 'text', published: null, url: null, urlFrom: null, canonical: null, basedOn: [], links: [], byline: null, siteName: null };
   }
   const article = extractFromHtml(decoded);
   if (isExtractionFailure(article)) {
@@ -61,6 +73,7 @@ export function readPage(bytes: Uint8Array, name: string): PageText {
   }
   return {
     title: article.title, text: pageText(article), extractor: article.extractor, published: article.published,
-    url: article.url,
+    url: article.url, urlFrom: article.url ? 'canonical' : null, canonical: article.url,
+    basedOn: article.basedOn, links: article.links, byline: article.byline, siteName: article.siteName,
   };
 }

@@ -14,5 +14,6 @@ export { articleTextChecker } from './fingerprint/article-text-check.js';
 export { CORPUS_FORMAT_VERSION, CORPUS_HEADER_BYTES, corpusFileLengths, splitCorpusFile } from './fingerprint/corpus-file.js';
 export { HASH_VERSION } from './fingerprint/hash.js';
 export { DEFAULT_INDEX_PARAMS, type IndexParams } from './fingerprint/params.js';
+export { comparePublished, isInstant, publicationTime, type Published } from './verdict/published.js';
 export { COPY_THRESHOLD, LIFTED_PASSAGE_WORDS, PARTIAL_THRESHOLD, SELF_THRESHOLD } from './verdict/verdict.js';
 export { loadLexicon, encodeLexicon, LexiconFormatError, LEXICON_FORMAT_VERSION, type LoadedLexicon } from './text/lexicon.js';

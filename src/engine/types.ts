@@ -44,9 +44,28 @@ export interface SharedQuote {
  * A source as seen from the page:
  * - `source`: the source is earlier; the page draws from it;
  * - `copy`: the source is later; it draws from the page;
- * - `shared`: the direction cannot be told from the dates.
+ * - `unknown-order`: which came first cannot be told (two undated texts, the same day, or
+ *   evidence that contradicts itself).
  */
-export type Relation = 'source' | 'copy' | 'shared';
+export type Relation = 'source' | 'copy' | 'unknown-order';
+
+/**
+ * One piece of evidence about which of the page and a source came first, and what it says
+ * (`says`, as `relation`: `source` — the page derives from the source).
+ * - `identity`: the page has the source's words and may be that article (no address tells them apart);
+ * - `canonical`: the page's canonical link at another site is the source's address;
+ * - `based-on`: the page's `isBasedOn`, `original-source` or `syndication-source` names the source;
+ * - `source-link`: the article body links to the source's address;
+ * - `credit`: a credit line ("By Reuters", "Source: X", "originally appeared on X") names the other;
+ * - `containment`: one text lies almost whole inside a much longer other (an excerpt, a teaser);
+ * - `dates`: the publications (see relationOf); always present.
+ */
+export interface DirectionEvidence {
+  readonly kind: 'identity' | 'canonical' | 'based-on' | 'source-link' | 'credit' | 'containment' | 'dates';
+  readonly says: Relation;
+  /** What was found, in words, for the report. */
+  readonly detail: string;
+}
 
 /** What is known about a corpus article besides its text. */
 export interface ArticleMeta {
@@ -54,14 +73,20 @@ export interface ArticleMeta {
   readonly id: string;
   readonly title: string;
   readonly outlet: string | null;
-  /** ISO date `YYYY-MM-DD`, or null when the article is undated. */
+  /**
+   * When it was published: an ISO date `YYYY-MM-DD`, or an instant `YYYY-MM-DDTHH:MM:SSZ` where
+   * one was stated with its time zone; null when the article is undated.
+   */
   readonly published: string | null;
   readonly url: string | null;
 }
 
 /** One corpus article's overlap with the page. */
 export interface SourceMatch extends ArticleMeta {
+  /** Decided from `evidence` by one rule (verdict/direction.ts). */
   readonly relation: Relation;
+  /** Everything known about the pair's order, dates last. */
+  readonly evidence: readonly DirectionEvidence[];
   /** Share of the page's words inside passages from this source ∈ [0, 1]. */
   readonly coverage: number;
   /** Sorted by page offset; never overlapping on the page side. */
@@ -74,10 +99,13 @@ export interface SourceMatch extends ArticleMeta {
 /**
  * - `copy`: the likely original covers at least the copy threshold of the page;
  * - `partial`: earlier sources cover some passages, below that threshold;
+ * - `same-text`: an article of unknown order (or an article the page may be, which its words
+ *   alone cannot tell) covers at least the copy threshold of the page: the same text, which
+ *   came first cannot be told (`sameText` names it);
  * - `original`: the page is a corpus article and no earlier article reaches the threshold;
  * - `no-match`: nothing earlier overlaps the page.
  */
-export type Status = 'copy' | 'partial' | 'original' | 'no-match';
+export type Status = 'copy' | 'partial' | 'same-text' | 'original' | 'no-match';
 
 /** Page words counted per passage kind. */
 export type DerivedWords = Record<PassageKind, number>;
@@ -89,6 +117,21 @@ export interface Verdict {
   readonly likelyOriginal: string | null;
   /** Corpus id of the article the page *is*, or null when the page is not in the corpus. */
   readonly self: string | null;
+  /**
+   * How `self` was told: `address` (the page's address, or its canonical on its own site, is the
+   * article's), `outlet` (the article has no address and its outlet is the page's site), `words`
+   * (neither has an address: the words alone); null without `self`.
+   */
+  readonly selfBy: 'address' | 'outlet' | 'words' | null;
+  /** For `same-text`: the corpus article with the page's text whose order (or identity) cannot be told; else null. */
+  readonly sameText: string | null;
+  /**
+   * When the page carries a wire story (it credits a wire it is not): the wire, the corpus articles
+   * carrying the same credited copy over half the page, and the earliest of them, where the text
+   * was first seen. A carrier is never the story's author: for a wire copy `likelyOriginal` is
+   * where the text was first seen. Null otherwise.
+   */
+  readonly wire: { readonly name: string; readonly carriers: number; readonly firstSeen: string | null } | null;
   /** Share of the page's words derived from earlier sources (their union) ∈ [0, 1]. */
   readonly overlap: number;
   /** The page's derived words (those counted in `overlap`) by passage kind. */
@@ -108,14 +151,25 @@ export interface Verdict {
 /** A page to check. */
 export interface PageInput {
   readonly text: string;
-  /** The page's own publication date (ISO) when its metadata states one; optional. */
+  /** The page's own publication date or instant (see ArticleMeta.published) when its metadata states one; optional. */
   readonly published?: string | null;
   /**
-   * Where the page lives: its canonical address when it states one, else the
-   * address it was loaded from. A page at another address than a corpus
-   * article is never that article, however alike the words.
+   * Where the reader is: the tab's address (the CLI's `--url`, else an HTML file's canonical).
+   * A page at another address than a corpus article is never that article, however alike the words.
    */
   readonly url?: string | null;
+  /**
+   * The address the page declares for itself (`<link rel=canonical>`, else `og:url`). On the page's
+   * own site it names the page too; at another site it says the page republishes that article.
+   */
+  readonly canonical?: string | null;
+  /** Addresses the page declares it is based on (JSON-LD `isBasedOn`, `original-source`, `syndication-source`). */
+  readonly basedOn?: readonly string[];
+  /** Addresses the article's body links to. */
+  readonly links?: readonly string[];
+  /** The page's byline ("By Reuters") and site name, for credit lines. */
+  readonly byline?: string | null;
+  readonly siteName?: string | null;
 }
 
 /** An article to put into a corpus. */

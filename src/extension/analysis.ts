@@ -4,7 +4,7 @@
  *
  * Every text field holds page or corpus text; the UI renders it as text only.
  */
-import type { DerivedWords, PassageKind, Relation, Span, Status } from '../engine/index.js';
+import type { DerivedWords, DirectionEvidence, PassageKind, Relation, Span, Status } from '../engine/index.js';
 import type { Extractor } from '../extract/types.js';
 
 /** What the popup shows about a corpus article. */
@@ -13,7 +13,7 @@ export interface ArticleView {
   id: string;
   title: string;
   outlet: string | null;
-  /** ISO date `YYYY-MM-DD`, null when the article is undated. */
+  /** ISO date `YYYY-MM-DD` or instant `YYYY-MM-DDTHH:MM:SSZ`, null when the article is undated. */
   published: string | null;
   url: string | null;
 }
@@ -39,6 +39,8 @@ export interface PassageView {
 /** A corpus article overlapping the page. */
 export interface SourceView extends ArticleView {
   relation: Relation;
+  /** What decided `relation` (dates last); absent in analyses made before it existed. */
+  evidence?: DirectionEvidence[];
   /** Share of the page's words inside passages from this source ∈ [0, 1]. */
   coverage: number;
   /** Sorted by page offset: passages then shared quotes. */
@@ -67,6 +69,10 @@ export interface Analysis {
   derived: DerivedWords;
   /** The likely originating article; for `original` the page's own corpus entry. */
   likelyOriginal: ArticleView | null;
+  /** The wire story the page carries, its carriers and where it was first seen (see the engine's Verdict.wire); absent in older analyses. */
+  wire?: { name: string; carriers: number; firstSeen: string | null } | null;
+  /** For `same-text`: the article with the page's text, which came first unknown; else null (absent in older analyses). */
+  sameText?: ArticleView | null;
   /** Every other overlapping corpus article, highest coverage first. */
   sources: SourceView[];
   /** Articles in the corpora checked (bundled + imported). */

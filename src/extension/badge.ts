@@ -12,13 +12,15 @@ export interface Badge {
 export const BADGE_COLORS: Readonly<Record<Status, string>> = {
   copy: '#b3261e',
   partial: '#8a5300',
+  'same-text': '#5b3fa0',
   original: '#1b6e3a',
   'no-match': '#5f6368',
 };
 
 /**
- * Badge for a verdict: the overlap for a copy or partial ("97%"), "ORIG"
- * for the original, nothing for no match.
+ * Badge for a verdict: the overlap for a copy or partial ("97%"), "SAME"
+ * for the same text as an article of unknown order, "ORIG" for the original,
+ * nothing for no match.
  * @param overlap share of the page derived from earlier sources ∈ [0, 1]
  */
 export function badgeFor(status: Status, overlap: number): Badge {
@@ -27,6 +29,8 @@ export function badgeFor(status: Status, overlap: number): Badge {
     case 'copy':
     case 'partial':
       return { text: `${percent(overlap)}%`, color };
+    case 'same-text':
+      return { text: 'SAME', color };
     case 'original':
       return { text: 'ORIG', color };
     case 'no-match':

@@ -41,6 +41,8 @@ export function buildAnalysis(verdict: AttributedVerdict, context: AnalysisConte
     overlap: verdict.overlap,
     derived: { ...verdict.derived },
     likelyOriginal: likelyOriginal === null ? null : articleView(likelyOriginal),
+    wire: verdict.wire === null ? null : { ...verdict.wire },
+    sameText: articleView(sources.find((source) => source.id === verdict.sameText) ?? null),
     sources,
     corpusArticles: context.corpusArticles,
     elapsedMs: context.elapsedMs,
@@ -73,5 +75,5 @@ function sourceView(source: SourceWithText, pageText: string): SourceView {
     });
   }
   passages.sort((a, b) => a.page[0] - b.page[0]);
-  return { ...articleView(source)!, relation: source.relation, coverage: source.coverage, passages };
+  return { ...articleView(source)!, relation: source.relation, evidence: source.evidence.map((e) => ({ ...e })), coverage: source.coverage, passages };
 }

@@ -6,7 +6,7 @@
  */
 import { paragraphsFromPlainText } from './block-text.js';
 import { jsonLdArticles, type JsonLdArticle } from './json-ld.js';
-import { canonicalUrl, cleanTitle, documentTitle, pageLanguage, publishedDate, siteName } from './page-meta.js';
+import { canonicalUrl, cleanTitle, declaredSources, documentTitle, pageLanguage, publishedDate, siteName } from './page-meta.js';
 import { readabilityArticle } from './readability-pass.js';
 import { articleElementText } from './article-element.js';
 import { isArticleText } from './article-quality.js';
@@ -25,6 +25,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     lang: pageLanguage(doc, ld),
     siteName: siteName(doc, ld),
     url: canonicalUrl(doc, options.url),
+    basedOn: declaredSources(doc, ld, options.url),
   };
   const found = readabilityArticle(doc);
   if (found && isArticleText(found.paragraphs, found.linkDensity)) {
@@ -35,11 +36,12 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
       extractor: 'readability',
       byline: found.byline ?? ld?.author ?? null,
       siteName: base.siteName ?? found.siteName,
+      links: absoluteAddresses(found.links, options.url),
     };
   }
   const fallback = fallbackText(doc, ld, options.selection);
   if (fallback) {
-    return { ...base, title: documentTitle(doc, ld), text: fallback.text, extractor: fallback.extractor, byline: ld?.author ?? null };
+    return { ...base, title: documentTitle(doc, ld), text: fallback.text, extractor: fallback.extractor, byline: ld?.author ?? null, links: [] };
   }
   const where = options.url ? ` at ${options.url}` : '';
   return {
@@ -79,3 +81,17 @@ function stripTags(text: string): string {
 }
 
 
+
+/** http(s) addresses, made absolute against the page's address; others (mailto:, javascript:, unresolvable) dropped. */
+function absoluteAddresses(hrefs: readonly string[], pageUrl: string | undefined): string[] {
+  const out: string[] = [];
+  for (const href of hrefs) {
+    try {
+      const url = pageUrl ? new URL(href, pageUrl) : new URL(href);
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && !out.includes(url.href)) out.push(url.href);
+    } catch {
+      // a relative address with nothing to resolve it against, or a malformed one
+    }
+  }
+  return out;
+}

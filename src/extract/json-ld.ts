@@ -11,6 +11,8 @@ export interface JsonLdArticle {
   author: string | null;
   publisher: string | null;
   inLanguage: string | null;
+  /** Addresses the article says it is based on (`isBasedOn`, `isBasedOnUrl`). */
+  isBasedOn: string[];
 }
 
 /** schema.org types whose `articleBody` is an article's text. */
@@ -37,6 +39,7 @@ export function jsonLdArticles(doc: Document): JsonLdArticle[] {
         author: nameOf(node['author']),
         publisher: nameOf(node['publisher']),
         inLanguage: stringOf(node['inLanguage']),
+        isBasedOn: addressesOf(node['isBasedOn']).concat(addressesOf(node['isBasedOnUrl'])),
       });
     }
   }
@@ -70,6 +73,18 @@ function stringOf(value: unknown): string | null {
   if (typeof value === 'string') return value.trim() || null;
   if (Array.isArray(value)) return stringOf(value[0]);
   return null;
+}
+
+/** Addresses in a schema.org value: a URL string, an object with `url`/`@id`, or a list of them. */
+function addressesOf(value: unknown, depth = 0): string[] {
+  if (depth > 3) return [];
+  if (typeof value === 'string') return /^https?:\/\//i.test(value.trim()) ? [value.trim()] : [];
+  if (Array.isArray(value)) return value.slice(0, 20).flatMap((v) => addressesOf(v, depth + 1));
+  if (value && typeof value === 'object') {
+    const node = value as JsonObject;
+    return addressesOf(node['url'], depth + 1).concat(addressesOf(node['@id'], depth + 1));
+  }
+  return [];
 }
 
 function nameOf(value: unknown): string | null {

@@ -1,4 +1,5 @@
 /** Metadata read from a page's head: publication date, language, site name, author. */
+import { publicationTime } from '../engine/verdict/published.js';
 import type { JsonLdArticle } from './json-ld.js';
 
 const PUBLISHED_META = [
@@ -18,9 +19,10 @@ const PUBLISHED_META = [
 ];
 
 /**
- * The page's publication date as an ISO calendar date (YYYY-MM-DD), or null. A value that already
- * starts with an ISO date keeps the publisher's own day (no time-zone shift); anything else must
- * parse as a date.
+ * When the page says it was published: an instant (`YYYY-MM-DDTHH:MM:SSZ`) where its metadata gives
+ * a time with a zone (`article:published_time`, JSON-LD `datePublished`, `<time datetime>`), else
+ * an ISO calendar date, else null (see publicationTime). A value that starts with an ISO date keeps
+ * the publisher's own day.
  */
 export function publishedDate(doc: Document, ld: JsonLdArticle | undefined): string | null {
   const candidates: Array<string | null | undefined> = [];
@@ -30,29 +32,10 @@ export function publishedDate(doc: Document, ld: JsonLdArticle | undefined): str
   candidates.push(doc.querySelector('time[datetime][pubdate]')?.getAttribute('datetime'));
   candidates.push(doc.querySelector('time[datetime]')?.getAttribute('datetime'));
   for (const value of candidates) {
-    const iso = isoDate(value);
-    if (iso) return iso;
+    const published = publicationTime(value);
+    if (published) return published;
   }
   return null;
-}
-
-/** YYYY-MM-DD from a date string, or null when it is not a plausible date. */
-export function isoDate(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const text = value.trim();
-  const direct = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
-  if (direct) return validDate(Number(direct[1]), Number(direct[2]), Number(direct[3]));
-  const compact = /^(\d{4})(\d{2})(\d{2})(?:$|T)/.exec(text);
-  if (compact) return validDate(Number(compact[1]), Number(compact[2]), Number(compact[3]));
-  const ms = Date.parse(text);
-  if (Number.isNaN(ms)) return null;
-  const d = new Date(ms);
-  return validDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-}
-
-function validDate(y: number, m: number, d: number): string | null {
-  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31) return null;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 /** The page's language as a BCP 47 tag, or null. */
@@ -114,4 +97,29 @@ export function canonicalUrl(doc: Document, pageUrl: string | undefined): string
     }
   }
   return null;
+}
+
+/**
+ * Addresses the page says it is based on: JSON-LD `isBasedOn`, `<meta name="original-source">`,
+ * `<meta name="syndication-source">` (Google News's tags for syndicated copy), `<link rel="original-source">`;
+ * absolute http(s) only.
+ */
+export function declaredSources(doc: Document, ld: JsonLdArticle | undefined, pageUrl: string | undefined): string[] {
+  const values = [
+    ...(ld?.isBasedOn ?? []),
+    ...Array.from(doc.querySelectorAll('meta[name="original-source" i], meta[name="syndication-source" i]')).map((m) => m.getAttribute('content')),
+    ...Array.from(doc.querySelectorAll('link[rel~="original-source" i]')).map((l) => l.getAttribute('href')),
+  ];
+  const found: string[] = [];
+  for (const value of values) {
+    const href = value?.trim();
+    if (!href) continue;
+    try {
+      const url = pageUrl ? new URL(href, pageUrl) : new URL(href);
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && !found.includes(url.href)) found.push(url.href);
+    } catch {
+      // a relative address with nothing to resolve it against, or a malformed one
+    }
+  }
+  return found;
 }

@@ -11,6 +11,8 @@ export interface ReadabilityResult {
   siteName: string | null;
   /** Share of the content's characters inside links, in [0, 1]. */
   linkDensity: number;
+  /** The addresses the article's body links to, as written (resolve against the page's address). */
+  links: string[];
 }
 
 /** Readability's element cap; 0 = no limit (a 10 MB page is still one article). */
@@ -40,6 +42,20 @@ export function readabilityArticle(doc: Document): ReadabilityResult | null {
     byline: parsed.byline?.trim() || null,
     siteName: parsed.siteName?.trim() || null,
     linkDensity: linkDensity(root),
+    links: bodyLinks(root),
   };
 }
 
+
+/** At most this many body links are kept: a story's sources are among its first few. */
+const MAX_LINKS = 50;
+
+function bodyLinks(root: Element): string[] {
+  const links: string[] = [];
+  for (const a of Array.from(root.querySelectorAll('a[href]'))) {
+    const href = a.getAttribute('href')?.trim() ?? '';
+    if (href && !href.startsWith('#') && !links.includes(href)) links.push(href);
+    if (links.length >= MAX_LINKS) break;
+  }
+  return links;
+}

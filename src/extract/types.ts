@@ -16,6 +16,10 @@ export interface ExtractedArticle {
   lang: string | null;
   /** The address the page gives itself (`<link rel="canonical">`, else `og:url`), absolute; null when it gives none. */
   url: string | null;
+  /** Addresses the page declares it is based on (JSON-LD `isBasedOn`, `original-source`, `syndication-source`). */
+  basedOn: string[];
+  /** Absolute addresses the article's body links to (Readability's content only). */
+  links: string[];
 }
 
 /** `too-large`: the page is past PAGE_LIMITS (page-limits.ts). */

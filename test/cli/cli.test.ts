@@ -25,10 +25,10 @@ function tmpFile(name: string, content: Uint8Array | string): string {
 }
 
 interface Report {
-  page: { title: string; words: number; extractor: string; text: string; truncatedFrom: number | null };
-  status: string; likelyOriginal: string | null; self: string | null; overlap: number;
+  page: { title: string; words: number; extractor: string; text: string; truncatedFrom: number | null; url: string | null; urlFrom: string | null; canonical: string | null };
+  status: string; likelyOriginal: string | null; self: string | null; sameText: string | null; overlap: number;
   derived: Record<string, number>;
-  sources: Array<{ id: string; relation: string; coverage: number; passages: Array<{ page: [number, number]; source: [number, number]; similarity: number; kind: string }>; quotes: unknown[] }>;
+  sources: Array<{ id: string; published: string | null; evidence: Array<{ kind: string; says: string; detail: string }>; relation: string; coverage: number; passages: Array<{ page: [number, number]; source: [number, number]; similarity: number; kind: string }>; quotes: unknown[] }>;
   timings: { extract_ms: number; load_ms: number; query_ms: number };
 }
 
@@ -182,8 +182,12 @@ describe('check --url: where the page was found', () => {
   const folder = path.join(tmp, 'addressed');
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, 'story.txt'), readFileSync(path.join(ROOT, 'seeds', `${seedId('000')}.txt`)));
-  writeFileSync(path.join(folder, 'catalog.json'), JSON.stringify([{ id: 'story', url: 'https://www.news.example/2021/12/09/story' }]));
+  writeFileSync(path.join(folder, 'catalog.json'), JSON.stringify([{ id: 'story', url: 'https://www.news.example/2021/12/09/story', published: '2021-12-09T09:30:00+00:00' }]));
   const page = path.join(ROOT, 'seeds', `${seedId('000')}.txt`);
+  const undated = path.join(tmp, 'addressed-undated');
+  mkdirSync(undated, { recursive: true });
+  writeFileSync(path.join(undated, 'story.txt'), readFileSync(path.join(ROOT, 'seeds', `${seedId('000')}.txt`)));
+  writeFileSync(path.join(undated, 'catalog.json'), JSON.stringify([{ id: 'story', url: 'https://www.news.example/2021/12/09/story' }]));
 
   test('the same words at the article’s address are the article', () => {
     const report = JSON.parse(run(['check', page, '--corpus', folder, '--url', 'https://news.example/2021/12/09/story/', '--json']).stdout) as Report;
@@ -197,6 +201,43 @@ describe('check --url: where the page was found', () => {
     expect(report.self).toBeNull();
     expect(report.status).toBe('copy');
     expect(report.likelyOriginal).toBe('story');
+    // the catalog's instant is kept, not only its day
+    expect(report.sources[0]!.published).toBe('2021-12-09T09:30:00Z');
+  });
+
+  test('a page that dates itself before the article it has the words of is not its original', () => {
+    const uncredited = path.join(tmp, 'backdated.html');
+    const text = readFileSync(path.join(ROOT, 'seeds', `${seedId('000')}.txt`), 'utf8').split('\n').filter((l) => !l.startsWith('Source:'));
+    writeFileSync(uncredited, `<html><head><meta property="article:published_time" content="2021-12-02T08:00:00Z"></head><body><article>${text.map((l) => `<p>${l}</p>`).join('')}</article></body></html>`);
+    const r = run(['check', uncredited, '--corpus', folder, '--url', 'https://scraper.example/story']);
+    expect(r.stdout).toMatch(/SAME TEXT: \d+% of this page is the same text as .*\[story\]; which came first cannot be told\./);
+    expect(r.stdout).toContain("only the page's own date puts it first");
+  });
+
+  test('the same words elsewhere, both undated, are the same text, which came first unknown', () => {
+    const r = run(['check', page, '--corpus', undated, '--url', 'https://scraper.example/story']);
+    expect(r.stdout).toMatch(/SAME TEXT: 100% of this page is the same text as .*\[story\]; which came first cannot be told\./);
+    const report = JSON.parse(run(['check', page, '--corpus', undated, '--url', 'https://scraper.example/story', '--json']).stdout) as Report;
+    expect(report.status).toBe('same-text');
+    expect(report.sameText).toBe('story');
+    expect(report.likelyOriginal).toBeNull();
+    expect(report.sources[0]!.relation).toBe('unknown-order');
+  });
+
+  test('an HTML page with no --url is taken at its canonical link, and the report says so; --url outranks it', () => {
+    const html = readFileSync(path.join(PAGES, 'wire-000.html'), 'utf8').replace('</head>', '<link rel="canonical" href="https://www.news.example/2021/12/09/story"></head>');
+    const saved = path.join(tmp, 'saved-story.html');
+    writeFileSync(saved, html);
+    const bare = run(['check', saved, '--corpus', folder]);
+    expect(bare.stdout).toContain("Address: <https://www.news.example/2021/12/09/story>, from the page's own canonical link (no --url given");
+    const report = JSON.parse(run(['check', saved, '--corpus', folder, '--json']).stdout) as Report;
+    expect(report.page).toMatchObject({ url: 'https://www.news.example/2021/12/09/story', urlFrom: 'canonical' });
+    expect(report.self).toBe('story');
+    // where the reader found it: a scraper; the canonical at another site says what it republishes
+    const found = JSON.parse(run(['check', saved, '--corpus', folder, '--url', 'https://scraper.example/x', '--json']).stdout) as Report;
+    expect(found.page).toMatchObject({ url: 'https://scraper.example/x', urlFrom: 'option', canonical: 'https://www.news.example/2021/12/09/story' });
+    expect(found.status).toBe('copy');
+    expect(found.sources[0]!.evidence.map((e) => e.kind)).toEqual(['canonical', 'dates']);
   });
 
   test('an address that is not a web address is a usage error', () => {
@@ -207,13 +248,14 @@ describe('check --url: where the page was found', () => {
 });
 
 describe('a page no earlier article covers, whose text other corpus articles share', () => {
-  test('says what a same-day article and later copies mean instead of only "no known source"', () => {
-    // seed 002's page, dated 2021-12-07 like 002; 000 and 001 reuse some of it later
+  test('says the page has the same text as a same-day article, never "no known source" beside it', () => {
+    // seed 002's page, published 2021-12-07T14:32Z, 002 dated 2021-12-07: which came first cannot be told
     const r = run(['check', path.join(PAGES, 'wire-002.html')]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('NO KNOWN SOURCE');
-    expect(r.stdout).toMatch(/100% of it is also in an article published the same day: which came first, or whether this page is that article, cannot be told\./);
-    expect(r.stdout).toContain('2 later article(s) reuse its text: this page may be their original.');
+    expect(r.stdout).not.toContain('NO KNOWN SOURCE');
+    expect(r.stdout).toMatch(/SAME TEXT: 100% of this page is the same text as Biden urges Putin .*, published the same day; which came first, or whether this page is that article, cannot be told\./);
+    // 000 is dated later, but only by the page's own claim is the page earlier: not believed on its own
+    expect(r.stdout).toMatch(/order unknown: Biden speaks to Ukraine.*\n\s+dates: page 2021-12-07, article 2021-12-09: only the page's own date puts it first/);
   });
 });
 

@@ -36,7 +36,8 @@ describe.skipIf(gate.skip)('Chromium: importing a corpus in the options page', (
     extensionDir = requireBuild(CHROME_EXT_DIR, 'The Chrome build');
     if (!existsSync(CLI_FILE)) throw new Error(`[e2e] ${CLI_FILE} missing: run \`npm run build\` first`);
     workDir = mkdtempSync(path.join(os.tmpdir(), 'firsthand-e2e-corpus-'));
-    // A user's folder of articles, none of them in the bundled seeds.
+    // A user's folder of articles, none of them in the bundled seeds, with its catalog (a dated article at its
+    // address: the page served from 127.0.0.1 is then a later copy of it, not the same text of unknown order).
     const folder = path.join(workDir, 'articles');
     mkdirSync(folder);
     for (const file of readdirSync(path.join(E2E_FIXTURES_DIR, OWN_CORPUS_FOLDER))) {

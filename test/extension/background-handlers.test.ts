@@ -90,7 +90,7 @@ function setup(
 ) {
   const browser = fakeBrowser(tab);
   let attributeCalls = 0;
-  const pagesChecked: Array<{ url?: string | null }> = [];
+  const pagesChecked: Array<{ url?: string | null; canonical?: string | null }> = [];
   const local = memoryStorageArea();
   const reports = new ReportStore({ rows: memoryReportRows(), area: local, fetch: fetchImpl, now: () => new Date('2026-05-04T12:00:00Z') });
   let uuid = 0;
@@ -206,7 +206,9 @@ describe('analyzeTab', () => {
     const afterNavigation = await ctx.handlers.analyzeTab(TAB);
     if (!afterNavigation.ok) throw new Error(afterNavigation.error.message);
     expect(afterNavigation.analysis.url).toBe('https://spa.example/two');
-    expect(afterNavigation.analysis.status).toBe('original');
+    // 000's words, but 000 has no address and its outlet (Al Jazeera) is not spa.example: the same text, not 000 itself
+    expect(afterNavigation.analysis.status).toBe('same-text');
+    expect(afterNavigation.analysis.sameText?.id).toBe(original.id);
     expect(ctx.attributeCalls()).toBe(2);
   });
 });
@@ -220,12 +222,27 @@ describe('the address the page is checked under', () => {
     expect(ctx.pagesChecked.at(-1)?.url).toBe('https://mirror.example/biden?ref=x');
   });
 
-  test('is the page’s canonical link when it has one', async () => {
+  test('is the tab’s address even when the page names another; the canonical link goes along as what the page says of itself', async () => {
     const html = newsPageHtml(original).replace('</head>', '<link rel="canonical" href="/news/2021/12/9/biden-call"></head>');
     const tab: FakeTab = { dom: pageDom(html, 'https://www.aljazeera.example/amp/news/2021/12/9/biden-call'), url: 'https://www.aljazeera.example/amp/news/2021/12/9/biden-call' };
     const ctx = setup(tab);
     await ctx.handlers.analyzeTab(TAB);
-    expect(ctx.pagesChecked.at(-1)?.url).toBe('https://www.aljazeera.example/news/2021/12/9/biden-call');
+    expect(ctx.pagesChecked.at(-1)?.url).toBe('https://www.aljazeera.example/amp/news/2021/12/9/biden-call');
+    expect(ctx.pagesChecked.at(-1)?.canonical).toBe('https://www.aljazeera.example/news/2021/12/9/biden-call');
+  });
+
+  test('a scraper whose canonical link forges the original’s address is a copy of it, not the original', async () => {
+    // Issue 17: the canonical outranked the tab's address as identity, so this page was `original`.
+    const address = 'https://www.aljazeera.example/news/2021/12/9/biden-call';
+    const html = newsPageHtml(original).replace('</head>', `<link rel="canonical" href="${address}"></head>`);
+    const tab: FakeTab = { dom: pageDom(html, 'https://scraper.example/biden'), url: 'https://scraper.example/biden' };
+    const { handlers, importFile } = setup(tab);
+    await importFile('aljazeera.fhc', buildCorpusIndex([{ ...original, id: 'aj-biden-call', url: address }]));
+    const outcome = await handlers.analyzeTab(TAB);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.analysis.status).toBe('copy');
+    expect(outcome.analysis.likelyOriginal?.id).toBe('aj-biden-call');
+    expect(outcome.analysis.sources.find((s) => s.id === 'aj-biden-call')?.evidence?.map((e) => e.kind)).toContain('canonical');
   });
 });
 

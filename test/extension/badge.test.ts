@@ -8,6 +8,7 @@ describe('badge per status', () => {
     ['partial', 0.234, '23%'],
     ['partial', 0.001, '1%'], // a partial never reads 0%
     ['partial', 0.999, '99%'], // nor 100%
+    ['same-text', 0, 'SAME'],
     ['original', 0, 'ORIG'],
     ['no-match', 0, ''],
   ] as const)('%s at %s → "%s"', (status, overlap, text) => {
@@ -15,7 +16,7 @@ describe('badge per status', () => {
   });
 
   test('each status has its own colour', () => {
-    expect(new Set(Object.values(BADGE_COLORS)).size).toBe(4);
+    expect(new Set(Object.values(BADGE_COLORS)).size).toBe(5);
   });
 
   test('badge text fits the four characters a toolbar shows', () => {

@@ -12,9 +12,12 @@ const verdict = (truncatedFrom: number | null): AttributedVerdict => ({
   sources: [],
   pageWords: truncatedFrom === null ? 1200 : 50_000,
   truncatedFrom,
+  selfBy: null,
+  sameText: null,
+  wire: null,
 });
 const context = {
-  article: { title: 'Long read', text: 'words '.repeat(10), extractor: 'readability' as const, byline: null, published: null, url: null, siteName: null, lang: null },
+  article: { title: 'Long read', text: 'words '.repeat(10), extractor: 'readability' as const, byline: null, published: null, url: null, siteName: null, lang: null, basedOn: [], links: [] },
   url: 'https://news.example/long',
   corpusArticles: 5,
   elapsedMs: 1,

@@ -40,7 +40,7 @@ describe('firsthand extract --json', () => {
     expect(lines[1]!['error']).toMatchObject({ code: 'unreadable' });
     expect(lines[2]!['error']).toMatchObject({ code: 'binary' });
     expect(lines[3]!['error']).toMatchObject({ code: 'no-article' });
-    expect(lines[4]).toMatchObject({ extractor: 'json-ld', published: '2021-12-30' });
+    expect(lines[4]).toMatchObject({ extractor: 'json-ld', published: '2021-12-30T09:15:00Z' });
     expect(lines[5]).toMatchObject({ extractor: 'text', title: 'Biden, Putin speak as Russian leader demands NATO rebuff Ukraine' });
     expect(String(lines[5]!['text'])).toContain('next month’s talks in Geneva'); // cp1252 0x92 decoded
     expect(code).toBe(3); // unreadable outranks no-article

@@ -32,7 +32,7 @@ describe('extraction fallbacks', () => {
     const result = article(extractFromHtml(readPage('jsonld-004.html')));
     expect(result.extractor).toBe('json-ld');
     expect(result.text.split('\n\n')).toEqual(seed('004').body.map(collapse));
-    expect(result.published).toBe('2021-12-30');
+    expect(result.published).toBe('2021-12-30T09:15:00Z');
     expect(result.byline).toBe('PA Media');
   });
 

@@ -106,12 +106,48 @@ describe('no earlier source, but the page’s text is elsewhere in the corpus', 
   });
 
   test('a same-day article with all of its text: which came first is not known', () => {
-    const sameDay = { ...MOCK_ORIGINAL, relation: 'shared' as const, coverage: 1 };
+    const sameDay = { ...MOCK_ORIGINAL, relation: 'unknown-order' as const, coverage: 1 };
     show(verdict(mockAnalysis({ status: 'no-match', overlap: 0, likelyOriginal: null, sources: [sameDay] })));
     const explanation = $('[data-testid=explanation]')!.textContent!;
-    expect(explanation).toContain('100% of this page is also in an article published the same day');
+    expect(explanation).toContain('100% of this page is also in an article published the same day or undated');
     expect(explanation).toContain('cannot tell which came first');
     expect(explanation).not.toContain('None of this page’s passages match');
+  });
+
+  test('the same text as an article of unknown order is said plainly, never original or no match', () => {
+    const same = {
+      ...MOCK_ORIGINAL, relation: 'unknown-order' as const, coverage: 0.93,
+      evidence: [{ kind: 'dates' as const, says: 'unknown-order' as const, detail: 'page 2021-12-09T16:00:00Z, article 2021-12-09' }],
+    };
+    show(verdict(mockAnalysis({ status: 'same-text', overlap: 0, likelyOriginal: null, sameText: same, sources: [same] })));
+    expect($('[data-testid=verdict]')!.textContent).toBe('Same text as another article');
+    expect($('[data-testid=same-text]')!.textContent).toContain(same.title);
+    expect($('[data-testid=same-text]')!.textContent).toContain('which came first cannot be told');
+    const explanation = $('[data-testid=explanation]')!.textContent!;
+    expect(explanation).toContain('93% of this page is the same text as that article');
+    expect(explanation).toContain('which came first cannot be told');
+    expect(explanation).toContain('Why: page 2021-12-09T16:00:00Z, article 2021-12-09.');
+  });
+
+  test('a wire copy names the wire, and the first carrier only as where its text was first seen', () => {
+    const carrier = { ...MOCK_ORIGINAL, relation: 'source' as const, coverage: 1 };
+    show(verdict(mockAnalysis({ status: 'copy', likelyOriginal: carrier, sources: [carrier], wire: { name: 'Associated Press', carriers: 3, firstSeen: carrier.id } })));
+    expect($('[data-testid=likely-original]')!.textContent).toContain('Associated Press copy, first seen at:');
+    const explanation = $('[data-testid=explanation]')!.textContent!;
+    expect(explanation).toContain('This page carries Associated Press copy (credited syndication); 3 other carriers known.');
+    expect(explanation).toContain('where its text was first seen, not its author');
+  });
+
+  test('the evidence that set the direction is named in the explanation', () => {
+    const credited = {
+      ...MOCK_ORIGINAL, relation: 'source' as const, coverage: 0.97,
+      evidence: [
+        { kind: 'credit' as const, says: 'source' as const, detail: 'the page credits it: "Source: Al Jazeera"' },
+        { kind: 'dates' as const, says: 'unknown-order' as const, detail: 'page 2021-12-09, article 2021-12-09' },
+      ],
+    };
+    show(verdict(mockAnalysis({ status: 'copy', likelyOriginal: credited, sources: [credited] })));
+    expect($('[data-testid=explanation]')!.textContent).toContain('Why: the page credits it: "Source: Al Jazeera"; page 2021-12-09, article 2021-12-09.');
   });
 });
 

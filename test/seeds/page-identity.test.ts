@@ -39,11 +39,14 @@ describe('a page with the words of 000', () => {
     expect(check({ text }).self).toBe(seedId('000'));
   });
 
-  test('an article stored without an address is judged by the words', () => {
-    // 001 has no address in the catalog: a page's address says nothing about it.
+  test('an article stored without an address is not the page on its words alone', () => {
+    // 001 has no address in the catalog and its outlet is not anything.example: the page has 001's
+    // text, and is a copy of the earlier 000 either way.
     const verdict = check({ text: seedText('001'), url: 'https://anything.example/page' });
-    expect(verdict.self).toBe(seedId('001'));
+    expect(verdict.self).toBeNull();
+    expect(verdict.status).toBe('copy');
     expect(verdict.likelyOriginal).toBe(seedId('000'));
+    expect(verdict.sources.find((s) => s.id === seedId('001'))?.relation).toBe('unknown-order');
   });
 });
 

@@ -1,13 +1,16 @@
 import { alignSource, type SourceAlignment } from '../align/align.js';
-import { sameAddress } from './identity.js';
+import { canonicalEvidence, dateEvidence, directionOf } from './direction.js';
+import { wireOf, type Credit } from './credits.js';
+import { basedOnEvidence, containmentEvidence, creditEvidence, creditsOf, sourceLinkEvidence } from './evidence.js';
+import { outletIsSite, sameAddress, sameSite, siteOf } from './identity.js';
 import { findCandidates } from '../retrieve/candidates.js';
 import type { Corpus, StoredArticle } from '../retrieve/corpus.js';
 import { EMPTY_LEXICON, type Lexicon } from '../text/lexicon.js';
 import { markWords, prepareText, wordSpans, type PreparedText } from '../align/prepared-text.js';
 import { TermMatcher } from '../align/sentence-similarity.js';
 import { TermIds } from '../text/term-ids.js';
-import { CorpusFormatError, PASSAGE_KINDS, type DerivedWords, type PageInput, type Passage, type PassageKind, type SourceMatch, type Verdict } from '../types.js';
-import { decideStatus, relationOf, SAME_ADDRESS_SELF_THRESHOLD, SELF_THRESHOLD } from './verdict.js';
+import { CorpusFormatError, PASSAGE_KINDS, type DerivedWords, type DirectionEvidence, type PageInput, type Passage, type PassageKind, type SourceMatch, type Verdict } from '../types.js';
+import { compareDates, COPY_THRESHOLD, decideStatus, SAME_ADDRESS_SELF_THRESHOLD, SELF_THRESHOLD, type ArticleDate } from './verdict.js';
 
 /**
  * Longest page checked, in words: news articles run to a few thousand words,
@@ -88,18 +91,24 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
     aligned.push({ article, prepared: source, alignment, pageMarks, coverage: pageWords > 0 ? count(pageMarks) / pageWords : 0 });
   }
 
-  const self = findSelf(page, prepared, aligned);
+  const { self, selfBy, untold } = findSelf(page, prepared, aligned);
+  // the corpus's record of the page when the page is in it; else the page's own claim
   const pageDate = self ? self.article.published : page.published ?? null;
+  const pageCredits = creditsOf(prepared.text, page.byline ?? null);
   const sources: SourceMatch[] = aligned
     .filter((a) => a !== self && (a.coverage > 0 || a.alignment.quotes.length > 0))
-    .map((a) => ({
-      id: a.article.id, title: a.article.title, outlet: a.article.outlet, published: a.article.published, url: a.article.url,
-      relation: relationOf(pageDate, a.article.published),
-      coverage: round4(a.coverage),
-      passages: a.alignment.passages,
-      quotes: a.alignment.quotes,
-      text: a.article.text,
-    }))
+    .map((a) => {
+      const evidence = pairEvidence(page, pageCredits, pageWords, a, untold.has(a), pageDate, self === null);
+      return {
+        id: a.article.id, title: a.article.title, outlet: a.article.outlet, published: a.article.published, url: a.article.url,
+        relation: directionOf(evidence),
+        evidence,
+        coverage: round4(a.coverage),
+        passages: a.alignment.passages,
+        quotes: a.alignment.quotes,
+        text: a.article.text,
+      };
+    })
     .sort((a, b) => b.coverage - a.coverage || (a.id < b.id ? -1 : 1));
 
   const earlierIds = new Set(sources.filter((s) => s.relation === 'source').map((s) => s.id));
@@ -113,9 +122,9 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
   }
   const overlap = pageWords > 0 ? round4(derivedTotal / pageWords) : 0;
   const ranked = sources.map((s) => ({ ...s, liftedWords: longestVerbatimRun(prepared, s.passages) }));
-  const { status, likelyOriginal } = decideStatus(ranked, overlap, self?.article.id ?? null);
+  const { status, likelyOriginal, sameText } = decideStatus(ranked, overlap, self?.article.id ?? null);
   return {
-    status, likelyOriginal, self: self?.article.id ?? null, overlap, derived, sources, pageWords,
+    status, likelyOriginal, self: self?.article.id ?? null, selfBy, sameText, wire: wireStory(pageCredits, page, sources), overlap, derived, sources, pageWords,
     truncatedFrom,
   };
 }
@@ -130,18 +139,58 @@ export function checkedPart(text: string): { text: string; truncatedFrom: number
   return { text: text.slice(0, words.ends[MAX_CHECKED_WORDS - 1]), truncatedFrom: totalWords };
 }
 
+/** The wire story the page carries, its carriers in the corpus and the earliest of them (see Verdict.wire). */
+function wireStory(pageCredits: readonly Credit[], page: PageInput, sources: readonly SourceMatch[]): Verdict['wire'] {
+  const wire = pageCredits.map((c) => (c.name === null ? null : wireOf(c.name))).find((w) => w !== null && w !== undefined);
+  if (!wire || (page.url && siteOf(page.url) === wire.site)) return null;
+  const carriers = sources.filter((s) => s.coverage >= COPY_THRESHOLD && s.evidence.some((e) => e.kind === 'credit' && e.says === 'unknown-order'));
+  const earlier = carriers.filter((s) => s.relation === 'source').sort((a, b) => compareDates(a.published, b.published) || b.coverage - a.coverage);
+  return { name: wire.name, carriers: carriers.length, firstSeen: earlier[0]?.id ?? null };
+}
+
+/** Every piece of evidence about which of the page and `a` came first (see directionOf), dates last. */
+function pairEvidence(
+  page: PageInput, pageCredits: readonly Credit[], pageWords: number, a: AlignedSource, mayBeThePage: boolean, pageDate: ArticleDate, pageDateIsClaim: boolean,
+): DirectionEvidence[] {
+  const evidence: DirectionEvidence[] = [];
+  if (mayBeThePage) {
+    evidence.push({ kind: 'identity', says: 'unknown-order', detail: 'the same words as this article, which has no address to tell it from the page' });
+  }
+  const pageSide = { url: page.url ?? null, outlet: page.siteName ?? null, credits: pageCredits };
+  const sourceSide = { url: a.article.url, outlet: a.article.outlet, credits: creditsOf(a.article.text) };
+  for (const found of [
+    canonicalEvidence(page.url, page.canonical, a.article.url),
+    basedOnEvidence(page.basedOn, a.article.url),
+    sourceLinkEvidence(page.links, a.article.url),
+    creditEvidence(pageSide, sourceSide, a.coverage),
+    containmentEvidence(pageWords, a.prepared.words.starts.length, a.coverage),
+  ]) {
+    if (found) evidence.push(found);
+  }
+  evidence.push(dateEvidence(pageDate, pageDateIsClaim, a.article.published));
+  return evidence;
+}
+
 /**
- * The corpus article the page is. At the article's own address: at least
- * SAME_ADDRESS_SELF_THRESHOLD of the page in verbatim passages from it. With
- * no address on either side: both texts at least SELF_THRESHOLD in verbatim
- * passages between them. At another address than the article's, never:
- * identical words elsewhere are a copy (a scraper, a syndication partner), not
- * the article. Headlines are no such evidence: the same article's headline
- * differs between its <title>, its <h1> and a catalog, and a scraper keeps it.
+ * The corpus article the page is, how that was told, and the articles the page may be but cannot
+ * be told apart from. At the article's own address (the page's, or its canonical on its own site):
+ * at least SAME_ADDRESS_SELF_THRESHOLD of the page in verbatim passages from it. Otherwise both
+ * texts at least SELF_THRESHOLD in verbatim passages between them, and then only when nothing tells
+ * them apart: with no address on either side (the words alone), or an article without an address
+ * whose outlet is the page's site. An article without an address that has the page's words, at a
+ * page whose site its outlet cannot be matched to, may or may not be the page: it is `untold`,
+ * never taken to be the page on its words alone. At another address than the article's, never:
+ * identical words elsewhere are a copy (a scraper, a syndication partner), not the article.
+ * Headlines are no evidence: the same article's headline differs between its <title>, its <h1>
+ * and a catalog, and a scraper keeps it.
  */
-function findSelf(page: PageInput, prepared: PreparedText, aligned: readonly AlignedSource[]): AlignedSource | null {
+function findSelf(page: PageInput, prepared: PreparedText, aligned: readonly AlignedSource[]): {
+  self: AlignedSource | null; selfBy: Verdict['selfBy']; untold: Set<AlignedSource>;
+} {
   let best: AlignedSource | null = null;
   let bestScore = 0;
+  let bestBy: Verdict['selfBy'] = null;
+  const untold = new Set<AlignedSource>();
   for (const a of aligned) {
     const address = addressEvidence(page, a.article);
     if (address === 'other') continue;
@@ -151,18 +200,30 @@ function findSelf(page: PageInput, prepared: PreparedText, aligned: readonly Ali
     const score = address === 'same'
       ? (pageShare >= SAME_ADDRESS_SELF_THRESHOLD ? 1 + pageShare : 0)
       : Math.min(pageShare, share(markWords(a.prepared.words, verbatim.map((p) => p.source))));
-    if (score >= SELF_THRESHOLD && score > bestScore) {
+    if (score < SELF_THRESHOLD) continue;
+    if (address === 'untold') {
+      untold.add(a);
+    } else if (score > bestScore) {
       best = a;
       bestScore = score;
+      bestBy = address === 'same' ? 'address' : address;
     }
   }
-  return best;
+  return { self: best, selfBy: bestBy, untold };
 }
 
-/** What the addresses say about the page being `article`: the same page, another one, or nothing (one is unknown). */
-function addressEvidence(page: PageInput, article: StoredArticle): 'same' | 'other' | 'unknown' {
-  if (!page.url || !article.url) return 'unknown';
-  return sameAddress(page.url, article.url) ? 'same' : 'other';
+/**
+ * What the addresses say about the page being `article`: the same page; another one; nothing,
+ * leaving the words to tell (`words`: neither has an address); the article's outlet is the page's
+ * site (`outlet`); or it cannot be told (`untold`: the article has no address, the page has one).
+ */
+function addressEvidence(page: PageInput, article: StoredArticle): 'same' | 'other' | 'words' | 'outlet' | 'untold' {
+  if (!page.url) return 'words';
+  if (!article.url) return outletIsSite(article.outlet, page.url) ? 'outlet' : 'untold';
+  if (sameAddress(page.url, article.url)) return 'same';
+  // a site speaks for its own pages: its canonical link names the page under another form of address
+  if (page.canonical && sameSite(page.canonical, page.url) && sameAddress(page.canonical, article.url)) return 'same';
+  return 'other';
 }
 
 /**

@@ -30,3 +30,53 @@ function decoded(path: string): string {
     return path; // a malformed escape is compared as written
   }
 }
+
+/** Second-level labels under which a country's sites register (`bbc.co.uk`, `abc.net.au`). */
+const SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'ac', 'edu', 'ne', 'or', 'go']);
+
+/**
+ * The site an http(s) address belongs to: its registrable domain (`edition.cnn.com` → `cnn.com`,
+ * `www.bbc.co.uk` → `bbc.co.uk`), or null for anything else. A site speaks for its own pages;
+ * another site's address names another publisher.
+ */
+export function siteOf(address: string): string | null {
+  const match = /^\s*https?:\/\/(?:[^@/?#\s]*@)?([^/?#\s:]+)/i.exec(address);
+  if (!match) return null;
+  const labels = match[1]!.toLowerCase().replace(/\.$/, '').split('.');
+  if (labels.length <= 2) return labels.join('.');
+  const keep = labels.at(-1)!.length === 2 && SECOND_LEVEL.has(labels.at(-2)!) ? 3 : 2;
+  return labels.slice(-keep).join('.');
+}
+
+/** Whether two http(s) addresses are on one site (see siteOf). */
+export function sameSite(a: string, b: string): boolean {
+  const sa = siteOf(a);
+  return sa !== null && sa === siteOf(b);
+}
+
+/** Words an outlet's name carries that its domain often leaves out. */
+const NAME_FILLER = new Set(['the', 'news', 'online', 'com', 'daily', 'and']);
+
+/**
+ * Whether an outlet's name is the site at `address`, where the two can be matched: `Al Jazeera` ↔
+ * `aljazeera.com`, `The Guardian` ↔ `theguardian.com`, `BBC News` ↔ `bbc.co.uk`, `New York Times` ↔
+ * `nytimes.com`. False when they cannot be matched, which is not proof of another site: a corpus
+ * article known only by its outlet is the page only when the names agree.
+ */
+export function outletIsSite(outlet: string | null, address: string): boolean {
+  if (outlet === null) return false;
+  const site = siteOf(address);
+  if (site === null) return false;
+  const label = site.split('.')[0]!.replace(/[^a-z0-9]/g, '');
+  const words = outlet.toLowerCase().normalize('NFKD').replace(/[^a-z0-9\s]/g, '').split(/\s+/).filter(Boolean);
+  if (label.length < 2 || words.length === 0 || words.length > 6) return false;
+  const whole = words.join('');
+  const core = words.filter((w) => !NAME_FILLER.has(w)).join('');
+  if (label === whole || label === core) return true;
+  // a domain that drops or abbreviates the name's first words: nytimes ← New York Times
+  const initials = words.map((w) => w[0]).join('');
+  for (let i = 1; i < words.length; i++) {
+    if (label === initials.slice(0, i) + words.slice(i).join('')) return true;
+  }
+  return (core.length >= 5 && label.includes(core)) || (label.length >= 5 && core.includes(label)) || (initials.length >= 2 && label === initials);
+}

@@ -1,4 +1,5 @@
 import type { Relation, Status } from '../types.js';
+import { comparePublished, publicationTime, type Published } from './published.js';
 
 /**
  * The share of a page one earlier article must account for before the page is
@@ -36,31 +37,36 @@ export const SELF_THRESHOLD = 0.9;
  */
 export const SAME_ADDRESS_SELF_THRESHOLD = 0.5;
 
-/** A date as the direction rules see it: ISO `YYYY-MM-DD` or undated (null). */
-export type ArticleDate = string | null;
+/** A publication as the direction rules see it (see published.ts), or undated (null). */
+export type ArticleDate = Published | null;
 
 /**
- * Direction between the page and a corpus article. An article with a date is
- * earlier than one without; a page outside the corpus is later than every
- * corpus article unless its own metadata dates it earlier; of two undated
- * texts, the page being checked is the later one.
+ * Direction between the page and a corpus article, from their publications
+ * alone: the one published earlier is the source. A dated text is earlier than
+ * an undated one (a text that reached the corpus with a date was recorded as
+ * published then; an undated one gives no time at all). Two undated texts, two
+ * equal dates, or a date beside an instant of that same day are an unknown
+ * order: nothing says which came first (see comparePublished).
  */
 export function relationOf(pageDate: ArticleDate, source: ArticleDate): Relation {
-  if (pageDate === null) return 'source';
-  if (source === null) return 'copy';
-  const p = pageDate.slice(0, 10);
-  const s = source.slice(0, 10);
-  if (s < p) return 'source';
-  if (s > p) return 'copy';
-  return 'shared';
+  const page = publicationTime(pageDate);
+  const other = publicationTime(source);
+  if (page === null && other === null) return 'unknown-order';
+  if (page === null) return 'source';
+  if (other === null) return 'copy';
+  const order = comparePublished(other, page);
+  return order < 0 ? 'source' : order > 0 ? 'copy' : 'unknown-order';
 }
 
-/** Orders dated articles first by date, undated ones after them. */
+/**
+ * Orders dated articles first by publication, undated ones after them; two whose order cannot be
+ * told (a date and an instant of its day) compare equal, so what sorts after decides.
+ */
 export function compareDates(a: ArticleDate, b: ArticleDate): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
-  return a < b ? -1 : 1;
+  return comparePublished(a, b);
 }
 
 export interface RankedSource {
@@ -72,19 +78,32 @@ export interface RankedSource {
   readonly liftedWords: number;
 }
 
-/** Status and likely original from the sources' coverage and direction (issue #2's rules). */
-export function decideStatus(
-  sources: readonly RankedSource[], overlap: number, self: string | null,
-): { status: Status; likelyOriginal: string | null } {
+/** A verdict's status and the articles it names. */
+export interface StatusDecision {
+  readonly status: Status;
+  readonly likelyOriginal: string | null;
+  /** For `same-text`: the article whose text the page has, which came first unknown. */
+  readonly sameText: string | null;
+}
+
+/**
+ * Status and likely original from the sources' coverage and direction (issue #2's rules, issue
+ * #17's unknown order): `copy` when an earlier source covers half the page; else `same-text`
+ * when an article of unknown order does (the reader must not be told `original` or `no-match`
+ * beside it); else `original` for a corpus article; else `partial` or `no-match`.
+ */
+export function decideStatus(sources: readonly RankedSource[], overlap: number, self: string | null): StatusDecision {
   const earlier = sources.filter((s) => s.relation === 'source');
   const copies = earlier.filter((s) => s.coverage >= COPY_THRESHOLD).sort((a, b) => compareDates(a.published, b.published) || b.coverage - a.coverage);
-  if (copies.length > 0) return { status: 'copy', likelyOriginal: copies[0]!.id };
-  if (self !== null) return { status: 'original', likelyOriginal: self };
+  if (copies.length > 0) return { status: 'copy', likelyOriginal: copies[0]!.id, sameText: null };
+  const unknownOrder = sources.filter((s) => s.relation === 'unknown-order' && s.coverage >= COPY_THRESHOLD).sort((a, b) => b.coverage - a.coverage);
+  if (unknownOrder.length > 0) return { status: 'same-text', likelyOriginal: null, sameText: unknownOrder[0]!.id };
+  if (self !== null) return { status: 'original', likelyOriginal: self, sameText: null };
   const lifted = earlier.filter((s) => s.liftedWords >= LIFTED_PASSAGE_WORDS);
   const partialFrom = overlap >= PARTIAL_THRESHOLD ? earlier : lifted;
   if (partialFrom.length > 0) {
     const best = [...partialFrom].sort((a, b) => b.coverage - a.coverage)[0]!;
-    return { status: 'partial', likelyOriginal: best.id };
+    return { status: 'partial', likelyOriginal: best.id, sameText: null };
   }
-  return { status: 'no-match', likelyOriginal: null };
+  return { status: 'no-match', likelyOriginal: null, sameText: null };
 }

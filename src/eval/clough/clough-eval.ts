@@ -3,6 +3,7 @@
  * Wikipedia sources become a corpus with `build-corpus`; every answer goes through
  * `check --json`, exactly as a user would run it.
  */
+import { DATASET_SOURCES_PUBLISHED } from '../source-dates.js';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,7 +45,7 @@ export async function runCloughEval(): Promise<DatasetReport> {
     mkdirSync(sourceDir);
     for (const s of data.sources) copyFileSync(s.path, path.join(sourceDir, path.basename(s.path)));
     // Every document has an address, as a page in the browser does: the sources' are their files in the dataset.
-    const catalog = data.sources.map((s) => ({ id: cloughSourceId(s.task), url: pathToFileURL(s.path).href }));
+    const catalog = data.sources.map((s) => ({ id: cloughSourceId(s.task), url: pathToFileURL(s.path).href, published: DATASET_SOURCES_PUBLISHED }));
     writeFileSync(path.join(sourceDir, 'catalog.json'), JSON.stringify(catalog));
     const corpusFile = path.join(work, 'clough.fhc');
     const built = await runCli(['build-corpus', sourceDir, '--out', corpusFile]);

@@ -4,6 +4,7 @@
  * through the engine functions behind `firsthand check` (a process per document would time Node
  * start-up and index loading, not the engine).
  */
+import { DATASET_SOURCES_PUBLISHED } from '../source-dates.js';
 import { skippedReport, type DatasetReport } from '../dataset-report.js';
 import { loadEvalEngine } from '../engine-adapter.js';
 import { fmt, fmtCount, markdownTable } from '../markdown-table.js';
@@ -43,7 +44,7 @@ export async function runPan13Eval(): Promise<DatasetReport> {
 
   const buildStart = performance.now();
   const corpus = engine.corpus(
-    [...data.sources].map(([id, text]) => ({ id, title: id, outlet: null, published: null, url: null, text })),
+    [...data.sources].map(([id, text]) => ({ id, title: id, outlet: null, published: DATASET_SOURCES_PUBLISHED, url: null, text })),
   );
   const buildMs = performance.now() - buildStart;
   const sourceSeqs = new Map([...data.sources].map(([id, text]) => [id, wordSeq(text)]));

@@ -4,6 +4,7 @@
  * it, in-process through the engine functions the CLI uses (a process per paragraph would measure
  * Node start-up, not the engine).
  */
+import { DATASET_SOURCES_PUBLISHED } from '../source-dates.js';
 import { skippedReport, type DatasetReport } from '../dataset-report.js';
 import { loadEvalEngine } from '../engine-adapter.js';
 import { fmt, fmtCount, markdownTable } from '../markdown-table.js';
@@ -50,7 +51,7 @@ export async function runPan25Eval(): Promise<DatasetReport> {
   const outcomes: ParagraphOutcome[] = [];
   for (const pair of pairs) {
     const corpus = engine.corpus(
-      pair.sourceParagraphs.map((p) => ({ id: p.id, title: p.id, outlet: null, published: null, url: null, text: p.text })),
+      pair.sourceParagraphs.map((p) => ({ id: p.id, title: p.id, outlet: null, published: DATASET_SOURCES_PUBLISHED, url: null, text: p.text })),
     );
     const sourceWords = pair.sourceParagraphs.map((p) => ({ id: p.id, words: wordSeq(p.text).words }));
     for (const c of pair.candidates) {
@@ -77,7 +78,7 @@ export async function runPan25Eval(): Promise<DatasetReport> {
         let alone: string | undefined;
         const labelled = pair.sourceParagraphs.find((p) => p.id === c.sourceParagraphId);
         if (pair.split === 'dev' && labelled && !(flagged && attributedTo.includes(labelled.id))) {
-          const solo = engine.corpus([{ id: labelled.id, title: labelled.id, outlet: null, published: null, url: null, text: labelled.text }]);
+          const solo = engine.corpus([{ id: labelled.id, title: labelled.id, outlet: null, published: DATASET_SOURCES_PUBLISHED, url: null, text: labelled.text }]);
           const w = engine.check({ text: c.text }, [solo]);
           alone = `${w.status} ${fmt(w.sources[0]?.coverage ?? 0, 2)}`;
         }

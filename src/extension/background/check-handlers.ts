@@ -105,8 +105,12 @@ export function createCheckHandlers(deps: BackgroundDeps, corpora: CorporaLoader
       }
       // Headline first, exactly as the CLI checks a page (see extract/page-text.ts)
       const checked = { ...article, text: pageText(article) };
-      // The page's canonical address when it states one: a mirror or a local copy of an article is still that article.
-      const page = { text: checked.text, published: article.published, url: article.url ?? extraction.url };
+      // Identity is where the reader is: the tab's address. The page's canonical link is what the page says
+      // of itself — on its own site another form of its address, at another site the article it republishes.
+      const page = {
+        text: checked.text, published: article.published, url: extraction.url, canonical: article.url,
+        basedOn: article.basedOn ?? [], links: article.links ?? [], byline: article.byline, siteName: article.siteName,
+      };
       timings.other += lap();
       await readCandidateTexts(engine, page, loaded);
       timings.texts = lap();

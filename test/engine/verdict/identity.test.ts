@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { addressKey, sameAddress } from '../../../src/engine/index.js';
+import { outletIsSite, siteOf } from '../../../src/engine/verdict/identity.js';
 
 describe('sameAddress', () => {
   const article = 'https://www.example-news.com/world/2021/12/9/biden-call';
@@ -32,5 +33,26 @@ describe('sameAddress', () => {
   test('only web and file addresses are comparable', () => {
     expect(addressKey('not an address')).toBeNull();
     expect(sameAddress('chrome://settings', 'chrome://settings')).toBe(false);
+  });
+});
+
+describe('sites', () => {
+  test.each([
+    ['https://edition.cnn.com/2021/12/09/politics/story', 'cnn.com'],
+    ['https://www.bbc.co.uk/news/world-1', 'bbc.co.uk'],
+    ['http://localhost:8080/page', 'localhost'],
+    ['file:///tmp/page.html', null],
+  ])('%s is on %s', (address, site) => expect(siteOf(address)).toBe(site));
+
+  test('an outlet is matched to its own site, never to another', () => {
+    expect(outletIsSite('Al Jazeera', 'https://www.aljazeera.com/news/2021/12/9/x')).toBe(true);
+    expect(outletIsSite('The Guardian', 'https://www.theguardian.com/world/x')).toBe(true);
+    expect(outletIsSite('BBC News', 'https://www.bbc.co.uk/news/x')).toBe(true);
+    expect(outletIsSite('New York Times', 'https://www.nytimes.com/2021/x')).toBe(true);
+    expect(outletIsSite('Reuters', 'https://www.reuters.com/world/x')).toBe(true);
+    expect(outletIsSite('Al Jazeera', 'https://daily-news-hub.example/2021/12/biden')).toBe(false);
+    expect(outletIsSite('unknown content-farm site (WordPress autoblog)', 'https://anything.example/page')).toBe(false);
+    expect(outletIsSite('Associated Press', 'https://apple.com/x')).toBe(false);
+    expect(outletIsSite(null, 'https://www.aljazeera.com/x')).toBe(false);
   });
 });

@@ -1,0 +1,63 @@
+/**
+ * Credit lines: what a text says about where its words came from. Wire datelines ("WASHINGTON (AP) —"),
+ * wire bylines ("By Reuters"), "Source: X", "This article originally appeared on X", "Read more at X",
+ * and the marks autoblogs leave when they paste another site's article ("[ad_1]", "Source link").
+ */
+
+/** A text's statement that its words came from somewhere. */
+export interface Credit {
+  /** Who is credited, as written ("Reuters", "Live Science"); null for a scraper's mark, which names no one. */
+  readonly name: string | null;
+  /** The line it was read from, for the report. */
+  readonly line: string;
+}
+
+/** News agencies by the names and addresses they go by: a credit to any of them is a credit to the wire. */
+export const WIRES: ReadonlyArray<{ readonly name: string; readonly aliases: readonly string[]; readonly site: string }> = [
+  { name: 'Associated Press', aliases: ['ap', 'associated press', 'the associated press'], site: 'apnews.com' },
+  { name: 'Reuters', aliases: ['reuters', 'thomson reuters'], site: 'reuters.com' },
+  { name: 'AFP', aliases: ['afp', 'agence france-presse', 'agence france presse'], site: 'afp.com' },
+  { name: 'Bloomberg', aliases: ['bloomberg', 'bloomberg news'], site: 'bloomberg.com' },
+  { name: 'UPI', aliases: ['upi', 'united press international'], site: 'upi.com' },
+  { name: 'dpa', aliases: ['dpa', 'deutsche presse-agentur'], site: 'dpa.com' },
+  { name: 'Xinhua', aliases: ['xinhua'], site: 'xinhuanet.com' },
+];
+
+const WIRE_ALIASES = WIRES.flatMap((w) => w.aliases.filter((a) => a.length <= 4 || !a.includes(' ')).map((a) => a.replace(/[-]/g, '\\-')));
+/** "WASHINGTON (AP) —", "NEW YORK (Reuters) -": a wire's dateline opens its copy. */
+const DATELINE = new RegExp(`^[^\\n()]{0,60}\\((${WIRE_ALIASES.join('|')})\\)\\s*[—–-]`, 'im');
+const LINE_CREDITS: readonly RegExp[] = [
+  // a byline that is a wire, not a reporter: "By Reuters", "By The Associated Press", "By AFP"
+  /^\s*by\s+((?:the\s+)?associated press|reuters|afp|agence france[- ]presse|bloomberg(?: news)?|upi|xinhua)\s*$/i,
+  /^\s*(?:source|sources|via|credit|courtesy(?: of)?)\s*:\s*([^\n]{2,80}?)\s*\.?\s*$/i,
+  /^\s*(?:this (?:article|story|post|piece) )?(?:was )?(?:originally|first) (?:appeared|published|posted) (?:on|in|at|by) ([^\n]{2,80}?)\s*\.?\s*$/i,
+  /^\s*read (?:more|the full (?:article|story)) (?:at|on) ([^\n]{2,80}?)\s*\.?\s*$/i,
+];
+/** What an autoblog leaves behind when it pastes another site's article. */
+const SCRAPER_MARK = /^\s*(?:\[ad_[12]\]|source link)\s*$/im;
+
+/** Every credit line in a text, in order of the kinds above (at most one of each line). */
+export function creditsIn(text: string): Credit[] {
+  const credits: Credit[] = [];
+  const dateline = DATELINE.exec(text);
+  if (dateline) credits.push({ name: dateline[1]!, line: dateline[0].trim() });
+  for (const line of text.split('\n')) {
+    if (line.length > 200) continue;
+    for (const pattern of LINE_CREDITS) {
+      const m = pattern.exec(line);
+      if (m) {
+        credits.push({ name: m[1]!.trim(), line: line.trim() });
+        break;
+      }
+    }
+  }
+  const mark = SCRAPER_MARK.exec(text);
+  if (mark) credits.push({ name: null, line: mark[0].trim() });
+  return credits;
+}
+
+/** The wire a credited name is, or null. */
+export function wireOf(name: string): (typeof WIRES)[number] | null {
+  const key = name.toLowerCase().replace(/\s+/g, ' ').replace(/^the /, '').trim();
+  return WIRES.find((w) => w.aliases.some((a) => a.replace(/^the /, '') === key)) ?? null;
+}

@@ -1,0 +1,130 @@
+/** Issue 17, part 3: evidence of direction beyond dates, one kind of fact per function. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { creditsIn, wireOf } from '../../../src/engine/verdict/credits.js';
+import { directionOf } from '../../../src/engine/verdict/direction.js';
+import {
+  basedOnEvidence, containmentEvidence, creditEvidence, creditsOf, namesOutlet, sourceLinkEvidence,
+} from '../../../src/engine/verdict/evidence.js';
+import type { DirectionEvidence } from '../../../src/engine/index.js';
+import { hasShared, requireShared, sharedPath } from '../../helpers/shared-data.js';
+
+describe('credit lines', () => {
+  test.each([
+    ['WASHINGTON (AP) — Ambassador Gordon Sondland testified on Wednesday.', 'AP'],
+    ['NEW YORK (Reuters) - Oil prices fell sharply on Tuesday.', 'Reuters'],
+    ['PARIS (AFP) – Talks resumed.', 'AFP'],
+    ['Story text.\nBy Reuters\nMore text.', 'Reuters'],
+    ['Story text.\n\nSource: Al Jazeera and news agencies', 'Al Jazeera and news agencies'],
+    ['Story text.\n\nThis article originally appeared on The Conversation.', 'The Conversation'],
+    ['Story text.\n\nOriginally published on Live Science.', 'Live Science'],
+    ['Story text.\n\nRead more at nytimes.com', 'nytimes.com'],
+  ])('%j credits %s', (text, name) => {
+    expect(creditsIn(text).map((c) => c.name)).toContain(name);
+  });
+
+  test('an autoblog’s marks are a credit to no one', () => {
+    expect(creditsIn('World News\n[ad_1]\nBiden spoke on Thursday.\n[ad_2]\nSource link')).toEqual([{ name: null, line: '[ad_1]' }]);
+  });
+
+  test.each([
+    'The company said when contacted by Reuters that it would appeal.',
+    'Sources said the deal was close.',
+    'He said (AP) reporters were present.',
+  ])('a mention inside prose is no credit: %j', (text) => {
+    expect(creditsIn(text)).toEqual([]);
+  });
+
+  test('wires go by several names', () => {
+    expect(wireOf('The Associated Press')?.name).toBe('Associated Press');
+    expect(wireOf('AP')?.name).toBe('Associated Press');
+    expect(wireOf('Agence France-Presse')?.name).toBe('AFP');
+    expect(wireOf('Al Jazeera')).toBeNull();
+  });
+
+  test('a credited name is matched to an outlet by name, site or wire', () => {
+    expect(namesOutlet('Al Jazeera and news agencies', 'Al Jazeera', null)).toBe(true);
+    expect(namesOutlet('Live Science', null, 'https://www.livescience.com/x.html')).toBe(true);
+    expect(namesOutlet('AP', null, 'https://apnews.com/article/1')).toBe(true);
+    expect(namesOutlet('nytimes.com', null, 'https://www.nytimes.com/2019/x')).toBe(true);
+    expect(namesOutlet('Reuters', 'Al Jazeera', 'https://www.aljazeera.com/x')).toBe(false);
+  });
+});
+
+describe.skipIf(!hasShared && !requireShared)('credit lines on real pages (Zyte article-extraction-benchmark)', () => {
+  const truth = (): Record<string, { articleBody: string; url: string }> =>
+    JSON.parse(readFileSync(sharedPath('eval/article-extraction-benchmark/ground-truth.json'), 'utf8'));
+  const byUrl = (prefix: string) => Object.values(truth()).find((p) => p.url.startsWith(prefix))!;
+
+  test('wire datelines name the wire, including on carriers (SFGate, Chron) and the AP’s own hosting', () => {
+    expect(creditsIn(byUrl('https://www.sfgate.com/news/crime/article/The-Latest-Man-sta').articleBody)[0]?.name).toBe('AP');
+    expect(creditsIn(byUrl('https://www.chron.com/news/world/article/Esper-says').articleBody)[0]?.name).toBe('AP');
+    expect(creditsIn(byUrl('https://www.reuters.com/article/us-global-markets').articleBody)[0]?.name).toBe('Reuters');
+  });
+
+  test('VentureBeat’s Reuters copy credits Reuters; a mention of Reuters later in it does not add a credit', () => {
+    const credits = creditsIn(byUrl('https://venturebeat.com/2019/11/18/new-york-state-attorney-g').articleBody);
+    expect(credits.map((c) => c.name)).toEqual(['Reuters']);
+  });
+
+  test('Live Science crediting itself says nothing about direction', () => {
+    const page = byUrl('https://www.livescience.com/feather-duvet-lung');
+    const self = { url: page.url, outlet: 'Live Science', credits: creditsOf(page.articleBody) };
+    const other = { url: 'https://www.space.com/feather', outlet: 'Space.com', credits: [] };
+    expect(self.credits.map((c) => c.name)).toContain('Live Science');
+    expect(creditEvidence(self, other, 0.9)).toBeNull();
+    // a republisher with the same line credits Live Science: it derives from Live Science's article
+    expect(creditEvidence({ ...self, url: 'https://www.space.com/feather', outlet: 'Space.com' }, { url: page.url, outlet: 'Live Science', credits: [] }, 0.9)?.says).toBe('source');
+  });
+
+  test('two carriers of one AP story have a common source: neither is the other’s author, and the dates order them', () => {
+    const sfgate = byUrl('https://www.sfgate.com/news/article/7-key-questions');
+    const chron = byUrl('https://www.chron.com/news/world/article/Esper-says');
+    const evidence = creditEvidence(
+      { url: sfgate.url, outlet: 'SFGATE', credits: creditsOf(sfgate.articleBody) },
+      { url: chron.url, outlet: 'Houston Chronicle', credits: creditsOf(chron.articleBody) }, 0.9,
+    );
+    expect(evidence).toMatchObject({ kind: 'credit', says: 'unknown-order' });
+    expect(directionOf([evidence!, { kind: 'dates', says: 'source', detail: '' }])).toBe('source');
+    expect(directionOf([evidence!, { kind: 'dates', says: 'unknown-order', detail: '' }])).toBe('unknown-order');
+  });
+});
+
+describe('the page’s own declarations and the texts’ shapes', () => {
+  const article = 'https://www.aljazeera.com/news/2021/12/9/biden-call';
+
+  test('isBasedOn / original-source / syndication-source naming the article: the page derives from it', () => {
+    expect(basedOnEvidence([`${article}?utm_source=feed`], article)?.says).toBe('source');
+    expect(basedOnEvidence(['https://other.example/x'], article)).toBeNull();
+  });
+
+  test('a body link to the article’s address: the page points at its source', () => {
+    expect(sourceLinkEvidence(['https://twitter.com/x', `http://aljazeera.com/news/2021/12/9/biden-call/`], article)?.says).toBe('source');
+    expect(sourceLinkEvidence(['https://www.aljazeera.com/'], article)).toBeNull();
+  });
+
+  test('a page mostly inside an article twice its length or more is an excerpt of it', () => {
+    expect(containmentEvidence(150, 800, 0.95)?.says).toBe('source');
+    expect(containmentEvidence(150, 250, 0.95)).toBeNull();
+    expect(containmentEvidence(150, 800, 0.5)).toBeNull();
+  });
+});
+
+describe('one rule combines them', () => {
+  const dates = (says: DirectionEvidence['says']): DirectionEvidence => ({ kind: 'dates', says, detail: '' });
+  const credit = (says: DirectionEvidence['says']): DirectionEvidence => ({ kind: 'credit', says, detail: '' });
+  const canonical: DirectionEvidence = { kind: 'canonical', says: 'source', detail: '' };
+
+  test('evidence settles an order the dates leave unknown', () => {
+    expect(directionOf([canonical, dates('unknown-order')])).toBe('source');
+  });
+  test('dates decide alone', () => {
+    expect(directionOf([dates('copy')])).toBe('copy');
+  });
+  test('dates that contradict the evidence make the order unknown', () => {
+    expect(directionOf([credit('copy'), dates('source')])).toBe('unknown-order');
+  });
+  test('evidence pointing both ways is an unknown order', () => {
+    expect(directionOf([canonical, credit('copy'), dates('unknown-order')])).toBe('unknown-order');
+  });
+});

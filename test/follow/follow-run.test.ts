@@ -73,7 +73,7 @@ describe('a first run', () => {
     expect(outcomes['/stories/report.pdf']).toEqual(['not-an-article', 'not a web page (application/pdf)']);
     expect(outcomes['/stories/gone']).toEqual(['not-an-article', 'not found (404)']);
     expect(outcomes['/stories/flaky']).toEqual(['failed', 'the server failed (500)']);
-    expect(outcomes[DATED_TOO_OLD]).toEqual(['too-old', 'published 2021-12-30']);
+    expect(outcomes[DATED_TOO_OLD]).toEqual(['too-old', 'published 2021-12-30T14:32:00Z']);
   });
 
   test('a feed that is an error page is that source\'s error, in words, and sets its backoff', () => {
@@ -202,7 +202,7 @@ describe('an item its feed does not date', () => {
     const run = await runFollow([`${site.base}/undated.xml`], EMPTY_FOLLOW_STATE, { fetcher, parseDocument: parseWithLinkedom, readArticle, now: () => NOW }, { maxNewArticles: 5, maxAgeDays: 90 });
     expect(run.articles.map((a) => pathOf(a.url))).toEqual(['/undated/none']);
     expect(run.reports[0]!.tooOld).toBe(1);
-    expect(Object.values(run.state.items).find((i) => i.url.endsWith('/undated/old'))).toMatchObject({ outcome: 'too-old', note: 'published 2021-12-09' });
+    expect(Object.values(run.state.items).find((i) => i.url.endsWith('/undated/old'))).toMatchObject({ outcome: 'too-old', note: 'published 2021-12-09T14:32:00Z' });
   });
 });
 

@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { findVerbatimRuns } from '../../src/engine/align/verbatim-runs.js';
 import { findQuotedSpans, segmentSentences } from '../../src/engine/text/segment.js';
 import { tokenize } from '../../src/engine/text/tokenize.js';
+import { creditsIn } from '../../src/engine/verdict/credits.js';
 import { growthRatio, LINEAR_AT_8X } from '../helpers/growth.js';
 
 const segment = (text: string) => segmentSentences(tokenize(text));
@@ -42,5 +43,9 @@ describe('linear time on hostile input', () => {
 
   test('quoted speech, on a run of opening quotes never closed', () => {
     expect(growthRatio(findQuotedSpans, (n) => '“'.repeat(n) + ' w'.repeat(101), 2000)).toBeLessThan(LINEAR_AT_8X);
+  });
+
+  test('credit lines, on a run of blank lines (a scraper mark looked for line by line)', () => {
+    expect(growthRatio(creditsIn, (n) => 'A line\n' + '\n'.repeat(n) + 'x', 4000)).toBeLessThan(LINEAR_AT_8X);
   });
 });

@@ -34,7 +34,8 @@ const LINE_CREDITS: readonly RegExp[] = [
   /^\s*read (?:more|the full (?:article|story)) (?:at|on) ([^\n]{2,80}?)\s*\.?\s*$/i,
 ];
 /** What an autoblog leaves behind when it pastes another site's article. */
-const SCRAPER_MARK = /^\s*(?:\[ad_[12]\]|source link)\s*$/im;
+// Horizontal space only around the mark: `\s*` after `^` in multiline mode rescans a run of blank lines from each of them (quadratic).
+const SCRAPER_MARK = /^[ \t\u00a0]*(?:\[ad_[12]\]|source link)[ \t\u00a0]*$/im;
 
 /** Every credit line in a text, in order of the kinds above (at most one of each line). */
 export function creditsIn(text: string): Credit[] {

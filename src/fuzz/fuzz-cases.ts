@@ -5,13 +5,16 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { attribute, checkedPart, CorpusFormatError, type Corpus, type Lexicon, type Verdict } from '../engine/index.js';
+import { attribute, checkedPart, CorpusFormatError, type Corpus, type Lexicon, type Status, type Verdict } from '../engine/index.js';
 import { loadCorpusFile } from '../cli/assets.js';
 import { asCorpusFailure } from '../cli/check.js';
 import { CliError, ExitCode } from '../cli/cli-error.js';
 import { readPage } from '../cli/read-page.js';
 import { MAX_INPUT_BYTES } from '../cli/read-input.js';
 import type { FuzzPage } from './hostile-pages.js';
+
+/** Every status the engine may answer; typed over `Status`, so a new status cannot be forgotten here. */
+const STATUSES: Record<Status, true> = { copy: true, partial: true, 'same-text': true, original: true, 'no-match': true };
 
 export type CaseOutcome =
   /** `fingerprint` condenses the answer, to compare two runs of the same case. */
@@ -81,7 +84,7 @@ export function invariantViolations(verdict: Verdict, checkedText: string): stri
   if (!fraction(verdict.overlap)) wrong.push(`overlap ${verdict.overlap}`);
   const derived = Object.values(verdict.derived).reduce((a, b) => a + b, 0);
   if (derived > verdict.pageWords) wrong.push(`derived ${derived} > page words ${verdict.pageWords}`);
-  if (!['copy', 'partial', 'original', 'no-match'].includes(verdict.status)) wrong.push(`status ${verdict.status}`);
+  if (!Object.hasOwn(STATUSES, verdict.status)) wrong.push(`status ${verdict.status}`);
   const inside = ([start, end]: readonly [number, number], length: number): boolean =>
     Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= length;
   for (const source of verdict.sources) {

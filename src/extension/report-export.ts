@@ -2,7 +2,7 @@
 import type { Report } from './report.js';
 import { percent } from './badge.js';
 
-/** JSON export: every field of every report (schema/report.schema.json, with `delivery`), wrapped so the file says what it is. */
+/** JSON export: every field of every report (src/extension/report.schema.json, with `delivery`), wrapped so the file says what it is. */
 export function reportsToJson(reports: readonly Report[], exportedAt: Date): string {
   return JSON.stringify(
     { format: 'firsthand-reports', version: 1, exportedAt: exportedAt.toISOString(), reports },

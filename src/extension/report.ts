@@ -1,6 +1,6 @@
 /**
  * A report of a suspected copy, as kept in the browser and sent to the reader's endpoint. Plain
- * JSON data, described for receivers by schema/report.schema.json (keep the two in step: a unit
+ * JSON data, described for receivers by src/extension/report.schema.json (keep the two in step: a unit
  * test validates built reports against the schema).
  *
  * A report is self-contained: a reviewer sees each matched passage side by side (an excerpt of

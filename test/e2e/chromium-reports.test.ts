@@ -19,7 +19,7 @@ import { seedId, seedTitle } from './support/seeds.js';
 import { parseCsv } from '../helpers/csv.js';
 import { schemaErrors } from '../helpers/json-schema.js';
 
-const reportSchema = JSON.parse(readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const reportSchema = JSON.parse(readFileSync(new URL('../../src/extension/report.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
 const gate = chromiumGate();
 

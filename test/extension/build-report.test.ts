@@ -1,5 +1,5 @@
 /**
- * The report format (15.13, 15.14): built reports conform to schema/report.schema.json, are
+ * The report format (15.13, 15.14): built reports conform to src/extension/report.schema.json, are
  * bounded however long the page, self-contained (both sides of each passage with offsets, the
  * sources described), and carry the page address without fragment and tracking parameters.
  */
@@ -12,7 +12,7 @@ import { MAX_EXCERPT_CHARS, MAX_REPORT_PASSAGES, reportBody } from '../../src/ex
 import { MOCK_ORIGINAL, mockAnalysis, mockReport } from '../../popup/mock.js';
 import { schemaErrors } from '../helpers/json-schema.js';
 
-const schema = JSON.parse(readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const schema = JSON.parse(readFileSync(new URL('../../src/extension/report.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
 const context = (overrides: Partial<ReportContext> = {}): ReportContext => ({
   id: '6f1c1f8e-2b7e-4c1a-9f5e-1d2c3b4a5e6f',

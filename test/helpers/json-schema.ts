@@ -1,5 +1,5 @@
 /**
- * A JSON Schema checker for the keywords schema/report.schema.json uses (type, const, enum,
+ * A JSON Schema checker for the keywords src/extension/report.schema.json uses (type, const, enum,
  * properties, required, additionalProperties: false, items, oneOf, $ref to #/$defs, minimum,
  * maximum, minLength, maxLength, maxItems, pattern). A keyword it does not know is an error, so
  * the schema cannot grow a rule this checker silently ignores. (ajv is not a dependency of the

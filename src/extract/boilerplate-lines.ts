@@ -4,6 +4,8 @@
  * paragraph that happens to start with "Published" or "More" is kept.
  */
 
+import { isCreditedCaption, isPlayerLine, isScriptText } from './furniture-templates.js';
+
 /** Paragraphs of more words than this are always article text as far as these rules go. */
 const MAX_FURNITURE_WORDS = 40;
 
@@ -64,6 +66,8 @@ const BRACKETED_NAME = /^\[[^\]\d\s]+(?:\s[^\]\d\s]+){0,3}\]$/u;
 export function isBoilerplateLine(paragraph: string): boolean {
   const text = paragraph.trim();
   const words = text.split(/\s+/).length;
+  // templates recognised by shape at any length: a credited caption, leaked script, a player line
+  if (isCreditedCaption(text, words) || isScriptText(text, words) || isPlayerLine(text, words)) return true;
   if (words > MAX_FURNITURE_WORDS) return false;
   const bare = text.replace(/[\s:.…»›>|→-]+$/u, '');
   if (EXACT.test(bare)) return true;

@@ -7,6 +7,7 @@
 import { classWords, hasFurnitureName } from './furniture-names.js';
 import { isBoilerplateLine } from './boilerplate-lines.js';
 import { collapseWhitespace } from './block-text.js';
+import { normalizeEmbeddedPosts } from './embedded-posts.js';
 
 export { isBoilerplateLine };
 
@@ -16,6 +17,7 @@ const CHROME_SELECTOR = 'nav, [role="navigation"], figcaption, button, select, t
 /** Runs on the clone before Readability scores it. */
 export function prepareDocument(doc: Document): void {
   for (const el of Array.from(doc.querySelectorAll(CHROME_SELECTOR))) el.remove();
+  normalizeEmbeddedPosts(doc);
 }
 
 /**
@@ -27,6 +29,7 @@ const MAX_FURNITURE_SHARE = 0.25;
 /** Runs on Readability's content element (or the fallback container) before the text is taken. */
 export function cleanArticleContent(root: Element): void {
   for (const el of Array.from(root.querySelectorAll(CHROME_SELECTOR))) el.remove();
+  normalizeEmbeddedPosts(root); // the fallbacks' container has not been through prepareDocument
   const total = textLength(root);
   // Outermost first, so a removed box takes its children with it.
   for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {

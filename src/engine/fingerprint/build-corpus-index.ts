@@ -2,6 +2,7 @@ import { encodeCorpus } from './corpus-file.js';
 import { articleAnchors } from './anchors.js';
 import { articleFingerprints, contentTermCounts, distinctSorted, signatureHash } from './fingerprint.js';
 import { DEFAULT_INDEX_PARAMS, type IndexParams } from './params.js';
+import { recurringBoilerplate } from './recurring-boilerplate.js';
 import { segmentSentences } from '../text/segment.js';
 import { sortPostings } from './sort-postings.js';
 import { tokenize } from '../text/tokenize.js';
@@ -31,6 +32,7 @@ export function buildCorpusIndex(articles: readonly ArticleInput[], params: Part
     }
   }
 
+  const boilerplate = recurringBoilerplate(articles.map((a) => a.text));
   const hashParts: Uint32Array[] = [];
   const docParts: Uint32Array[] = [];
   const metas: Uint8Array[] = [];
@@ -45,6 +47,8 @@ export function buildCorpusIndex(articles: readonly ArticleInput[], params: Part
     docParts.push(new Uint32Array(all.length).fill(doc));
     metas.push(utf8.encode(JSON.stringify({
       id: article.id, title: article.title, outlet: article.outlet, published: article.published, url: article.url,
+      // written only when found, so a corpus without any reads as older builds wrote it
+      ...(boilerplate[doc]!.length > 0 ? { boilerplate: boilerplate[doc] } : {}),
     })));
     texts.push(utf8.encode(article.text));
   });

@@ -1,11 +1,16 @@
 import { BUCKETS, checksumBytes, decodeCorpus, decodeCorpusHead, type CorpusSections } from '../fingerprint/corpus-file.js';
 import { checkArticleNumber, checkBucket } from '../fingerprint/corpus-structure.js';
 import type { IndexParams } from '../fingerprint/params.js';
-import { CorpusFormatError, type ArticleMeta } from '../types.js';
+import { CorpusFormatError, type ArticleMeta, type Span } from '../types.js';
 
 /** A corpus article as the aligner reads it. */
 export interface StoredArticle extends ArticleMeta {
   readonly text: string;
+  /**
+   * Spans of the text that are boilerplate by recurrence (see recurring-boilerplate.ts): never
+   * evidence of reuse. Empty for a corpus built before they were recorded.
+   */
+  readonly boilerplate: readonly Span[];
 }
 
 /**
@@ -39,6 +44,7 @@ export class Corpus {
   readonly #sections: CorpusSections;
   readonly #texts: ArticleTextSource;
   readonly #metas = new Map<number, ArticleMeta>();
+  readonly #boilerplate = new Map<number, readonly Span[]>();
   /** 1 for each bucket whose postings were found in order, checked the first time a lookup reads it (see corpus-structure.ts). */
   readonly #checkedBuckets = new Uint8Array(BUCKETS - 1);
 
@@ -101,6 +107,7 @@ export class Corpus {
     }
     meta = parseMeta(parsed, doc);
     this.#metas.set(doc, meta);
+    this.#boilerplate.set(doc, parseSpans((parsed as { boilerplate?: unknown }).boilerplate, doc));
     return meta;
   }
 
@@ -130,8 +137,26 @@ export class Corpus {
       // bytes that match a checksum recomputed over them, but are not text
       throw new CorpusFormatError(`corrupt corpus: text of article ${doc} is not valid UTF-8`);
     }
-    return { ...this.meta(doc), text };
+    const meta = this.meta(doc);
+    const boilerplate = this.#boilerplate.get(doc)!;
+    if (boilerplate.some(([, e]) => e > text.length)) throw new CorpusFormatError(`corrupt corpus: boilerplate of article ${doc} lies past its text`);
+    return { ...meta, text, boilerplate };
   }
+}
+
+/** The recorded boilerplate spans: absent (an older corpus) is none; anything but ordered spans is damage. */
+function parseSpans(value: unknown, doc: number): readonly Span[] {
+  if (value === undefined) return [];
+  const bad = () => new CorpusFormatError(`corrupt corpus: boilerplate of article ${doc} is not a list of spans`);
+  if (!Array.isArray(value)) throw bad();
+  let last = 0;
+  return value.map((span: unknown) => {
+    if (!Array.isArray(span) || span.length !== 2) throw bad();
+    const [start, end] = span as unknown[];
+    if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < last || (end as number) <= (start as number)) throw bad();
+    last = end as number;
+    return [start, end] as Span;
+  });
 }
 
 function parseMeta(value: unknown, doc: number): ArticleMeta {

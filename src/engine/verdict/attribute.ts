@@ -1,4 +1,5 @@
 import { alignSource, type SourceAlignment } from '../align/align.js';
+import { withoutBoilerplate } from './boilerplate-passages.js';
 import { canonicalEvidence, dateEvidence, directionOf } from './direction.js';
 import { wireOf, type Credit } from './credits.js';
 import { basedOnEvidence, containmentEvidence, creditEvidence, creditsOf, sourceLinkEvidence } from './evidence.js';
@@ -86,7 +87,7 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
     if (seen.has(article.id)) continue;
     seen.add(article.id);
     const source = prepareText(article.text, ids);
-    const alignment = alignSource(prepared, source, matcher);
+    const alignment = withoutBoilerplate(alignSource(prepared, source, matcher), article.boilerplate);
     const pageMarks = markWords(prepared.words, alignment.passages.map((p) => p.page));
     aligned.push({ article, prepared: source, alignment, pageMarks, coverage: pageWords > 0 ? count(pageMarks) / pageWords : 0 });
   }

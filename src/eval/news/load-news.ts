@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleInput, PageInput } from '../../engine/index.js';
+import { dropFurnitureParagraphs } from '../../extract/furniture-text.js';
 import { parseCsvRecords } from './csv.js';
 
 export const NEWS_DATASET = 'news-scrape-2018';
@@ -93,13 +94,21 @@ export function scrapeInstant(a: NewsArticle): number {
   return Date.parse(a.scrapeTime);
 }
 
+/**
+ * The text the engine gets, as `firsthand build-corpus` and `check` read a text file: furniture
+ * lines (credited captions, leaked script, player lines, sharing prompts) dropped.
+ */
+export function engineText(a: NewsArticle): string {
+  return dropFurnitureParagraphs(a.text);
+}
+
 /** The article as a corpus entry: its first paragraph (usually the headline) as title. */
 export function toArticleInput(a: NewsArticle): ArticleInput {
   const title = a.text.split('\n\n', 1)[0]!.slice(0, 200);
-  return { id: a.id, title, outlet: a.publisher, published: a.scrapeTime, url: articleAddress(a), text: a.text };
+  return { id: a.id, title, outlet: a.publisher, published: a.scrapeTime, url: articleAddress(a), text: engineText(a) };
 }
 
 /** The article as a page checked at its own address. */
 export function toPageInput(a: NewsArticle): PageInput {
-  return { text: a.text, url: articleAddress(a), published: a.scrapeTime };
+  return { text: engineText(a), url: articleAddress(a), published: a.scrapeTime };
 }

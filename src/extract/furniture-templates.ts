@@ -1,0 +1,54 @@
+/**
+ * Furniture recognised by its shape at any length, where `isBoilerplateLine`'s short-line rules
+ * stop: a photo caption that ends in an agency's credit template, script text a page leaked into
+ * its body, a video player's "Site View • date" line. Each is a template a site fills in, never
+ * a word list of one page: the article text around them never ends or reads this way.
+ */
+
+/** Longest caption judged by its credit: a gallery caption runs to ~100 words, an article paragraph ending in a credit does not exist. */
+const MAX_CAPTION_WORDS = 150;
+
+/**
+ * A credit template closing a caption: "(AP Photo/Evan Vucci)", "(Photo by Chris McGrath/Getty Images)",
+ * "(Photo credit should read JONATHAN NACKSTRAND/AFP/Getty Images)", "/ AFP PHOTO / Brendan Smialowski",
+ * "BRENDAN SMIALOWSKI/AFP/Getty Images", "ORIG FILE ID: AFP_17J9SP", "Pool photo by …".
+ */
+const CREDIT_END = new RegExp(
+  '(?:' +
+    [
+      '\\((?:[\\w.-]+ )?photos?(?: credit| by)?\\b[^()]*\\)', // (AP Photo/…), (AFP Photo/…), (Photo by …), (Photo credit should read …)
+      '\\/ ?(?:afp|ap|epa|reuters) photo ?\\/[^/]*', // / AFP PHOTO / Name
+      '\\b[\\w .-]+\\/(?:afp|ap|epa(?:-efe)?|reuters|pool)\\/getty images', // NAME/AFP/Getty Images
+      'orig file id: \\S+', // a photo desk's file id
+      '^pool photo by [^.]*',
+    ].join('|') +
+    ')\\s*\\.?\\s*$',
+  'i',
+);
+
+export function isCreditedCaption(paragraph: string, words: number): boolean {
+  // the length bound keeps the scan for a credit at the end linear in practice on hostile input
+  return words <= MAX_CAPTION_WORDS && paragraph.length <= MAX_CAPTION_WORDS * 20 && CREDIT_END.test(paragraph);
+}
+
+/** Marks of program text: assignments, calls with object literals, statement ends, `||` defaults. */
+const CODE_MARK = /[{};]|\|\||=>|\b(?:window|document)\.\w|\bfunction\s*\(|\bvar\s+\w+\s*=/g;
+
+/** Script or style text that reached the body (an ad network's loader): code marks in every few words. */
+export function isScriptText(paragraph: string, words: number): boolean {
+  const marks = paragraph.match(CODE_MARK)?.length ?? 0;
+  return marks >= 4 && marks / words >= 0.15;
+}
+
+/** A date or time after the bullet: one bounded character class, so no input makes the pattern backtrack. */
+const WHEN = '[\\w.,: ]{0,60}';
+
+/**
+ * A video player's or a teaser's source line: a site name and a bullet, maybe a date after it
+ * ("CBS News Videos • July 15, 2018", "latimes.com•"). A bulleted list item starts with its bullet.
+ */
+const PLAYER_LINE = new RegExp(`^(?:[^•.!?"“]|\\.(?=\\S)){2,60}?\\s*•\\s*${WHEN}$`, 'u');
+
+export function isPlayerLine(paragraph: string, words: number): boolean {
+  return words <= 14 && paragraph.length <= 160 && PLAYER_LINE.test(paragraph) && !/^•/.test(paragraph);
+}

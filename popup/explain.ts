@@ -38,6 +38,10 @@ function uncheckedNote(analysis: Analysis): string {
 }
 
 export function explainVerdict(analysis: Analysis): string {
+  if (analysis.listing) {
+    // the stories it lists are its text: matches with their articles say nothing about this page's origin
+    return `A listing is no article: it neither copies the ${counted(analysis.listing.stories, 'story', 'stories')} it lists nor is their source. Firsthand never counts a listing as a source of another article.`;
+  }
   const notes = [explainScore(analysis), wireNote(analysis), directionNote(analysis)].filter(Boolean);
   return notes.join(' ');
 }

@@ -19,6 +19,7 @@ const COPY_HEADLINES: Record<CopyManner, string> = {
 };
 
 export function VerdictSummary({ analysis }: { analysis: Analysis }) {
+  if (analysis.listing) return <ListingSummary analysis={analysis} stories={analysis.listing.stories} />;
   const shows = analysis.status === 'copy' || analysis.status === 'partial';
   const copies = analysis.sources.filter((s) => s.relation === 'copy');
   const overlap = percent(analysis.overlap);
@@ -68,6 +69,20 @@ export function VerdictSummary({ analysis }: { analysis: Analysis }) {
           </div>
         </div>
       )}
+    </section>
+  );
+}
+
+/** A listing (an aggregator, a section front, a digest) is no article: say what it is, not whom it copied. */
+function ListingSummary({ analysis, stories }: { analysis: Analysis; stories: number }) {
+  return (
+    <section class={`summary status-${analysis.status} listing`} aria-labelledby="verdict-headline">
+      <h1 id="verdict-headline" class="headline" data-testid="verdict" data-status={analysis.status} data-listing={stories}>
+        {`This page lists ${counted(stories, 'article')}`}
+      </h1>
+      <p class="copies" data-testid="listing">
+        Headlines and opening lines of other articles: open one of them to check where it came from.
+      </p>
     </section>
   );
 }

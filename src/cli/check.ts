@@ -30,6 +30,8 @@ export interface CheckReport {
   readonly sameText: string | null;
   /** The wire story the page carries (see Verdict.wire), or null. */
   readonly wire: Verdict['wire'];
+  /** When the page lists other articles' headlines and ledes (see Verdict.listing): how many; else null. */
+  readonly listing: Verdict['listing'];
   readonly overlap: number;
   readonly derived: Verdict['derived'];
   readonly sources: ReadonlyArray<{
@@ -69,6 +71,7 @@ export function checkPage(page: PageText, context: CheckContext, timings: { extr
     selfBy: verdict.selfBy,
     sameText: verdict.sameText,
     wire: verdict.wire,
+    listing: verdict.listing,
     overlap: verdict.overlap,
     derived: verdict.derived,
     sources: verdict.sources.map(({ text: _text, ...source }) => source),
@@ -148,6 +151,9 @@ function formatReportLines(report: CheckReport, name: string): string[] {
   }
   if (report.page.truncatedFrom !== null) {
     lines.push(`Note: the page has ${report.page.truncatedFrom} words; only the first ${report.page.words} were checked, and the figures below refer to them.`);
+  }
+  if (report.listing) {
+    lines.push(`LISTING: this page lists ${report.listing.stories} articles (headlines and ledes); it is no article itself. Check one of them on its own page.`);
   }
   switch (report.status) {
     case 'copy':

@@ -132,6 +132,12 @@ export interface Verdict {
    * where the text was first seen. Null otherwise.
    */
   readonly wire: { readonly name: string; readonly carriers: number; readonly firstSeen: string | null } | null;
+  /**
+   * When the page is a listing (other articles' headlines and ledes: an aggregator, a section front,
+   * a wire digest), how many stories it lists; else null. A listing is no article: read its verdict as
+   * about the stories it lists, never as a copy of one. Corpus listings are never sources.
+   */
+  readonly listing: { readonly stories: number } | null;
   /** Share of the page's words derived from earlier sources (their union) ∈ [0, 1]. */
   readonly overlap: number;
   /** The page's derived words (those counted in `overlap`) by passage kind. */

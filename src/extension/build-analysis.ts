@@ -42,6 +42,7 @@ export function buildAnalysis(verdict: AttributedVerdict, context: AnalysisConte
     derived: { ...verdict.derived },
     likelyOriginal: likelyOriginal === null ? null : articleView(likelyOriginal),
     wire: verdict.wire === null ? null : { ...verdict.wire },
+    listing: verdict.listing === null ? null : { ...verdict.listing },
     sameText: articleView(sources.find((source) => source.id === verdict.sameText) ?? null),
     sources,
     corpusArticles: context.corpusArticles,

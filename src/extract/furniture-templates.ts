@@ -26,7 +26,15 @@ const CREDIT_END = new RegExp(
   'i',
 );
 
+/**
+ * Caption openings and endings a photo desk's template writes: AP's "FILE - In this Nov. 11, 2017
+ * file photo, …", and a gallery caption's show-more/show-less toggle ("… more", ". less").
+ */
+const CAPTION_START = /^file\s*[-–—]+\s*in this\b.{0,60}?\bphoto\b/i;
+const GALLERY_TOGGLE = /(?:(?:\.\.\.|…)\s*more|[.!?]["”’]?\s+less)\s*$/;
+
 export function isCreditedCaption(paragraph: string, words: number): boolean {
+  if (words <= MAX_CAPTION_WORDS && (CAPTION_START.test(paragraph) || GALLERY_TOGGLE.test(paragraph))) return true;
   // the length bound keeps the scan for a credit at the end linear in practice on hostile input
   return words <= MAX_CAPTION_WORDS && paragraph.length <= MAX_CAPTION_WORDS * 20 && CREDIT_END.test(paragraph);
 }

@@ -13,6 +13,7 @@ const verdict = (truncatedFrom: number | null): AttributedVerdict => ({
   pageWords: truncatedFrom === null ? 1200 : 50_000,
   truncatedFrom,
   selfBy: null,
+  listing: null,
   sameText: null,
   wire: null,
 });

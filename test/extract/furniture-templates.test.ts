@@ -17,6 +17,9 @@ describe('furniture templates', () => {
     'The president and first lady arrive aboard the plane at the international airport on a Sunday, ahead of talks with the visiting leader that are expected to run through Monday afternoon. (Photo by Chris Photographer/Getty Images)',
     'A man wearing a mask attends a rally against the policy of both presidents in the centre of the capital on Sunday, a day before the two leaders meet there for their first summit. (AP Photo/Jane Photographer)',
     "window._ad = window._ad || [];    _ad.push({      mode: 'thumbnails-c',      container: 'gallery-thumbnails-3',      placement: 'Interstitial Gallery Thumbnails 3',      target_type: 'mix'    });",
+    "FILE - In this Nov. 11, 2017 file photo, two presidents talk during the family photo session at a summit. Their persistence in pursuing a warm relationship has confounded critics.",
+    'A woman shows a poster as she attends a rally in the centre of the capital on Sunday. The two presidents will meet there on Monday. less',
+    'A woman shows a poster as she attends a rally in the centre of the capital on Sunday. The two presidents will ... more',
     'CBS News Videos • July 15, 2018',
     'latimes.com•',
     'Channel 8 San Diego•',
@@ -24,6 +27,8 @@ describe('furniture templates', () => {
 
   it.each([
     'The photographer, who asked that his photo credit be withheld, said the crowd was peaceful throughout the march (and the police agreed).',
+    'File sharing services were blamed in this photo essay for more than a third of the losses, the report said.',
+    'He said the plan would cost more, not less',
     '• It has been building like the run-up to a royal wedding: the two presidents will finally have their first standalone summit meeting.',
     'The agency said the code was written as window.location = "x"; but that it did nothing harmful to readers, according to the researchers who found it in May.',
     'Voters approved the measure 59 percent to 41 percent • turnout was the highest in a decade, officials said in a statement that was released late on Tuesday night after counting.',

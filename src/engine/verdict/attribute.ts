@@ -5,6 +5,7 @@ import { wireOf, type Credit } from './credits.js';
 import { basedOnEvidence, containmentEvidence, creditEvidence, creditsOf, sourceLinkEvidence } from './evidence.js';
 import { outletIsSite, sameAddress, sameSite, siteOf } from './identity.js';
 import { findCandidates } from '../retrieve/candidates.js';
+import { listedStories, MIN_LISTED } from '../text/listing.js';
 import type { Corpus, StoredArticle } from '../retrieve/corpus.js';
 import { EMPTY_LEXICON, type Lexicon } from '../text/lexicon.js';
 import { markWords, prepareText, wordSpans, type PreparedText } from '../align/prepared-text.js';
@@ -86,6 +87,8 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
     }
     if (seen.has(article.id)) continue;
     seen.add(article.id);
+    // a listing lists stories, it neither copies them nor is their source; only the listing itself finds itself
+    if (!isPageAddress(page, article) && listedStories(article.text) >= MIN_LISTED) continue;
     const source = prepareText(article.text, ids);
     const alignment = withoutBoilerplate(alignSource(prepared, source, matcher), article.boilerplate);
     const pageMarks = markWords(prepared.words, alignment.passages.map((p) => p.page));
@@ -125,7 +128,7 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
   const ranked = sources.map((s) => ({ ...s, liftedWords: longestVerbatimRun(prepared, s.passages) }));
   const { status, likelyOriginal, sameText } = decideStatus(ranked, overlap, self?.article.id ?? null);
   return {
-    status, likelyOriginal, self: self?.article.id ?? null, selfBy, sameText, wire: wireStory(pageCredits, page, sources), overlap, derived, sources, pageWords,
+    status, likelyOriginal, self: self?.article.id ?? null, selfBy, sameText, wire: wireStory(pageCredits, page, sources), listing: listingOf(prepared.text), overlap, derived, sources, pageWords,
     truncatedFrom,
   };
 }
@@ -147,6 +150,16 @@ function wireStory(pageCredits: readonly Credit[], page: PageInput, sources: rea
   const carriers = sources.filter((s) => s.coverage >= COPY_THRESHOLD && s.evidence.some((e) => e.kind === 'credit' && e.says === 'unknown-order'));
   const earlier = carriers.filter((s) => s.relation === 'source').sort((a, b) => compareDates(a.published, b.published) || b.coverage - a.coverage);
   return { name: wire.name, carriers: carriers.length, firstSeen: earlier[0]?.id ?? null };
+}
+
+function listingOf(text: string): Verdict['listing'] {
+  const stories = listedStories(text);
+  return stories >= MIN_LISTED ? { stories } : null;
+}
+
+/** Whether the article is at the page's own address (or its canonical on its own site). */
+function isPageAddress(page: PageInput, article: StoredArticle): boolean {
+  return page.url != null && article.url !== null && addressEvidence(page, article) === 'same';
 }
 
 /** Every piece of evidence about which of the page and `a` came first (see directionOf), dates last. */

@@ -28,9 +28,9 @@ const CREDIT_END = new RegExp(
 
 /**
  * Caption openings and endings a photo desk's template writes: AP's "FILE - In this Nov. 11, 2017
- * file photo, …" (also "In this … photo", "This … file photo, shows …"), and a gallery caption's show-more/show-less toggle ("… more", ". less").
+ * file photo, …", and a gallery caption's show-more/show-less toggle ("… more", ". less").
  */
-const CAPTION_START = /^(?:file\b[\s:–—-]*)?(?:in )?this\b.{0,60}?\b(?:file )?photo\b/i;
+const CAPTION_START = /^file\s*[-–—]+\s*in this\b.{0,60}?\bphoto\b/i;
 const GALLERY_TOGGLE = /(?:(?:\.\.\.|…)\s*more|[.!?]["”’]?\s+less)\s*$/;
 
 export function isCreditedCaption(paragraph: string, words: number): boolean {

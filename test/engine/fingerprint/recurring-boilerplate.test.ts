@@ -7,6 +7,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { attribute, buildCorpusIndex, loadCorpus, type ArticleInput, type Corpus, type Lexicon } from '../../../src/engine/index.js';
 import { recurringBoilerplate } from '../../../src/engine/fingerprint/recurring-boilerplate.js';
+import { CorpusFormatError } from '../../../src/engine/types.js';
+import { reseal, sections } from '../../helpers/corpus-surgery.js';
 import { lexicon as loadLexicon } from '../../helpers/seed-corpus.js';
 
 const BOX = [
@@ -93,5 +95,19 @@ describe('corpus files and the boilerplate record', () => {
   test('a corpus without a boilerplate record (older builds) loads, with none', () => {
     const corpus = corpusOf(STORIES.map((s, i) => article(`s-${i}`, 'one.example', s)));
     expect(corpus.article(0).boilerplate).toEqual([]);
+  });
+
+  test('a boilerplate record that is not ordered spans inside the text is a corrupt corpus', () => {
+    const sites = ['herald.example', 'observer.example', 'star.example'];
+    const bytes = buildCorpusIndex(STORIES.slice(0, 3).map((s, i) => article(`box-${i}`, sites[i]!, `${s}\n\n${BOX}`)));
+    const { metaBlob } = sections(bytes);
+    const meta = new TextDecoder().decode(metaBlob);
+    // swap the first span's ends (same digits, same length): a span that ends before it starts
+    const m = /"boilerplate":\[\[(\d+),(\d+)\]/.exec(meta)!;
+    expect(m[1]!.length).toBe(m[2]!.length);
+    const at = new TextEncoder().encode(meta.slice(0, m.index)).length + '"boilerplate":[['.length;
+    metaBlob.set(new TextEncoder().encode(`${m[2]},${m[1]}`), at);
+    const corpus = loadCorpus(reseal(bytes));
+    expect(() => corpus.article(0)).toThrow(CorpusFormatError);
   });
 });

@@ -14,7 +14,7 @@ describe('the corpus file', () => {
     const corpus = loadCorpus(buildCorpusIndex(input));
     expect(corpus.size).toBe(input.length);
     input.forEach((a, i) => {
-      expect(corpus.article(i)).toEqual({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, url: a.url, text: a.text });
+      expect(corpus.article(i)).toEqual({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, url: a.url, text: a.text, boilerplate: [] });
     });
     expect(corpus.indexBytes).toBeGreaterThan(BUCKETS * 4);
   });

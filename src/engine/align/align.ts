@@ -79,8 +79,10 @@ type Decision =
   | { readonly kind: 'quote'; readonly match: SentenceMatch };
 
 /** Aligns a page with one source article: verbatim runs, then sentence by sentence for what was rewritten. */
-export function alignSource(page: PreparedText, source: PreparedText, matcher: TermMatcher): SourceAlignment {
-  const runs = findVerbatimRuns(page.aligned.termIds, source.aligned.termIds, ALIGN.minRun);
+export function alignSource(pageText: PreparedText, sourceText: PreparedText, matcher: TermMatcher): SourceAlignment {
+  const runs = findVerbatimRuns(pageText.aligned.termIds, sourceText.aligned.termIds, ALIGN.minRun);
+  const page = asSpeechSees(pageText, sourceText, runs, 'page');
+  const source = asSpeechSees(sourceText, pageText, runs, 'source');
   const runTokens = markRunTokens(runs, page.tokens.terms.length);
   const candidates = sentenceCandidates(page, source, runs, new PairMatcher(matcher, page.aligned, source.aligned));
   const accepted = acceptSentences(page, candidates);
@@ -105,12 +107,30 @@ export function alignSource(page: PreparedText, source: PreparedText, matcher: T
   collectSentencePassages(page, source, runs, decisions, passages);
   for (let i = 0; i < decisions.length; i++) {
     const d = decisions[i]!;
-    if (d.kind === 'quote') quotes.push(quoteSpans(page, i, source, d.match));
+    if (d.kind === 'quote') quotes.push(quoteSpans(pageText, i, sourceText, d.match));
   }
   quotes.sort((a, b) => a.page[0] - b.page[0]);
   const kept = dropIsolatedFragments(page.words, passages, ALIGN.minStretchWords, ALIGN.stretchGapWords);
   if (isTemplateSibling(page, source, kept)) return { passages: [], quotes };
   return { passages: kept, quotes };
+}
+
+/**
+ * One side of the pair with `quoted` widened to all that is quoted speech as
+ * the pair sees it: its own quotations, their attribution frames, and the
+ * words the other side quotes where the two run word for word (a broadcast
+ * transcript, a statement or a post that a report quotes carries those words
+ * without marks). Two reports sharing a statement share its words and its
+ * formulaic frame, neither of which is taken from the other.
+ */
+function asSpeechSees(text: PreparedText, other: PreparedText, runs: readonly VerbatimRun[], side: 'page' | 'source'): PreparedText {
+  const speech = new Uint8Array(text.quoted.length);
+  for (let t = 0; t < speech.length; t++) speech[t] = text.quoted[t]! | text.framed[t]!;
+  for (const run of runs) {
+    const [mine, theirs] = side === 'page' ? [run.page, run.source] : [run.source, run.page];
+    for (let k = 0; k < run.length; k++) speech[mine + k]! |= other.quoted[theirs + k]!;
+  }
+  return { ...text, quoted: speech, aligned: { ...text.aligned, quoted: speech } };
 }
 
 function classify(score: SentencePairScore): PassageKind {

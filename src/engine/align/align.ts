@@ -22,6 +22,14 @@ export const ALIGN = {
   verbatimSentence: 0.85,
   /** A sentence pair this similar is derived without further support. */
   strong: 0.55,
+  /**
+   * A strong pair with no derived sentence beside it in the source's order
+   * needs this much. Stock same-event sentences ("Trump arrived in Finland
+   * ahead of his summit with Russian President Vladimir Putin") score 0.55–0.72
+   * against another outlet's own sentence on the real-news dev day; a lone
+   * rewritten sentence of a reused paragraph keeps most of its words.
+   */
+  alone: 0.75,
   /** A sentence pair this similar is derived when a neighbouring sentence is derived from a neighbouring source sentence. */
   weak: 0.32,
   /** Pages sentences apart and source sentences apart that still count as neighbours in a derived sequence. */
@@ -41,6 +49,13 @@ export const ALIGN = {
   /** Sentence evidence that is mostly quoted speech and whose own words do not match is a shared quote. */
   quoteShare: 0.6,
   quoteFrame: 0.3,
+  /**
+   * A quotation's neighbour is derived text (so the quotation was taken with
+   * it) when this share of its words outside quotations and their
+   * attribution is matched: the seeds' derived sentences start at 0.54, the
+   * same-fact independent ones end at 0.36.
+   */
+  derivedFrame: 0.45,
   /**
    * Shortest stretch of passages (words from its first to its last) that
    * counts, with passages this many words apart joined into one stretch.
@@ -84,8 +99,15 @@ export function alignSource(pageText: PreparedText, sourceText: PreparedText, ma
   const page = asSpeechSees(pageText, sourceText, runs, 'page');
   const source = asSpeechSees(sourceText, pageText, runs, 'source');
   const runTokens = markRunTokens(runs, page.tokens.terms.length);
-  const candidates = sentenceCandidates(page, source, runs, new PairMatcher(matcher, page.aligned, source.aligned));
-  const accepted = acceptSentences(page, candidates);
+  const matcherOfPair = new PairMatcher(matcher, page.aligned, source.aligned);
+  const candidates = sentenceCandidates(page, source, runs, matcherOfPair);
+  let demoted: readonly [PreparedText | null, PreparedText | null] | undefined;
+  const accepted = acceptSentences(page, candidates, (i, m) => {
+    demoted ??= [withNamesDemoted(page), withNamesDemoted(source)];
+    const [demotedPage, demotedSource] = demoted;
+    if (demotedPage === null || demotedSource === null) return false;
+    return scorePair(demotedPage, i, demotedSource, m.sourceSentence, m.sourceLast, matcherOfPair).score.similarity < ALIGN.strong;
+  });
 
   const decisions: Decision[] = page.sentences.map((sentence, i) => {
     const match = accepted.get(i);
@@ -133,6 +155,29 @@ function asSpeechSees(text: PreparedText, other: PreparedText, runs: readonly Ve
   return { ...text, quoted: speech, aligned: { ...text.aligned, quoted: speech } };
 }
 
+/**
+ * The text with names (capitalised words inside a sentence) weighed as
+ * function words: what a sentence says beyond who and where. Null for a text
+ * typed mostly in capitals, whose capitals name nothing.
+ */
+function withNamesDemoted(text: PreparedText): PreparedText | null {
+  const { flags } = text.tokens;
+  const demoted = new Uint8Array(flags);
+  let names = 0;
+  for (const s of text.sentences) {
+    for (let t = s.firstToken + 1; t < s.endToken; t++) {
+      if (!(flags[t]! & TokenFlag.Capitalized) || flags[t]! & TokenFlag.Stop) continue;
+      demoted[t]! |= TokenFlag.Stop;
+      names++;
+    }
+  }
+  if (names > flags.length * MAX_NAME_SHARE) return null;
+  return { ...text, aligned: { ...text.aligned, flags: demoted } };
+}
+
+/** Above this share of capitalised words a text is typed in capitals (a headline style, a shouted post). */
+const MAX_NAME_SHARE = 0.5;
+
 function classify(score: SentencePairScore): PassageKind {
   return score.exactShare >= ALIGN.nearVerbatimExact && score.similarity >= ALIGN.nearVerbatimSimilarity ? 'near-verbatim' : 'paraphrase';
 }
@@ -160,7 +205,17 @@ function hasDerivedNeighbour(i: number, accepted: ReadonlyMap<number, SentenceMa
   const hasLeft = left >= 0;
   const hasRight = right < sentenceCount;
   if (!hasLeft && !hasRight) return true;
-  return (hasLeft && accepted.has(left)) || (hasRight && accepted.has(right));
+  return (hasLeft && ownWordsDerived(accepted.get(left))) || (hasRight && ownWordsDerived(accepted.get(right)));
+}
+
+/**
+ * Whether a sentence next to a quotation was taken for its own words, not
+ * for the quotation it carries or its attribution ("Warner drew a comparison
+ * with…, saying Trump “ended up saying…”" beside a transcript of Warner's
+ * words is the outlet's own sentence).
+ */
+function ownWordsDerived(match: SentenceMatch | undefined): boolean {
+  return match !== undefined && match.score.frameShare >= ALIGN.derivedFrame;
 }
 
 function markRunTokens(runs: readonly VerbatimRun[], tokenCount: number): Uint8Array {
@@ -289,12 +344,33 @@ function unionOf(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
  * sequence: copies keep the source's order, while two reports of one event
  * share facts sentence by sentence but not a run of rewritten sentences.
  */
-function acceptSentences(page: PreparedText, candidates: SentenceMatch[][]): Map<number, SentenceMatch> {
+function acceptSentences(
+  page: PreparedText, candidates: SentenceMatch[][], sharesOnlyNames: (i: number, m: SentenceMatch) => boolean,
+): Map<number, SentenceMatch> {
   const accepted = new Map<number, SentenceMatch>();
   candidates.forEach((list, i) => {
     const best = list[0];
     if (best && best.score.similarity >= ALIGN.strong) accepted.set(i, best);
   });
+  extendBySequence(page, candidates, accepted);
+  // A strong pair alone, with no derived sentence beside it in the source's order, may be the sentence
+  // two reports of one event both write: it stands only if it shares more than the event's names.
+  let dropped = false;
+  for (const [i, m] of [...accepted]) {
+    if (m.score.similarity >= ALIGN.alone || isSupported(i, m, accepted) || !sharesOnlyNames(i, m)) continue;
+    accepted.delete(i);
+    dropped = true;
+  }
+  if (!dropped) return accepted;
+  // what the dropped pairs supported goes with them
+  const kept = new Map<number, SentenceMatch>();
+  for (const [i, m] of accepted) if (m.score.similarity >= ALIGN.strong) kept.set(i, m);
+  extendBySequence(page, candidates, kept);
+  return kept;
+}
+
+/** Accepts weak pairs next to accepted ones in the source's order, until nothing changes. */
+function extendBySequence(page: PreparedText, candidates: SentenceMatch[][], accepted: Map<number, SentenceMatch>): void {
   for (let changed = true; changed; ) {
     changed = false;
     for (let i = 0; i < page.sentences.length; i++) {
@@ -306,7 +382,6 @@ function acceptSentences(page: PreparedText, candidates: SentenceMatch[][]): Map
       }
     }
   }
-  return accepted;
 }
 
 function isSupported(i: number, c: SentenceMatch, accepted: ReadonlyMap<number, SentenceMatch>): boolean {

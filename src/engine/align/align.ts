@@ -355,9 +355,11 @@ function acceptSentences(
   extendBySequence(page, candidates, accepted);
   // A strong pair alone, with no derived sentence beside it in the source's order, may be the sentence
   // two reports of one event both write: it stands only if it shares more than the event's names.
+  // Support here is a neighbour with words of its own (a byline or a dateline beside a blurb's one sentence is none).
+  const substantial = new Map([...accepted].filter(([j]) => contentTokens(page, j) >= MIN_SUPPORT_CONTENT_TOKENS));
   let dropped = false;
   for (const [i, m] of [...accepted]) {
-    if (m.score.similarity >= ALIGN.alone || isSupported(i, m, accepted) || !sharesOnlyNames(i, m)) continue;
+    if (m.score.similarity >= ALIGN.alone || isSupported(i, m, substantial) || !sharesOnlyNames(i, m)) continue;
     accepted.delete(i);
     dropped = true;
   }
@@ -367,6 +369,16 @@ function acceptSentences(
   for (const [i, m] of accepted) if (m.score.similarity >= ALIGN.strong) kept.set(i, m);
   extendBySequence(page, candidates, kept);
   return kept;
+}
+
+/** Fewest content words of a sentence that supports a lone strong pair as its neighbour. */
+const MIN_SUPPORT_CONTENT_TOKENS = 4;
+
+function contentTokens(text: PreparedText, i: number): number {
+  const s = text.sentences[i]!;
+  let n = 0;
+  for (let t = s.firstToken; t < s.endToken; t++) if (!(text.tokens.flags[t]! & TokenFlag.Stop)) n++;
+  return n;
 }
 
 /** Accepts weak pairs next to accepted ones in the source's order, until nothing changes. */

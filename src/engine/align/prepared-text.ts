@@ -2,6 +2,7 @@ import { sentenceFigures } from './number-agreement.js';
 import { markAttributionFrames } from '../text/attribution.js';
 import { findEmbeddedPostSpans } from '../text/embedded-posts.js';
 import { findQuotedSpans, segmentSentences, type Sentence } from '../text/segment.js';
+import { findSingleQuotedSpans } from '../text/single-quotes.js';
 import type { AlignedText } from './sentence-similarity.js';
 import type { TermIds } from '../text/term-ids.js';
 import { tokenize, type TokenStream } from '../text/tokenize.js';
@@ -38,7 +39,7 @@ export function prepareText(text: string, ids: TermIds): PreparedText {
   const sentenceOfToken = new Int32Array(tokens.terms.length);
   sentences.forEach((s, i) => sentenceOfToken.fill(i, s.firstToken, s.endToken));
   const quoted = new Uint8Array(tokens.terms.length);
-  for (const spans of [findQuotedSpans(text), findEmbeddedPostSpans(text)]) {
+  for (const spans of [findQuotedSpans(text), findSingleQuotedSpans(text), findEmbeddedPostSpans(text)]) {
     let t = 0;
     for (const [start, end] of spans) {
       while (t < tokens.starts.length && tokens.starts[t]! < start) t++;

@@ -106,7 +106,9 @@ export function alignSource(pageText: PreparedText, sourceText: PreparedText, ma
     demoted ??= [withNamesDemoted(page), withNamesDemoted(source)];
     const [demotedPage, demotedSource] = demoted;
     if (demotedPage === null || demotedSource === null) return false;
-    return scorePair(demotedPage, i, demotedSource, m.sourceSentence, m.sourceLast, matcherOfPair).score.similarity < ALIGN.strong;
+    // the bar the pair was accepted on, now without the names
+    const bar = m.score.similarity >= ALIGN.strong ? ALIGN.strong : ALIGN.weak;
+    return scorePair(demotedPage, i, demotedSource, m.sourceSentence, m.sourceLast, matcherOfPair).score.similarity < bar;
   });
 
   const decisions: Decision[] = page.sentences.map((sentence, i) => {
@@ -357,17 +359,16 @@ function acceptSentences(
   // two reports of one event both write: it stands only if it shares more than the event's names.
   // Support here is a neighbour with words of its own (a byline or a dateline beside a blurb's one sentence is none).
   const substantial = new Map([...accepted].filter(([j]) => contentTokens(page, j) >= MIN_SUPPORT_CONTENT_TOKENS));
-  let dropped = false;
-  for (const [i, m] of [...accepted]) {
+  const dropped = new Map<number, SentenceMatch>();
+  for (const [i, m] of accepted) {
     if (m.score.similarity >= ALIGN.alone || isSupported(i, m, substantial) || !sharesOnlyNames(i, m)) continue;
-    accepted.delete(i);
-    dropped = true;
+    dropped.set(i, m);
   }
-  if (!dropped) return accepted;
-  // what the dropped pairs supported goes with them
+  if (dropped.size === 0) return accepted;
+  // what the dropped pairs supported goes with them, and they do not come back as weak pairs
   const kept = new Map<number, SentenceMatch>();
-  for (const [i, m] of accepted) if (m.score.similarity >= ALIGN.strong) kept.set(i, m);
-  extendBySequence(page, candidates, kept);
+  for (const [i, m] of accepted) if (m.score.similarity >= ALIGN.strong && !dropped.has(i)) kept.set(i, m);
+  extendBySequence(page, candidates, kept, dropped);
   return kept;
 }
 
@@ -382,12 +383,16 @@ function contentTokens(text: PreparedText, i: number): number {
 }
 
 /** Accepts weak pairs next to accepted ones in the source's order, until nothing changes. */
-function extendBySequence(page: PreparedText, candidates: SentenceMatch[][], accepted: Map<number, SentenceMatch>): void {
+function extendBySequence(
+  page: PreparedText, candidates: SentenceMatch[][], accepted: Map<number, SentenceMatch>,
+  excluded: ReadonlyMap<number, SentenceMatch> = new Map(),
+): void {
   for (let changed = true; changed; ) {
     changed = false;
     for (let i = 0; i < page.sentences.length; i++) {
       if (accepted.has(i)) continue;
-      const supported = (candidates[i] ?? []).find((c) => c.score.similarity >= ALIGN.weak && isSupported(i, c, accepted));
+      const gone = excluded.get(i);
+      const supported = (candidates[i] ?? []).find((c) => c.score.similarity >= ALIGN.weak && c !== gone && isSupported(i, c, accepted));
       if (supported) {
         accepted.set(i, supported);
         changed = true;

@@ -430,7 +430,8 @@ function collectRunPassages(
       const sourceStart = run.source + (pieceStart - run.page);
       const sentenceIndex = page.sentenceOfToken[pieceStart]!;
       const inVerbatimSentence = decisions[sentenceIndex]?.kind === 'runs';
-      if (length >= ALIGN.minStandaloneRun || (inVerbatimSentence && length >= ALIGN.minRun)) {
+      const standsAlone = !inVerbatimSentence && length >= ALIGN.minStandaloneRun && !isNamesOnly(page, pieceStart, endToken);
+      if (standsAlone || (inVerbatimSentence && length >= ALIGN.minRun)) {
         const pageSpan: Span = [starts[pieceStart]!, ends[endToken - 1]!];
         const sourceSpan: Span = [src.starts[sourceStart]!, src.ends[sourceStart + length - 1]!];
         if (isMostlyQuoted(page.quoted, pieceStart, endToken) && isMostlyQuoted(source.quoted, sourceStart, sourceStart + length)
@@ -450,6 +451,30 @@ function collectRunPassages(
     }
     flush(run.page + run.length);
   }
+}
+
+/**
+ * Whether page tokens `[from, to)` are names and function words only: "Sen.
+ * Mark Warner (D-Va.), Vice Chair of the Senate Intelligence Committee" inside
+ * two outlets' own sentences is who the story is about, not a sentence taken.
+ * A text typed in capitals has no names to tell.
+ */
+function isNamesOnly(text: PreparedText, from: number, to: number): boolean {
+  const { flags } = text.tokens;
+  let names = 0;
+  for (let t = from; t < to; t++) {
+    if (flags[t]! & TokenFlag.Stop) continue;
+    if (!(flags[t]! & TokenFlag.Capitalized)) return false;
+    names++;
+  }
+  return names > 0 && !typedInCapitals(text);
+}
+
+function typedInCapitals(text: PreparedText): boolean {
+  const { flags } = text.tokens;
+  let capitalized = 0;
+  for (let t = 0; t < flags.length; t++) if (flags[t]! & TokenFlag.Capitalized) capitalized++;
+  return capitalized > flags.length * MAX_NAME_SHARE;
 }
 
 function isMostlyQuoted(quoted: Uint8Array, from: number, to: number): boolean {

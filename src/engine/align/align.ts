@@ -160,7 +160,8 @@ function asSpeechSees(text: PreparedText, other: PreparedText, runs: readonly Ve
 /**
  * The text with names (capitalised words inside a sentence) weighed as
  * function words: what a sentence says beyond who and where. Null for a text
- * typed mostly in capitals, whose capitals name nothing.
+ * typed in one case, whose capitals name nothing (such a text keeps the
+ * alignment it always had).
  */
 function withNamesDemoted(text: PreparedText): PreparedText | null {
   const { flags } = text.tokens;
@@ -173,12 +174,22 @@ function withNamesDemoted(text: PreparedText): PreparedText | null {
       names++;
     }
   }
-  if (names > flags.length * MAX_NAME_SHARE) return null;
+  if (names === 0 || typedInOneCase(text)) return null;
   return { ...text, aligned: { ...text.aligned, flags: demoted } };
 }
 
-/** Above this share of capitalised words a text is typed in capitals (a headline style, a shouted post). */
-const MAX_NAME_SHARE = 0.5;
+/** A text typed all in capitals or all in lower case: its capitals tell no names. */
+function typedInOneCase(text: PreparedText): boolean {
+  let known = oneCase.get(text.tokens);
+  if (known === undefined) {
+    known = !/\p{Ll}/u.test(text.text) || !/\p{Lu}/u.test(text.text);
+    oneCase.set(text.tokens, known);
+  }
+  return known;
+}
+
+/** Per text (its tokens, which every view of it shares): read once, asked per run and per source. */
+const oneCase = new WeakMap<object, boolean>();
 
 function classify(score: SentencePairScore): PassageKind {
   return score.exactShare >= ALIGN.nearVerbatimExact && score.similarity >= ALIGN.nearVerbatimSimilarity ? 'near-verbatim' : 'paraphrase';
@@ -467,14 +478,7 @@ function isNamesOnly(text: PreparedText, from: number, to: number): boolean {
     if (!(flags[t]! & TokenFlag.Capitalized)) return false;
     names++;
   }
-  return names > 0 && !typedInCapitals(text);
-}
-
-function typedInCapitals(text: PreparedText): boolean {
-  const { flags } = text.tokens;
-  let capitalized = 0;
-  for (let t = 0; t < flags.length; t++) if (flags[t]! & TokenFlag.Capitalized) capitalized++;
-  return capitalized > flags.length * MAX_NAME_SHARE;
+  return names > 0 && !typedInOneCase(text);
 }
 
 function isMostlyQuoted(quoted: Uint8Array, from: number, to: number): boolean {

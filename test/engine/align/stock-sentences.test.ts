@@ -6,7 +6,11 @@
  * keeps the source's own content still counts (PAN25's short reused paragraphs are such).
  */
 import { beforeAll, describe, expect, test } from 'vitest';
+import { alignSource } from '../../../src/engine/align/align.js';
+import { prepareText } from '../../../src/engine/align/prepared-text.js';
+import { TermMatcher } from '../../../src/engine/align/sentence-similarity.js';
 import { attribute, buildCorpusIndex, loadCorpus, type Lexicon } from '../../../src/engine/index.js';
+import { TermIds } from '../../../src/engine/text/term-ids.js';
 import { loadNewsFiles, toArticleInput, toPageInput, NEWS_DATASET } from '../../../src/eval/news/load-news.js';
 import { locateDataset } from '../../../src/eval/shared-data.js';
 import { lexicon as loadLexicon } from '../../helpers/seed-corpus.js';
@@ -22,6 +26,13 @@ function coverage(page: string, source: string): number {
   return attribute({ text: page, published: '2018-07-16' }, [corpus], { lexicon }).sources.find((s) => s.id === 'source')?.coverage ?? 0;
 }
 
+/** The passages aligning `page` with `source` (the aligner alone: one sentence is too little for retrieval to offer the source). */
+function passagesOf(page: string, source: string): Array<readonly [string, number]> {
+  const ids = new TermIds();
+  const prepared = prepareText(page, ids);
+  return alignSource(prepared, prepareText(source, ids), new TermMatcher(lexicon, ids)).passages.map((p) => [p.kind, p.similarity] as const);
+}
+
 const PAGE_OWN = [
   'Protesters gathered in the city centre on Saturday carrying banners about press freedom and human rights.',
   'Local police said the demonstrations were peaceful and that no arrests had been made by the evening.',
@@ -35,9 +46,9 @@ const SOURCE_OWN = [
 
 describe('a stock same-event sentence', () => {
   test('shared names, place and day alone do not make a passage', () => {
-    const page = `President Donald Trump arrived in Helsinki on Sunday for his summit with Russian President Vladimir Putin.\n\n${PAGE_OWN}`;
-    const source = `${SOURCE_OWN}\n\nDonald Trump has arrived in Helsinki, Finland, ahead of his summit with Russian President Vladimir Putin on Monday.`;
-    expect(coverage(page, source)).toBe(0);
+    const page = `${PAGE_OWN}\n\nWith the Nato meeting behind him, Donald Trump has arrived in Helsinki, Finland, the site of his summit with Russian President Vladimir Putin.`;
+    const source = `President Trump arrived in Finland ahead of his highly anticipated summit with Russian President Vladimir Putin.\n\n${SOURCE_OWN}`;
+    expect(passagesOf(page, source)).toEqual([]);
   });
 
   test('nor a short blurb sharing a senator\u2019s name and title with another', () => {
@@ -49,7 +60,7 @@ describe('a stock same-event sentence', () => {
   test('a lone rewritten sentence that keeps the source\u2019s own content still counts', () => {
     const page = `${PAGE_OWN}\n\nThe outbreak has forced schools across the region to keep their doors shut for at least two more weeks, health officials warned.`;
     const source = `Health officials warned that schools across the region must keep their doors closed for at least another two weeks because of the outbreak.\n\n${SOURCE_OWN}`;
-    expect(coverage(page, source)).toBeGreaterThan(0.1);
+    expect(passagesOf(page, source)).toEqual([['paraphrase', expect.any(Number)]]);
   });
 });
 

@@ -10,6 +10,7 @@ import { findEmbeddedPostSpans, MAX_POST_WORDS } from '../../../src/engine/text/
 import { segmentSentences } from '../../../src/engine/text/segment.js';
 import { findSingleQuotedSpans } from '../../../src/engine/text/single-quotes.js';
 import { tokenize } from '../../../src/engine/text/tokenize.js';
+import { growthRatio, LINEAR_AT_8X } from '../../helpers/growth.js';
 
 const pieces = (text: string, spans: ReadonlyArray<readonly [number, number]>) => spans.map(([s, e]) => text.slice(s, e));
 
@@ -79,5 +80,17 @@ describe('attribution frames', () => {
   test('not a sentence of the outlet\u2019s own that carries a few quoted words', () => {
     const text = 'The senator, who has opposed the summit for weeks and voted against the sanctions bill, called the plan \u201ca real disgrace for us.\u201d';
     expect(framed(text, 'a real disgrace for us')).toBe('');
+  });
+});
+
+describe('linear time on hostile input', () => {
+  test('single quotes, on a run of opening marks never closed', () => {
+    expect(growthRatio(findSingleQuotedSpans, (n) => " 'w".repeat(n / 3) + 'x', 4000)).toBeLessThan(LINEAR_AT_8X);
+  });
+
+  test('embedded posts, on signature lines one after another and a long line of spaces before one', () => {
+    const signature = '\u2014 A (@a) July 1, 2018\n';
+    expect(growthRatio(findEmbeddedPostSpans, (n) => signature.repeat(n / signature.length), 4000)).toBeLessThan(LINEAR_AT_8X);
+    expect(growthRatio(findEmbeddedPostSpans, (n) => 'w' + ' '.repeat(n) + `\n${signature}`, 4000)).toBeLessThan(LINEAR_AT_8X);
   });
 });

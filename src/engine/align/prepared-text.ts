@@ -1,5 +1,6 @@
 import { sentenceFigures } from './number-agreement.js';
 import { markAttributionFrames } from '../text/attribution.js';
+import { findBlockQuoteSpans } from '../text/block-quotes.js';
 import { findEmbeddedPostSpans } from '../text/embedded-posts.js';
 import { findQuotedSpans, segmentSentences, type Sentence } from '../text/segment.js';
 import { findSingleQuotedSpans } from '../text/single-quotes.js';
@@ -39,7 +40,7 @@ export function prepareText(text: string, ids: TermIds): PreparedText {
   const sentenceOfToken = new Int32Array(tokens.terms.length);
   sentences.forEach((s, i) => sentenceOfToken.fill(i, s.firstToken, s.endToken));
   const quoted = new Uint8Array(tokens.terms.length);
-  for (const spans of [findQuotedSpans(text), findSingleQuotedSpans(text), findEmbeddedPostSpans(text)]) {
+  for (const spans of [findQuotedSpans(text), findSingleQuotedSpans(text), findEmbeddedPostSpans(text), findBlockQuoteSpans(text)]) {
     let t = 0;
     for (const [start, end] of spans) {
       while (t < tokens.starts.length && tokens.starts[t]! < start) t++;

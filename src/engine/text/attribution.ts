@@ -14,7 +14,7 @@ asked asks stated states declared declares explained explains noted notes contin
 insisted insists warned warns posted posts according statement statements release interview remarks replied
 replies responded responds announced announces`;
 
-const SPEECH_TERMS: ReadonlySet<string> = new Set(SPEECH_WORDS.split(/\s+/).filter(Boolean).map(termOf));
+export const SPEECH_TERMS: ReadonlySet<string> = new Set(SPEECH_WORDS.split(/\s+/).filter(Boolean).map(termOf));
 
 /** Longest attribution frame, in tokens, outside the quotation of its sentence. */
 export const MAX_FRAME_TOKENS = 14;

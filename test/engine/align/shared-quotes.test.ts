@@ -69,6 +69,13 @@ describe('a shared quotation in an attribution frame', () => {
   });
 });
 
+describe('a block quotation without marks', () => {
+  test('a statement printed as its own paragraph after "X said in a statement:" is quoted speech', () => {
+    const block = `The company said in a statement:\n\n${STATEMENT}, and we will keep investing in our stores and our people next year.`;
+    expectOnlyQuoted(reportWith(0, block), reportWith(1, `In a statement, Home Depot said:\n\n${STATEMENT}, and we will keep investing in our stores and our people next year.`), STATEMENT);
+  });
+});
+
 describe('quoted on one side only', () => {
   test('a broadcast transcript carries unquoted the words a report quotes', () => {
     const remarks = 'I would feel a lot better if the ambassador, who I have a lot of confidence in, was actually sitting in on the meeting';

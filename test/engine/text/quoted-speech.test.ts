@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { markAttributionFrames } from '../../../src/engine/text/attribution.js';
+import { findBlockQuoteSpans } from '../../../src/engine/text/block-quotes.js';
 import { findEmbeddedPostSpans, MAX_POST_WORDS } from '../../../src/engine/text/embedded-posts.js';
 import { segmentSentences } from '../../../src/engine/text/segment.js';
 import { findSingleQuotedSpans } from '../../../src/engine/text/single-quotes.js';
@@ -92,5 +93,21 @@ describe('linear time on hostile input', () => {
     const signature = '\u2014 A (@a) July 1, 2018\n';
     expect(growthRatio(findEmbeddedPostSpans, (n) => signature.repeat(n / signature.length), 4000)).toBeLessThan(LINEAR_AT_8X);
     expect(growthRatio(findEmbeddedPostSpans, (n) => 'w' + ' '.repeat(n) + `\n${signature}`, 4000)).toBeLessThan(LINEAR_AT_8X);
+  });
+});
+
+describe('block quotations', () => {
+  test('the paragraph after a line that ends in a colon and says who speaks', () => {
+    const text = 'Spotify said in a statement:\n\nWe have long had a policy against hate content.\n\nThe company did not say more.';
+    expect(pieces(text, findBlockQuoteSpans(text))).toEqual(['We have long had a policy against hate content.']);
+  });
+
+  test('not after a colon that introduces no speaker', () => {
+    const text = 'The results were as follows:\n\nRevenue rose by a third in the quarter.';
+    expect(findBlockQuoteSpans(text)).toEqual([]);
+  });
+
+  test('linear time, on a run of introducing lines', () => {
+    expect(growthRatio(findBlockQuoteSpans, (n) => 'He said:\n'.repeat(n / 9) + 'x', 4000)).toBeLessThan(LINEAR_AT_8X);
   });
 });

@@ -22,6 +22,14 @@ export const ALIGN = {
   verbatimSentence: 0.85,
   /** A sentence pair this similar is derived without further support. */
   strong: 0.55,
+  /**
+   * A strong pair with no derived sentence beside it in the source's order
+   * needs this much. Stock same-event sentences ("Trump arrived in Finland
+   * ahead of his summit with Russian President Vladimir Putin") score 0.55–0.72
+   * against another outlet's own sentence on the real-news dev day; a lone
+   * rewritten sentence of a reused paragraph keeps most of its words.
+   */
+  alone: 0.75,
   /** A sentence pair this similar is derived when a neighbouring sentence is derived from a neighbouring source sentence. */
   weak: 0.32,
   /** Pages sentences apart and source sentences apart that still count as neighbours in a derived sequence. */
@@ -41,6 +49,13 @@ export const ALIGN = {
   /** Sentence evidence that is mostly quoted speech and whose own words do not match is a shared quote. */
   quoteShare: 0.6,
   quoteFrame: 0.3,
+  /**
+   * A quotation's neighbour is derived text (so the quotation was taken with
+   * it) when this share of its words outside quotations and their
+   * attribution is matched: the seeds' derived sentences start at 0.54, the
+   * same-fact independent ones end at 0.36.
+   */
+  derivedFrame: 0.45,
   /**
    * Shortest stretch of passages (words from its first to its last) that
    * counts, with passages this many words apart joined into one stretch.
@@ -79,11 +94,22 @@ type Decision =
   | { readonly kind: 'quote'; readonly match: SentenceMatch };
 
 /** Aligns a page with one source article: verbatim runs, then sentence by sentence for what was rewritten. */
-export function alignSource(page: PreparedText, source: PreparedText, matcher: TermMatcher): SourceAlignment {
-  const runs = findVerbatimRuns(page.aligned.termIds, source.aligned.termIds, ALIGN.minRun);
+export function alignSource(pageText: PreparedText, sourceText: PreparedText, matcher: TermMatcher): SourceAlignment {
+  const runs = findVerbatimRuns(pageText.aligned.termIds, sourceText.aligned.termIds, ALIGN.minRun);
+  const page = asSpeechSees(pageText, sourceText, runs, 'page');
+  const source = asSpeechSees(sourceText, pageText, runs, 'source');
   const runTokens = markRunTokens(runs, page.tokens.terms.length);
-  const candidates = sentenceCandidates(page, source, runs, new PairMatcher(matcher, page.aligned, source.aligned));
-  const accepted = acceptSentences(page, candidates);
+  const matcherOfPair = new PairMatcher(matcher, page.aligned, source.aligned);
+  const candidates = sentenceCandidates(page, source, runs, matcherOfPair);
+  let demoted: readonly [PreparedText | null, PreparedText | null] | undefined;
+  const accepted = acceptSentences(page, candidates, (i, m) => {
+    demoted ??= [withNamesDemoted(page), withNamesDemoted(source)];
+    const [demotedPage, demotedSource] = demoted;
+    if (demotedPage === null || demotedSource === null) return false;
+    // the bar the pair was accepted on, now without the names
+    const bar = m.score.similarity >= ALIGN.strong ? ALIGN.strong : ALIGN.weak;
+    return scorePair(demotedPage, i, demotedSource, m.sourceSentence, m.sourceLast, matcherOfPair).score.similarity < bar;
+  });
 
   const decisions: Decision[] = page.sentences.map((sentence, i) => {
     const match = accepted.get(i);
@@ -105,13 +131,65 @@ export function alignSource(page: PreparedText, source: PreparedText, matcher: T
   collectSentencePassages(page, source, runs, decisions, passages);
   for (let i = 0; i < decisions.length; i++) {
     const d = decisions[i]!;
-    if (d.kind === 'quote') quotes.push(quoteSpans(page, i, source, d.match));
+    if (d.kind === 'quote') quotes.push(quoteSpans(pageText, i, sourceText, d.match));
   }
   quotes.sort((a, b) => a.page[0] - b.page[0]);
   const kept = dropIsolatedFragments(page.words, passages, ALIGN.minStretchWords, ALIGN.stretchGapWords);
   if (isTemplateSibling(page, source, kept)) return { passages: [], quotes };
   return { passages: kept, quotes };
 }
+
+/**
+ * One side of the pair with `quoted` widened to all that is quoted speech as
+ * the pair sees it: its own quotations, their attribution frames, and the
+ * words the other side quotes where the two run word for word (a broadcast
+ * transcript, a statement or a post that a report quotes carries those words
+ * without marks). Two reports sharing a statement share its words and its
+ * formulaic frame, neither of which is taken from the other.
+ */
+function asSpeechSees(text: PreparedText, other: PreparedText, runs: readonly VerbatimRun[], side: 'page' | 'source'): PreparedText {
+  const speech = new Uint8Array(text.quoted.length);
+  for (let t = 0; t < speech.length; t++) speech[t] = text.quoted[t]! | text.framed[t]!;
+  for (const run of runs) {
+    const [mine, theirs] = side === 'page' ? [run.page, run.source] : [run.source, run.page];
+    for (let k = 0; k < run.length; k++) speech[mine + k]! |= other.quoted[theirs + k]!;
+  }
+  return { ...text, quoted: speech, aligned: { ...text.aligned, quoted: speech } };
+}
+
+/**
+ * The text with names (capitalised words inside a sentence) weighed as
+ * function words: what a sentence says beyond who and where. Null for a text
+ * typed in one case, whose capitals name nothing (such a text keeps the
+ * alignment it always had).
+ */
+function withNamesDemoted(text: PreparedText): PreparedText | null {
+  const { flags } = text.tokens;
+  const demoted = new Uint8Array(flags);
+  let names = 0;
+  for (const s of text.sentences) {
+    for (let t = s.firstToken + 1; t < s.endToken; t++) {
+      if (!(flags[t]! & TokenFlag.Capitalized) || flags[t]! & TokenFlag.Stop) continue;
+      demoted[t]! |= TokenFlag.Stop;
+      names++;
+    }
+  }
+  if (names === 0 || typedInOneCase(text)) return null;
+  return { ...text, aligned: { ...text.aligned, flags: demoted } };
+}
+
+/** A text typed all in capitals or all in lower case: its capitals tell no names. */
+function typedInOneCase(text: PreparedText): boolean {
+  let known = oneCase.get(text.tokens);
+  if (known === undefined) {
+    known = !/\p{Ll}/u.test(text.text) || !/\p{Lu}/u.test(text.text);
+    oneCase.set(text.tokens, known);
+  }
+  return known;
+}
+
+/** Per text (its tokens, which every view of it shares): read once, asked per run and per source. */
+const oneCase = new WeakMap<object, boolean>();
 
 function classify(score: SentencePairScore): PassageKind {
   return score.exactShare >= ALIGN.nearVerbatimExact && score.similarity >= ALIGN.nearVerbatimSimilarity ? 'near-verbatim' : 'paraphrase';
@@ -140,7 +218,17 @@ function hasDerivedNeighbour(i: number, accepted: ReadonlyMap<number, SentenceMa
   const hasLeft = left >= 0;
   const hasRight = right < sentenceCount;
   if (!hasLeft && !hasRight) return true;
-  return (hasLeft && accepted.has(left)) || (hasRight && accepted.has(right));
+  return (hasLeft && ownWordsDerived(accepted.get(left))) || (hasRight && ownWordsDerived(accepted.get(right)));
+}
+
+/**
+ * Whether a sentence next to a quotation was taken for its own words, not
+ * for the quotation it carries or its attribution ("Warner drew a comparison
+ * with…, saying Trump “ended up saying…”" beside a transcript of Warner's
+ * words is the outlet's own sentence).
+ */
+function ownWordsDerived(match: SentenceMatch | undefined): boolean {
+  return match !== undefined && match.score.frameShare >= ALIGN.derivedFrame;
 }
 
 function markRunTokens(runs: readonly VerbatimRun[], tokenCount: number): Uint8Array {
@@ -269,24 +357,59 @@ function unionOf(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
  * sequence: copies keep the source's order, while two reports of one event
  * share facts sentence by sentence but not a run of rewritten sentences.
  */
-function acceptSentences(page: PreparedText, candidates: SentenceMatch[][]): Map<number, SentenceMatch> {
+function acceptSentences(
+  page: PreparedText, candidates: SentenceMatch[][], sharesOnlyNames: (i: number, m: SentenceMatch) => boolean,
+): Map<number, SentenceMatch> {
   const accepted = new Map<number, SentenceMatch>();
   candidates.forEach((list, i) => {
     const best = list[0];
     if (best && best.score.similarity >= ALIGN.strong) accepted.set(i, best);
   });
+  extendBySequence(page, candidates, accepted);
+  // A strong pair alone, with no derived sentence beside it in the source's order, may be the sentence
+  // two reports of one event both write: it stands only if it shares more than the event's names.
+  // Support here is a neighbour with words of its own (a byline or a dateline beside a blurb's one sentence is none).
+  const substantial = new Map([...accepted].filter(([j]) => contentTokens(page, j) >= MIN_SUPPORT_CONTENT_TOKENS));
+  const dropped = new Map<number, SentenceMatch>();
+  for (const [i, m] of accepted) {
+    if (m.score.similarity >= ALIGN.alone || isSupported(i, m, substantial) || !sharesOnlyNames(i, m)) continue;
+    dropped.set(i, m);
+  }
+  if (dropped.size === 0) return accepted;
+  // what the dropped pairs supported goes with them, and they do not come back as weak pairs
+  const kept = new Map<number, SentenceMatch>();
+  for (const [i, m] of accepted) if (m.score.similarity >= ALIGN.strong && !dropped.has(i)) kept.set(i, m);
+  extendBySequence(page, candidates, kept, dropped);
+  return kept;
+}
+
+/** Fewest content words of a sentence that supports a lone strong pair as its neighbour. */
+const MIN_SUPPORT_CONTENT_TOKENS = 4;
+
+function contentTokens(text: PreparedText, i: number): number {
+  const s = text.sentences[i]!;
+  let n = 0;
+  for (let t = s.firstToken; t < s.endToken; t++) if (!(text.tokens.flags[t]! & TokenFlag.Stop)) n++;
+  return n;
+}
+
+/** Accepts weak pairs next to accepted ones in the source's order, until nothing changes. */
+function extendBySequence(
+  page: PreparedText, candidates: SentenceMatch[][], accepted: Map<number, SentenceMatch>,
+  excluded: ReadonlyMap<number, SentenceMatch> = new Map(),
+): void {
   for (let changed = true; changed; ) {
     changed = false;
     for (let i = 0; i < page.sentences.length; i++) {
       if (accepted.has(i)) continue;
-      const supported = (candidates[i] ?? []).find((c) => c.score.similarity >= ALIGN.weak && isSupported(i, c, accepted));
+      const gone = excluded.get(i);
+      const supported = (candidates[i] ?? []).find((c) => c.score.similarity >= ALIGN.weak && c !== gone && isSupported(i, c, accepted));
       if (supported) {
         accepted.set(i, supported);
         changed = true;
       }
     }
   }
-  return accepted;
 }
 
 function isSupported(i: number, c: SentenceMatch, accepted: ReadonlyMap<number, SentenceMatch>): boolean {
@@ -318,7 +441,8 @@ function collectRunPassages(
       const sourceStart = run.source + (pieceStart - run.page);
       const sentenceIndex = page.sentenceOfToken[pieceStart]!;
       const inVerbatimSentence = decisions[sentenceIndex]?.kind === 'runs';
-      if (length >= ALIGN.minStandaloneRun || (inVerbatimSentence && length >= ALIGN.minRun)) {
+      const standsAlone = !inVerbatimSentence && length >= ALIGN.minStandaloneRun && !isNamesOnly(page, pieceStart, endToken);
+      if (standsAlone || (inVerbatimSentence && length >= ALIGN.minRun)) {
         const pageSpan: Span = [starts[pieceStart]!, ends[endToken - 1]!];
         const sourceSpan: Span = [src.starts[sourceStart]!, src.ends[sourceStart + length - 1]!];
         if (isMostlyQuoted(page.quoted, pieceStart, endToken) && isMostlyQuoted(source.quoted, sourceStart, sourceStart + length)
@@ -338,6 +462,23 @@ function collectRunPassages(
     }
     flush(run.page + run.length);
   }
+}
+
+/**
+ * Whether page tokens `[from, to)` are names and function words only: "Sen.
+ * Mark Warner (D-Va.), Vice Chair of the Senate Intelligence Committee" inside
+ * two outlets' own sentences is who the story is about, not a sentence taken.
+ * A text typed in capitals has no names to tell.
+ */
+function isNamesOnly(text: PreparedText, from: number, to: number): boolean {
+  const { flags } = text.tokens;
+  let names = 0;
+  for (let t = from; t < to; t++) {
+    if (flags[t]! & TokenFlag.Stop) continue;
+    if (!(flags[t]! & TokenFlag.Capitalized)) return false;
+    names++;
+  }
+  return names > 0 && !typedInOneCase(text);
 }
 
 function isMostlyQuoted(quoted: Uint8Array, from: number, to: number): boolean {

@@ -1,5 +1,9 @@
 import { sentenceFigures } from './number-agreement.js';
+import { markAttributionFrames } from '../text/attribution.js';
+import { findBlockQuoteSpans } from '../text/block-quotes.js';
+import { findEmbeddedPostSpans } from '../text/embedded-posts.js';
 import { findQuotedSpans, segmentSentences, type Sentence } from '../text/segment.js';
+import { findSingleQuotedSpans } from '../text/single-quotes.js';
 import type { AlignedText } from './sentence-similarity.js';
 import type { TermIds } from '../text/term-ids.js';
 import { tokenize, type TokenStream } from '../text/tokenize.js';
@@ -14,8 +18,10 @@ export interface PreparedText {
   readonly figures: ReadonlyArray<ReadonlySet<string>>;
   /** Sentence index of each token. */
   readonly sentenceOfToken: Int32Array;
-  /** 1 where a token lies inside quoted speech. */
+  /** 1 where a token lies inside quoted speech: between quote marks, or in an embedded social post. */
   readonly quoted: Uint8Array;
+  /** 1 where a token is the attribution frame of a quotation ("said X in a statement"; see attribution.ts). */
+  readonly framed: Uint8Array;
   readonly aligned: AlignedText;
   /** Words (see `wordSpans`): the unit coverage is counted in. */
   readonly words: WordSpans;
@@ -34,13 +40,16 @@ export function prepareText(text: string, ids: TermIds): PreparedText {
   const sentenceOfToken = new Int32Array(tokens.terms.length);
   sentences.forEach((s, i) => sentenceOfToken.fill(i, s.firstToken, s.endToken));
   const quoted = new Uint8Array(tokens.terms.length);
-  let t = 0;
-  for (const [start, end] of findQuotedSpans(text)) {
-    while (t < tokens.starts.length && tokens.starts[t]! < start) t++;
-    while (t < tokens.starts.length && tokens.ends[t]! <= end) quoted[t++] = 1;
+  for (const spans of [findQuotedSpans(text), findSingleQuotedSpans(text), findEmbeddedPostSpans(text), findBlockQuoteSpans(text)]) {
+    let t = 0;
+    for (const [start, end] of spans) {
+      while (t < tokens.starts.length && tokens.starts[t]! < start) t++;
+      while (t < tokens.starts.length && tokens.ends[t]! <= end) quoted[t++] = 1;
+    }
   }
+  const framed = markAttributionFrames(tokens, sentences, quoted);
   return {
-    text, tokens, sentences, sentenceOfToken, quoted,
+    text, tokens, sentences, sentenceOfToken, quoted, framed,
     figures: sentenceFigures(text, tokens, sentences),
     aligned: { termIds: ids.idsOf(tokens.terms), flags: tokens.flags, quoted },
     words: wordSpans(text, tokens),

@@ -181,7 +181,9 @@ export function checkedPart(text: string): { text: string; truncatedFrom: number
 function wireStory(pageCredits: readonly Credit[], page: PageInput, sources: readonly SourceMatch[], aligned: readonly AlignedSource[]): Verdict['wire'] {
   const wire = pageCredits.map((c) => (c.name === null ? null : wireOf(c.name))).find((w) => w !== null && w !== undefined);
   if (!wire || (page.url && siteOf(page.url) === wire.site)) return null;
-  const carriers = sources.filter((s) => s.coverage >= COPY_THRESHOLD && s.evidence.some((e) => e.kind === 'credit' && e.says === 'unknown-order'));
+  // the page's credit says its words are the wire's: another outlet with them carries the wire's copy, credited or not
+  const isWire = (s: SourceMatch) => (s.url !== null && siteOf(s.url) === wire.site) || (s.outlet !== null && wireOf(s.outlet) === wire);
+  const carriers = sources.filter((s) => s.coverage >= COPY_THRESHOLD && !isWire(s));
   const earlier = carriers.filter((s) => s.relation === 'source').sort((a, b) => compareDates(a.published, b.published) || b.coverage - a.coverage);
   // carriers retrieval grouped with them count too, aligned or not (one story, many carriers)
   const carrierIds = new Set(carriers.map((s) => s.id));

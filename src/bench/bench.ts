@@ -8,6 +8,8 @@
  * Then the adversarial section (hostile.ts): hostile page texts at 10k and 100k characters through
  * the engine stages, 1M too with `--full`; a few seconds, in this process. `--only=hostile` runs it
  * alone (`--only=firsthand` and the like leave it out); it writes dist/bench/hostile.md and .json.
+ * Then the wire section (wire-bench.ts): one story with many carriers, at 10k articles, 100k too
+ * with `--full`; `--only=wire` runs it alone; it writes dist/bench/wire.md.
  */
 import { fork } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIST } from '../build/paths.js';
 import { HOSTILE_FULL_SIZES, HOSTILE_SIZES, renderHostileReport, runHostileBench } from './hostile.js';
+import { renderWireReport, runWireBench } from './wire-bench.js';
 import { renderReport, type BenchReport } from './report.js';
 import { RUNNER_KINDS, type ChildJob, type ChildResult, type RunnerKind } from './results.js';
 
@@ -94,6 +97,7 @@ async function main(): Promise<void> {
   const only = flag('only')?.split(',');
   const runners = RUNNER_KINDS.filter((r) => only === undefined || only.includes(r));
   if (only === undefined || only.includes('hostile')) runHostile(full);
+  if (only === undefined || only.includes('wire')) runWire(flag('sizes') !== undefined ? sizes.filter((n) => n >= 10_000) : full ? [10_000, 100_000] : [10_000], seed);
   if (runners.length === 0) return;
   const results: ChildResult[] = [];
   const skipped: BenchReport['skipped'][number][] = [];
@@ -156,6 +160,16 @@ function runHostile(full: boolean): void {
   writeFileSync(path.join(OUT_DIR, 'hostile.json'), JSON.stringify(report, null, 1) + '\n');
   process.stdout.write(markdown + '\n\n');
   process.stderr.write(`bench: hostile inputs done in ${((performance.now() - started) / 1000).toFixed(1)} s; wrote dist/bench/hostile.md and .json\n`);
+}
+
+/** One story with many carriers (issue 17): its own table, dist/bench/wire.md. */
+function runWire(sizes: readonly number[], seed: number): void {
+  const started = performance.now();
+  const markdown = renderWireReport(runWireBench(sizes, seed, (line) => process.stderr.write(line + '\n')));
+  mkdirSync(OUT_DIR, { recursive: true });
+  writeFileSync(path.join(OUT_DIR, 'wire.md'), markdown + '\n');
+  process.stdout.write(markdown + '\n\n');
+  process.stderr.write(`bench: wire groups done in ${((performance.now() - started) / 1000).toFixed(1)} s; wrote dist/bench/wire.md\n`);
 }
 
 main().catch((error: unknown) => {

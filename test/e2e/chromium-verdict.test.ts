@@ -2,15 +2,19 @@
  * One click from the toolbar to a verdict, in Debian's Chromium with dist/chrome loaded
  * unpacked: what a reader sees in the real popup on realistic news pages served from 127.0.0.1.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ChromiumSession, settledPopupTab, type Tab } from './support/chromium.js';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server.js';
 import { PAGES } from './support/fixture-pages.js';
+import { OWN_CORPUS_ARTICLE } from './support/fixture-pages.js';
+import { PROVENANCE_PAGES, provenanceRoutes, WIRE_CARRIER, wireCorpusFolder } from './support/provenance-pages.js';
 import { chromiumGate, requireBuild, requireExecutable } from './support/gate.js';
-import { ARTIFACTS_DIR, CHROME_EXT_DIR, REFRESH_README_SCREENSHOTS, SCREENSHOTS_DIR } from './support/paths.js';
+import { ARTIFACTS_DIR, CHROME_EXT_DIR, CLI_FILE, REFRESH_README_SCREENSHOTS, SCREENSHOTS_DIR } from './support/paths.js';
 import { pollFor } from './support/poll.js';
 import type { PopupSnapshot } from './support/popup-snapshot.js';
 import { labelledSentences, seedId, seedText, seedTitle, squash } from './support/seeds.js';
@@ -51,7 +55,7 @@ describe.skipIf(gate.skip)('Chromium: the toolbar popup on news pages', () => {
   beforeAll(async () => {
     const executablePath = requireExecutable(gate);
     const extensionDir = requireBuild(CHROME_EXT_DIR, 'The Chrome build');
-    server = await startFixtureServer();
+    server = await startFixtureServer(provenanceRoutes());
     session = await ChromiumSession.launch({ executablePath, extensionDir });
   });
 
@@ -226,5 +230,59 @@ describe.skipIf(gate.skip)('Chromium: the toolbar popup on news pages', () => {
     }
     expect(backgrounds.light).toBeGreaterThan(0.6);
     expect(backgrounds.dark).toBeLessThan(0.4);
+  });
+
+  /** Checks a built page from the toolbar and saves the popup (and, under `npm run screenshots`, the README's copy). */
+  async function provenanceShot(pathname: string, name: string): Promise<PopupSnapshot> {
+    const tab = await session.openTab(`${server.origin}${pathname}`);
+    const snapshot = await session.checkWithToolbar(tab.page);
+    const popup = await session.openPopupTab(tab.tabId, { colorScheme: 'light' });
+    await settledPopupTab(popup);
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    const file = path.join(ARTIFACTS_DIR, `popup-${name}.png`);
+    await popup.screenshot({ path: file, fullPage: true });
+    if (REFRESH_README_SCREENSHOTS) {
+      mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+      copyFileSync(file, path.join(SCREENSHOTS_DIR, `popup-${name}.png`));
+    }
+    await popup.close();
+    await session.closeRealPopup();
+    await tab.page.close();
+    return snapshot;
+  }
+
+  it('says the same text published the same day, order unknown, never original (screenshot for the README)', async () => {
+    const snapshot = await provenanceShot(PROVENANCE_PAGES.sameDay, 'same-day');
+    expect(snapshot.status, JSON.stringify(snapshot)).toBe('same-text');
+    expect(snapshot.sources.find((s) => s.id === seedId('000'))?.relation).toBe('unknown-order');
+  });
+
+  it('with a corpus of dated articles at their addresses: a wire copy and a scraper (screenshots for the README)', async () => {
+    // The seeds have no addresses, so a page with their words may be them; these two need articles that do.
+    const workDir = mkdtempSync(path.join(os.tmpdir(), 'firsthand-e2e-wire-'));
+    try {
+      wireCorpusFolder(path.join(workDir, 'articles'));
+      const corpusFile = path.join(workDir, 'wire.fhc');
+      execFileSync(process.execPath, [CLI_FILE, 'build-corpus', path.join(workDir, 'articles'), '--out', corpusFile], { stdio: 'pipe' });
+      const options = await session.observer();
+      const rowsBefore = (await options.locator('[data-testid=corpus]').allTextContents()).length;
+      await options.locator('[data-testid=corpus-import]').setInputFiles(corpusFile);
+      await pollFor(async () => ((await options.locator('[data-testid=corpus]').allTextContents()).length === rowsBefore + 1 ? true : undefined), {
+        what: 'the imported corpus in the options page',
+      });
+
+      const wire = await provenanceShot(PROVENANCE_PAGES.wireCopy, 'wire-copy');
+      expect(wire.status, JSON.stringify(wire)).toBe('copy');
+      expect(wire.likelyOriginalText).toContain('Associated Press copy, first seen at');
+      expect(wire.likelyOriginalText).toContain(WIRE_CARRIER.title);
+      expect(wire.explanation ?? '').toMatch(/carries Associated Press copy/);
+
+      const scraper = await provenanceShot(PROVENANCE_PAGES.scraper, 'scraper');
+      expect(scraper.status, JSON.stringify(scraper)).toBe('copy');
+      expect(scraper.sources.find((s) => (s.id ?? '').includes(OWN_CORPUS_ARTICLE))?.relation).toBe('source');
+      expect(scraper.likelyOriginalText).toContain('Harbour ferry service to resume');
+    } finally {
+      rmSync(workDir, { recursive: true, force: true });
+    }
   });
 });

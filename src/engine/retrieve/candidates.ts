@@ -1,4 +1,5 @@
 import type { Corpus } from './corpus.js';
+import { groupCarriers, matchedFingerprints } from './carrier-groups.js';
 import { pageAnchors } from '../fingerprint/anchors.js';
 import { contentTermCounts, distinctSorted, pageFingerprints, signatureHash } from '../fingerprint/fingerprint.js';
 import type { Sentence } from '../text/segment.js';
@@ -14,6 +15,14 @@ export interface Candidate {
   readonly sharedSignatureTerms: number;
   /** The article's sentence anchors found within page sentences. */
   readonly sharedAnchors: number;
+}
+
+/** A candidate to align, with the story it carries (see carrier-groups.ts). */
+export interface GroupedCandidate extends Candidate {
+  /** Index of its story among the retrieved ones (best first); carriers of one story share it. */
+  readonly story: number;
+  /** Corpus articles found carrying that story's text, aligned or not. */
+  readonly carriers: number;
 }
 
 /** Alignment costs a few milliseconds a candidate; retrieval ranks well enough that more rarely help. */
@@ -47,13 +56,14 @@ function rank(c: Candidate): number {
 }
 
 /**
- * Looks the page up in every corpus and returns the most promising articles,
- * best first. `sentences` are the page's (from segmentSentences), which the
- * caller has already cut for alignment.
+ * Looks the page up in every corpus and returns the `limit` most promising stories, best first,
+ * each as all its carriers (near-identical articles, one slot between them; best-ranked first).
+ * Which carriers to align is the verdict's choice (it knows their dates). `sentences` are the
+ * page's (from segmentSentences), which the caller has already cut for alignment.
  */
 export function findCandidates(
   page: TokenStream, sentences: readonly Sentence[], corpora: readonly Corpus[], limit = candidateLimit(page.terms.length),
-): Candidate[] {
+): GroupedCandidate[] {
   const found: Candidate[] = [];
   const fingerprintsByK = new Map<number, Uint32Array>();
   const signatureHashes = [...contentTermCounts(page).keys()].map(signatureHash);
@@ -81,7 +91,14 @@ export function findCandidates(
     hits.clear();
   }
   found.sort((a, b) => rank(b) - rank(a));
-  return found.slice(0, limit);
+  const matched = new Map<Candidate, readonly number[]>();
+  for (const corpus of new Set(found.map((c) => c.corpus))) {
+    const mine = found.filter((c) => c.corpus === corpus);
+    const byDoc = matchedFingerprints(corpus, fingerprintsByK.get(corpus.params.k)!, mine.map((c) => c.doc));
+    for (const c of mine) matched.set(c, byDoc.get(c.doc)!);
+  }
+  return groupCarriers(found, (c) => matched.get(c)!, limit).flatMap((carriers, story) =>
+    carriers.map((c) => ({ ...c, story, carriers: carriers.length })));
 }
 
 /**

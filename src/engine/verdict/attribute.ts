@@ -4,7 +4,7 @@ import { canonicalEvidence, dateEvidence, directionOf } from './direction.js';
 import { wireOf, type Credit } from './credits.js';
 import { basedOnEvidence, containmentEvidence, creditEvidence, creditsOf, sourceLinkEvidence } from './evidence.js';
 import { outletIsSite, sameAddress, sameSite, siteOf } from './identity.js';
-import { findCandidates } from '../retrieve/candidates.js';
+import { findCandidates, type GroupedCandidate } from '../retrieve/candidates.js';
 import { listedStories, MIN_LISTED } from '../text/listing.js';
 import type { Corpus, StoredArticle } from '../retrieve/corpus.js';
 import { EMPTY_LEXICON, type Lexicon } from '../text/lexicon.js';
@@ -40,6 +40,9 @@ interface AlignedSource {
   readonly alignment: SourceAlignment;
   readonly pageMarks: Uint8Array;
   readonly coverage: number;
+  /** The retrieved story it carries (see findCandidates) and how many corpus articles carry it. */
+  readonly story: number;
+  readonly carriers: number;
 }
 
 /** The page as a check reads it: its checked part, cut up once. */
@@ -61,7 +64,34 @@ export interface CandidateArticle {
  */
 export function candidateArticles(page: PageInput, corpora: readonly Corpus[], options: AttributeOptions = {}): CandidateArticle[] {
   const { prepared } = preparePage(page);
-  return findCandidates(prepared.tokens, prepared.sentences, corpora, options.maxCandidates).map(({ corpus, doc }) => ({ corpus, doc }));
+  return carriersToAlign(findCandidates(prepared.tokens, prepared.sentences, corpora, options.maxCandidates)).map(({ corpus, doc }) => ({ corpus, doc }));
+}
+
+/**
+ * Carriers of one story aligned at most, earliest published first: direction needs the earliest
+ * carrier, and the others, beyond a few, repeat the same passages at a few milliseconds each. The
+ * story's size is still reported (Verdict.wire.carriers).
+ */
+export const MAX_ALIGNED_CARRIERS = 16;
+
+/** The retrieved candidates to align: every story, each by at most MAX_ALIGNED_CARRIERS of its carriers, the earliest. */
+function carriersToAlign(candidates: readonly GroupedCandidate[]): GroupedCandidate[] {
+  const byStory = new Map<number, GroupedCandidate[]>();
+  for (const c of candidates) byStory.set(c.story, [...(byStory.get(c.story) ?? []), c]);
+  return [...byStory.values()].flatMap((carriers) => carriers.length <= MAX_ALIGNED_CARRIERS
+    ? carriers
+    : carriers.map((c, rank) => ({ c, rank, published: publishedOf(c) }))
+      .sort((a, b) => compareDates(a.published, b.published) || a.rank - b.rank)
+      .slice(0, MAX_ALIGNED_CARRIERS).map(({ c }) => c));
+}
+
+/** A candidate's publication for ordering carriers; damaged metadata orders it last (alignment reports the damage). */
+function publishedOf(c: CandidateArticle): string | null {
+  try {
+    return c.corpus.meta(c.doc).published;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -76,7 +106,7 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
 
   const seen = new Set<string>();
   const aligned: AlignedSource[] = [];
-  for (const candidate of findCandidates(prepared.tokens, prepared.sentences, corpora, options.maxCandidates)) {
+  for (const candidate of carriersToAlign(findCandidates(prepared.tokens, prepared.sentences, corpora, options.maxCandidates))) {
     let article: StoredArticle;
     try {
       article = candidate.corpus.article(candidate.doc);
@@ -92,7 +122,9 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
     const source = prepareText(article.text, ids);
     const alignment = withoutBoilerplate(alignSource(prepared, source, matcher), article.boilerplate);
     const pageMarks = markWords(prepared.words, alignment.passages.map((p) => p.page));
-    aligned.push({ article, prepared: source, alignment, pageMarks, coverage: pageWords > 0 ? count(pageMarks) / pageWords : 0 });
+    aligned.push({
+      article, prepared: source, alignment, pageMarks, coverage: pageWords > 0 ? count(pageMarks) / pageWords : 0, story: candidate.story, carriers: candidate.carriers,
+    });
   }
 
   const { self, selfBy, untold } = findSelf(page, prepared, aligned);
@@ -125,10 +157,16 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
     derivedTotal++;
   }
   const overlap = pageWords > 0 ? round4(derivedTotal / pageWords) : 0;
-  const ranked = sources.map((s) => ({ ...s, liftedWords: longestVerbatimRun(prepared, s.passages) }));
-  const { status, likelyOriginal, sameText } = decideStatus(ranked, overlap, self?.article.id ?? null);
+  const ranked = sources.map((s) => ({
+    ...s,
+    liftedWords: longestVerbatimRun(prepared, s.passages),
+    verbatimWords: count(markWords(prepared.words, s.passages.filter((p) => p.kind === 'verbatim').map((p) => p.page))),
+    wireCredit: creditsOf(s.text).some((c) => c.name !== null && wireOf(c.name) !== null),
+  }));
+  const wire = wireStory(pageCredits, page, sources, aligned);
+  const { status, likelyOriginal, sameText } = decideStatus(ranked, overlap, self?.article.id ?? null, wire !== null);
   return {
-    status, likelyOriginal, self: self?.article.id ?? null, selfBy, sameText, wire: wireStory(pageCredits, page, sources), listing: listingOf(prepared.text), overlap, derived, sources, pageWords,
+    status, likelyOriginal, self: self?.article.id ?? null, selfBy, sameText, wire, listing: listingOf(prepared.text), overlap, derived, sources, pageWords,
     truncatedFrom,
   };
 }
@@ -144,12 +182,19 @@ export function checkedPart(text: string): { text: string; truncatedFrom: number
 }
 
 /** The wire story the page carries, its carriers in the corpus and the earliest of them (see Verdict.wire). */
-function wireStory(pageCredits: readonly Credit[], page: PageInput, sources: readonly SourceMatch[]): Verdict['wire'] {
+function wireStory(pageCredits: readonly Credit[], page: PageInput, sources: readonly SourceMatch[], aligned: readonly AlignedSource[]): Verdict['wire'] {
   const wire = pageCredits.map((c) => (c.name === null ? null : wireOf(c.name))).find((w) => w !== null && w !== undefined);
   if (!wire || (page.url && siteOf(page.url) === wire.site)) return null;
-  const carriers = sources.filter((s) => s.coverage >= COPY_THRESHOLD && s.evidence.some((e) => e.kind === 'credit' && e.says === 'unknown-order'));
+  // the page's credit says its words are the wire's: another outlet with them carries the wire's copy, credited or not
+  const isWire = (s: SourceMatch) => (s.url !== null && siteOf(s.url) === wire.site) || (s.outlet !== null && wireOf(s.outlet) === wire);
+  const carriers = sources.filter((s) => s.coverage >= COPY_THRESHOLD && !isWire(s));
   const earlier = carriers.filter((s) => s.relation === 'source').sort((a, b) => compareDates(a.published, b.published) || b.coverage - a.coverage);
-  return { name: wire.name, carriers: carriers.length, firstSeen: earlier[0]?.id ?? null };
+  // carriers retrieval grouped with them count too, aligned or not (one story, many carriers)
+  const carrierIds = new Set(carriers.map((s) => s.id));
+  const stories = new Map(aligned.filter((a) => carrierIds.has(a.article.id)).map((a) => [a.story, a.carriers]));
+  const inStories = [...stories.values()].reduce((n, c) => n + c, 0);
+  const alignedInStories = aligned.filter((a) => stories.has(a.story)).length;
+  return { name: wire.name, carriers: carriers.length + Math.max(0, inStories - alignedInStories), firstSeen: earlier[0]?.id ?? null };
 }
 
 function listingOf(text: string): Verdict['listing'] {

@@ -76,6 +76,10 @@ export interface RankedSource {
   readonly published: ArticleDate;
   /** Longest run of page words in verbatim or near-verbatim passages from this source. */
   readonly liftedWords: number;
+  /** Page words in verbatim passages from this source. */
+  readonly verbatimWords: number;
+  /** Whether its text credits a wire (it carries credited wire copy). */
+  readonly wireCredit: boolean;
 }
 
 /** A verdict's status and the articles it names. */
@@ -87,23 +91,37 @@ export interface StatusDecision {
 }
 
 /**
+ * Between sources the coverage cannot tell apart, the likelier original (issue 18): the earliest,
+ * then the one with more of the page in verbatim text, then one that carries a wire credit. Never
+ * the order of ids, which says nothing about the articles.
+ */
+export function byEvidence(a: RankedSource, b: RankedSource): number {
+  return compareDates(a.published, b.published) || b.verbatimWords - a.verbatimWords || Number(b.wireCredit) - Number(a.wireCredit);
+}
+
+/**
  * Status and likely original from the sources' coverage and direction (issue #2's rules, issue
  * #17's unknown order): `copy` when an earlier source covers half the page; else `same-text`
  * when an article of unknown order does (the reader must not be told `original` or `no-match`
- * beside it); else `original` for a corpus article; else `partial` or `no-match`.
+ * beside it); else `original` for a corpus article; else `partial` or `no-match`. A page that
+ * carries wire copy (`carriesWire`: it credits a wire it is not) has words written elsewhere even
+ * when it is a corpus article: it is `partial` of an earlier carrier it lifted a passage from
+ * rather than `original`.
  */
-export function decideStatus(sources: readonly RankedSource[], overlap: number, self: string | null): StatusDecision {
+export function decideStatus(sources: readonly RankedSource[], overlap: number, self: string | null, carriesWire = false): StatusDecision {
   const earlier = sources.filter((s) => s.relation === 'source');
-  const copies = earlier.filter((s) => s.coverage >= COPY_THRESHOLD).sort((a, b) => compareDates(a.published, b.published) || b.coverage - a.coverage);
+  const copies = earlier.filter((s) => s.coverage >= COPY_THRESHOLD).sort((a, b) => byEvidence(a, b) || b.coverage - a.coverage);
   if (copies.length > 0) return { status: 'copy', likelyOriginal: copies[0]!.id, sameText: null };
-  const unknownOrder = sources.filter((s) => s.relation === 'unknown-order' && s.coverage >= COPY_THRESHOLD).sort((a, b) => b.coverage - a.coverage);
+  const byCoverage = (a: RankedSource, b: RankedSource) => b.coverage - a.coverage || byEvidence(a, b);
+  const unknownOrder = sources.filter((s) => s.relation === 'unknown-order' && s.coverage >= COPY_THRESHOLD).sort(byCoverage);
   if (unknownOrder.length > 0) return { status: 'same-text', likelyOriginal: null, sameText: unknownOrder[0]!.id };
-  if (self !== null) return { status: 'original', likelyOriginal: self, sameText: null };
+  const original: StatusDecision | null = self !== null ? { status: 'original', likelyOriginal: self, sameText: null } : null;
+  if (original && !carriesWire) return original;
   const lifted = earlier.filter((s) => s.liftedWords >= LIFTED_PASSAGE_WORDS);
-  const partialFrom = overlap >= PARTIAL_THRESHOLD ? earlier : lifted;
+  const partialFrom = original ? lifted : overlap >= PARTIAL_THRESHOLD ? earlier : lifted;
   if (partialFrom.length > 0) {
-    const best = [...partialFrom].sort((a, b) => b.coverage - a.coverage)[0]!;
+    const best = [...partialFrom].sort(byCoverage)[0]!;
     return { status: 'partial', likelyOriginal: best.id, sameText: null };
   }
-  return { status: 'no-match', likelyOriginal: null, sameText: null };
+  return original ?? { status: 'no-match', likelyOriginal: null, sameText: null };
 }

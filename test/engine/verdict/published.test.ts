@@ -64,7 +64,7 @@ describe('which came first', () => {
 
 describe('the earliest of several earlier articles', () => {
   test('of a date and an instant of its day, neither is earlier: the one covering more of the page is the likely original', () => {
-    const earlier = (id: string, published: string, coverage: number) => ({ id, relation: 'source' as const, coverage, published, liftedWords: 100 });
+    const earlier = (id: string, published: string, coverage: number) => ({ id, relation: 'source' as const, coverage, published, liftedWords: 100, verbatimWords: 100, wireCredit: false });
     const decided = decideStatus([earlier('date-only', '2019-11-19', 0.53), earlier('instant', '2019-11-19T05:04:02Z', 1)], 1, null);
     expect(decided.likelyOriginal).toBe('instant');
     expect(decideStatus([earlier('older', '2019-11-17', 0.53), earlier('instant', '2019-11-19T05:04:02Z', 1)], 1, null).likelyOriginal).toBe('older');

@@ -1,7 +1,7 @@
-/** Issue 17, part 4 (first step): a wire story is one story with many carriers, none its author. */
+/** Issue 17, part 4: a wire story is one story with many carriers, none its author. */
 import { describe, expect, test } from 'vitest';
 import { attribute, buildCorpusIndex, loadCorpus, type ArticleInput } from '../../../src/engine/index.js';
-import { lexicon, seedText } from '../../helpers/seed-corpus.js';
+import { lexicon, seedArticles, seedId, seedText } from '../../helpers/seed-corpus.js';
 
 const story = `WASHINGTON (AP) — ${seedText('003')}`;
 const carrier = (id: string, url: string, published: string): ArticleInput => ({ id, title: 'Story', outlet: null, published, url, text: story });
@@ -28,5 +28,61 @@ describe('a page carrying a wire story', () => {
   test('a page that credits no wire is no wire copy', () => {
     const verdict = attribute({ text: seedText('003'), url: 'https://third.example/story' }, [corpus], { lexicon: synonyms });
     expect(verdict.wire).toBeNull();
+  });
+});
+
+describe('a wire story carried by many sites', () => {
+  // thirty carriers, each with its own masthead and footer lines; the earliest is neither first by id nor the best ranked
+  const CARRIERS = 30;
+  const EARLIEST = 17;
+  const carriers = Array.from({ length: CARRIERS }, (_, i): ArticleInput => ({
+    id: `carrier-${String(i).padStart(2, '0')}`, title: 'Story', outlet: `Outlet ${i}`, url: `https://outlet${i}.example/story`,
+    published: i === EARLIEST ? '2021-12-30T08:00:00Z' : `2021-12-30T${String(10 + (i % 12)).padStart(2, '0')}:00:00Z`,
+    text: `Outlet ${i} News\n\n${story}\n\nCopyright 2021 Outlet ${i}. All rights reserved.`,
+  }));
+  const other = seedArticles().find((a) => a.id === seedId('000'))!;
+  const corpus = loadCorpus(buildCorpusIndex([...carriers, other]));
+  // a short page: the wire story and four paragraphs of another story (12 retrieval slots)
+  const borrowed = seedText('000').split('\n').filter((l) => l.trim().length > 80).slice(0, 4).join('\n\n');
+  const page = { text: `${story}\n\n${borrowed}`, url: 'https://reader.example/story', published: '2021-12-30T18:00:00Z' };
+
+  test('takes one retrieval slot: the check still sees the other story the page draws on', () => {
+    // Before grouping: the carriers filled every slot and the other story was never aligned.
+    const verdict = attribute(page, [corpus], { lexicon: synonyms });
+    expect(verdict.sources.map((s) => s.id)).toContain(other.id);
+  });
+
+  test('counts every carrier, names the earliest as where the text was first seen, and no carrier as author', () => {
+    const verdict = attribute(page, [corpus], { lexicon: synonyms });
+    expect(verdict.status).toBe('copy');
+    expect(verdict.wire).toEqual({ name: 'Associated Press', carriers: CARRIERS, firstSeen: carriers[EARLIEST]!.id });
+    expect(verdict.likelyOriginal).toBe(carriers[EARLIEST]!.id);
+    for (const s of verdict.sources.filter((x) => x.id.startsWith('carrier-'))) {
+      expect(s.evidence.find((e) => e.kind === 'credit')?.says).toBe('unknown-order');
+    }
+  });
+});
+
+describe('a carrier in the corpus, checked at its own address', () => {
+  // an early version of the story and a later update that keeps its first paragraphs and adds more
+  const paragraphs = seedText('003').split('\n').filter((l) => l.trim().length > 0);
+  const early = `WASHINGTON (AP) — ${paragraphs.slice(0, 9).join('\n\n')}`;
+  const update = `${early}\n\n${paragraphs.slice(9).join('\n\n')}`;
+  const article = (id: string, text: string, published: string): ArticleInput => ({ id, title: id, outlet: null, published, url: `https://${id}.example/story`, text });
+
+  test('that carries wire copy is partial of the earlier carrier it took passages from, not original', () => {
+    // Before: `original`, being the corpus article at its own address.
+    const corpus = loadCorpus(buildCorpusIndex([article('early', early, '2021-12-30T08:00:00Z'), article('update', update, '2021-12-30T12:00:00Z')]));
+    const verdict = attribute({ text: update, url: 'https://update.example/story', published: '2021-12-30T12:00:00Z' }, [corpus], { lexicon: synonyms });
+    expect(verdict.self).toBe('update');
+    expect(verdict.status).toBe('partial');
+    expect(verdict.likelyOriginal).toBe('early');
+  });
+
+  test('that credits no wire stays original: only a credit says its words were written elsewhere', () => {
+    const plain = (t: string) => t.replace('WASHINGTON (AP) — ', '');
+    const corpus = loadCorpus(buildCorpusIndex([article('early', plain(early), '2021-12-30T08:00:00Z'), article('update', plain(update), '2021-12-30T12:00:00Z')]));
+    const verdict = attribute({ text: plain(update), url: 'https://update.example/story', published: '2021-12-30T12:00:00Z' }, [corpus], { lexicon: synonyms });
+    expect(verdict.status).toBe('original');
   });
 });

@@ -7,11 +7,26 @@ export { tokenize, TokenFlag, type TokenStream } from './text/tokenize.js';
 export { termOf } from './text/term.js';
 export { type Lexicon, EMPTY_LEXICON } from './text/lexicon.js';
 export { addressKey, sameAddress } from './verdict/identity.js';
+import { addressKey } from './verdict/identity.js';
+import { appendArticles as appendWithKey } from './retrieve/growing-corpus.js';
+import type { ArticleInput } from './types.js';
+import type { GrowingCorpusManifest, LoadedSegment } from './retrieve/growing-corpus.js';
+import type { IndexParams } from './fingerprint/params.js';
+
+/** Appends articles to a growing corpus as a new segment (see retrieve/growing-corpus.ts), one copy per address and per text. */
+export const appendArticles = (
+  manifest: GrowingCorpusManifest, segments: readonly LoadedSegment[], incoming: readonly ArticleInput[], now: string, params: IndexParams,
+): ReturnType<typeof appendWithKey> => appendWithKey(manifest, segments, incoming, now, params, addressKey);
 export { attribute, candidateArticles, checkedPart, MAX_CHECKED_WORDS, type AttributeOptions, type CandidateArticle } from './verdict/attribute.js';
-export { buildCorpusIndex } from './fingerprint/build-corpus-index.js';
+export { buildCorpusIndex, buildSegment } from './fingerprint/build-corpus-index.js';
+export {
+  allSegments, backgroundOf, DEFAULT_RETENTION, EMPTY_MANIFEST, encodeManifest, groupSegments, liveArticles, looksLikeManifest,
+  mergeSegments, nextMerge, parseManifest, segmentName, type GrowingCorpusManifest, type LoadedSegment, type Retention, type SegmentEntry,
+} from './retrieve/growing-corpus.js';
+export { legacyArticles, migrateLegacyCorpus } from './fingerprint/legacy-corpus.js';
 export { ArticleTextMissingError, Corpus, loadCorpus, loadCorpusHead, type ArticleTextSource, type StoredArticle } from './retrieve/corpus.js';
 export { articleTextChecker } from './fingerprint/article-text-check.js';
-export { CORPUS_FORMAT_VERSION, CORPUS_HEADER_BYTES, corpusFileLengths, splitCorpusFile } from './fingerprint/corpus-file.js';
+export { CORPUS_FORMAT_VERSION, CORPUS_HEADER_BYTES, corpusFileLengths, isLegacyCorpus, splitCorpusFile } from './fingerprint/corpus-file.js';
 export { HASH_VERSION } from './fingerprint/hash.js';
 export { DEFAULT_INDEX_PARAMS, type IndexParams } from './fingerprint/params.js';
 export { comparePublished, isInstant, publicationTime, type Published } from './verdict/published.js';

@@ -1,4 +1,4 @@
-import type { Corpus } from './corpus.js';
+import type { Corpus, SegmentGroup } from './corpus.js';
 import { pageAnchors } from '../fingerprint/anchors.js';
 import { contentTermCounts, distinctSorted, pageFingerprints, signatureHash } from '../fingerprint/fingerprint.js';
 import type { Sentence } from '../text/segment.js';
@@ -58,6 +58,7 @@ export function findCandidates(
   const fingerprintsByK = new Map<number, Uint32Array>();
   const signatureHashes = [...contentTermCounts(page).keys()].map(signatureHash);
   const anchorHashes = distinctSorted(Uint32Array.from(pageAnchors(page, sentences)));
+  const groupLookups = new Map<SegmentGroup, PageLookups>();
   for (const corpus of corpora) {
     const k = corpus.params.k;
     let fingerprints = fingerprintsByK.get(k);
@@ -65,12 +66,23 @@ export function findCandidates(
       fingerprints = pageFingerprints(page, k);
       fingerprintsByK.set(k, fingerprints);
     }
+    let lookups: PageLookups = { fingerprints, signatureHashes, anchorHashes };
+    const group = corpus.group;
+    if (group !== null && group.segments.length > 1) {
+      let cut = groupLookups.get(group);
+      if (!cut) {
+        cut = withoutGroupBoilerplate(group, lookups, corpus.params.maxDocFrequency);
+        groupLookups.set(group, cut);
+      }
+      lookups = cut;
+    }
     const hits = HitCounters.for(corpus.size);
-    hits.add(corpus, fingerprints, hits.fingerprints);
-    hits.add(corpus, signatureHashes, hits.signatureTerms);
-    if (corpus.params.anchorPairs > 0) hits.add(corpus, anchorHashes, hits.anchors);
+    hits.add(corpus, lookups.fingerprints, hits.fingerprints);
+    hits.add(corpus, lookups.signatureHashes, hits.signatureTerms);
+    if (corpus.params.anchorPairs > 0) hits.add(corpus, lookups.anchorHashes, hits.anchors);
     // Most touched articles share a common term or two: judge them on the counters, allocate only for the plausible.
     for (const doc of hits.touched) {
+      if (corpus.isRemoved(doc)) continue;
       const sharedFingerprints = hits.fingerprints[doc]!;
       const sharedSignatureTerms = hits.signatureTerms[doc]!;
       const sharedAnchors = hits.anchors[doc]!;
@@ -82,6 +94,33 @@ export function findCandidates(
   }
   found.sort((a, b) => rank(b) - rank(a));
   return found.slice(0, limit);
+}
+
+interface PageLookups {
+  readonly fingerprints: ArrayLike<number>;
+  readonly signatureHashes: ArrayLike<number>;
+  readonly anchorHashes: ArrayLike<number>;
+}
+
+/**
+ * The page's hashes less those the segments of a growing corpus hold, together, in more articles
+ * than the boilerplate cut allows: each segment cut only its own, and a hash common across the
+ * corpus may be rare in every segment. The corpus built at once would have dropped it.
+ */
+function withoutGroupBoilerplate(group: SegmentGroup, lookups: PageLookups, maxDocFrequency: number): PageLookups {
+  const keep = (hashes: ArrayLike<number>): number[] => {
+    const kept: number[] = [];
+    for (let i = 0; i < hashes.length; i++) {
+      let total = 0;
+      for (const segment of group.segments) {
+        total += segment.hashFrequency(hashes[i]!);
+        if (total > maxDocFrequency) break;
+      }
+      if (total <= maxDocFrequency) kept.push(hashes[i]!);
+    }
+    return kept;
+  };
+  return { fingerprints: keep(lookups.fingerprints), signatureHashes: keep(lookups.signatureHashes), anchorHashes: keep(lookups.anchorHashes) };
 }
 
 /**

@@ -17,6 +17,12 @@ import type { IndexParams } from './fingerprint/params.js';
 export const appendArticles = (
   manifest: GrowingCorpusManifest, segments: readonly LoadedSegment[], incoming: readonly ArticleInput[], now: string, params: IndexParams,
 ): ReturnType<typeof appendWithKey> => appendWithKey(manifest, segments, incoming, now, params, addressKey);
+
+/** Appends a batch to a growing corpus and merges what is due, committing the segment list last (see retrieve/grow.ts). */
+export const growCorpus = (host: SegmentHost, start: GrowingCorpusManifest, incoming: readonly ArticleInput[], options: GrowOptions): Promise<GrowReport> =>
+  growWithKey(host, start, incoming, options, addressKey);
+import { growCorpus as growWithKey, type GrowOptions, type GrowReport, type SegmentHost } from './retrieve/grow.js';
+export type { GrowOptions, GrowReport, SegmentHost };
 export { attribute, candidateArticles, checkedPart, MAX_CHECKED_WORDS, type AttributeOptions, type CandidateArticle } from './verdict/attribute.js';
 export { buildCorpusIndex, buildSegment } from './fingerprint/build-corpus-index.js';
 export {

@@ -50,6 +50,8 @@ export class Corpus {
   readonly #metas = new Map<number, ArticleMeta>();
   /** 1 for each bucket whose postings were found in order, checked the first time a lookup reads it (see corpus-structure.ts). */
   readonly #checkedBuckets = new Uint8Array(BUCKETS - 1);
+  /** Whether the file was of an older format and was rebuilt from its articles when loaded (legacy-corpus.ts). */
+  rebuilt = false;
   /** The growing corpus this is a segment of, if any. */
   group: SegmentGroup | null = null;
   /** 1 for each article a later segment replaced or retention removed, until a merge drops it. */
@@ -213,7 +215,10 @@ export function lowerBound(sorted: Uint32Array, value: number): number {
  * articles first (legacy-corpus.ts). Throws CorpusFormatError when the bytes are not an intact corpus.
  */
 export function loadCorpus(bytes: Uint8Array): Corpus {
-  return new Corpus(decodeCorpus(isLegacyCorpus(bytes) ? migrateLegacyCorpus(bytes) : bytes));
+  if (!isLegacyCorpus(bytes)) return new Corpus(decodeCorpus(bytes));
+  const corpus = new Corpus(decodeCorpus(migrateLegacyCorpus(bytes)));
+  corpus.rebuilt = true;
+  return corpus;
 }
 
 /**

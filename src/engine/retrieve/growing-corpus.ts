@@ -284,41 +284,48 @@ export interface MergeOutcome {
   /** The merged segment's bytes; null when nothing of the merged segments is left. */
   readonly segment: Uint8Array | null;
   readonly manifest: GrowingCorpusManifest;
-  /** Articles retention removed, in all segments. */
-  readonly expired: number;
 }
 
 /**
- * Merges the adjacent segments `names` into one new segment (their live articles, in order), with
- * retention applied to the whole corpus first: articles first seen more than `maxAgeDays` before
- * `now` expire, then the oldest first-seen until the stored text and metadata fit `maxBytes`.
- * Articles with no first-seen time (built at once, imported) never expire. Removals outside the
- * merged segments are marked in the manifest, for a later merge to drop.
+ * Merges the adjacent segments `names` into one new segment: their live articles, in order, with
+ * distinctive terms and anchors chosen again with the corpus-wide document frequencies.
  */
 export function mergeSegments(
-  manifest: GrowingCorpusManifest, segments: readonly LoadedSegment[], names: readonly string[], now: string, retention: Retention, params: IndexParams,
+  manifest: GrowingCorpusManifest, segments: readonly LoadedSegment[], names: readonly string[], params: IndexParams,
 ): MergeOutcome & { readonly name: string } {
   const at = names.map((n) => manifest.segments.findIndex((e) => e.name === n));
-  if (at.some((i) => i < 0) || at.some((i, k) => k > 0 && i !== at[k - 1]! + 1)) throw new RangeError('merge: the segments are not adjacent segments of this corpus');
-  const removed = manifest.segments.map((e) => new Set(e.removed));
-  const expired = expire(segments, removed, Date.parse(now), retention);
+  if (at.length === 0 || at.some((i) => i < 0) || at.some((i, k) => k > 0 && i !== at[k - 1]! + 1)) throw new RangeError('merge: the segments are not adjacent segments of this corpus');
   const first = at[0]!;
   const last = at[at.length - 1]!;
   const merged: ArticleInput[] = [];
   for (let i = first; i <= last; i++) {
     const { corpus } = segments[i]!;
-    for (let doc = 0; doc < corpus.size; doc++) if (!removed[i]!.has(doc)) merged.push(corpus.article(doc));
+    const removed = new Set(manifest.segments[i]!.removed);
+    for (let doc = 0; doc < corpus.size; doc++) if (!removed.has(doc)) merged.push(corpus.article(doc));
   }
   const others = segments.filter((_, i) => i < first || i > last).map((s) => s.corpus);
   const name = segmentName(manifest.nextSegment);
-  const entries = manifest.segments.map((e, i) => ({ ...e, removed: [...removed[i]!].sort((a, b) => a - b) }));
   const replacement = merged.length === 0 ? [] : [{ name, articles: merged.length, removed: [] }];
   return {
     segment: merged.length === 0 ? null : buildSegment(merged, params, backgroundOf(others)),
     name,
-    manifest: { ...manifest, segments: [...entries.slice(0, first), ...replacement, ...entries.slice(last + 1)], nextSegment: manifest.nextSegment + 1 },
-    expired,
+    manifest: { ...manifest, segments: [...manifest.segments.slice(0, first), ...replacement, ...manifest.segments.slice(last + 1)], nextSegment: manifest.nextSegment + 1 },
   };
+}
+
+/**
+ * Retention over the whole corpus: articles first seen more than `maxAgeDays` before `now` are
+ * marked removed, then the oldest first-seen until the stored text and metadata fit `maxBytes`.
+ * Articles with no first-seen time (built at once, imported) never expire. The next merge of
+ * their segments drops them (a segment half removed is merged on its own, see nextMerge).
+ */
+export function applyRetention(
+  manifest: GrowingCorpusManifest, segments: readonly LoadedSegment[], now: string, retention: Retention,
+): { manifest: GrowingCorpusManifest; expired: number } {
+  const removed = manifest.segments.map((e) => new Set(e.removed));
+  const expired = expire(segments, removed, Date.parse(now), retention);
+  if (expired === 0) return { manifest, expired };
+  return { manifest: { ...manifest, segments: manifest.segments.map((e, i) => ({ ...e, removed: [...removed[i]!].sort((x, y) => x - y) })) }, expired };
 }
 
 /** Marks expired articles in `removed`; returns how many. */

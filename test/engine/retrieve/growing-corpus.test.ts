@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { NewsGenerator } from '../../../src/bench/news-generator.js';
 import { loadVocabulary } from '../../../src/bench/vocabulary.js';
 import {
-  attribute, buildCorpusIndex, DEFAULT_INDEX_PARAMS, legacyArticles, loadCorpus, type ArticleInput, type Corpus, type IndexParams, type Retention,
+  attribute, buildCorpusIndex, candidateArticles, DEFAULT_INDEX_PARAMS, legacyArticles, loadCorpus, type ArticleInput, type Corpus, type IndexParams, type Retention,
   type Verdict,
 } from '../../../src/engine/index.js';
 import { MemorySegments } from '../../helpers/memory-segments.js';
@@ -46,6 +46,9 @@ function answer(v: Verdict): unknown {
 }
 
 const checks = (corpora: readonly Corpus[], pages: ReadonlyArray<{ text: string; url: string }>): unknown[] => pages.map((p) => answer(attribute(p, corpora)));
+/** Every article retrieval finds plausible for each page (no limit, so ties cannot cut differently). */
+const candidates = (corpora: readonly Corpus[], pages: ReadonlyArray<{ text: string; url: string }>): string[][] =>
+  pages.map((p) => candidateArticles(p, corpora, { maxCandidates: 10_000 }).map((c) => c.corpus.meta(c.doc).id).sort());
 
 describe('a growing corpus', () => {
   test('appends and tiered merges answer every check as the corpus built at once; merging everything is that corpus byte for byte', async () => {
@@ -71,6 +74,48 @@ describe('a growing corpus', () => {
       },
     ), { numRuns: 12 });
   }, 240_000);
+
+  test('with fingerprints alone (no term statistics to lag), appends and merges retrieve exactly the candidates of the corpus built at once', async () => {
+    // Distinctive terms and anchors of an article are chosen with the frequencies known when its
+    // segment was written; fingerprints and the shared boilerplate cut are exact at every step.
+    const fingerprintsOnly: IndexParams = { ...LOW_CUT, signatureTerms: 0, anchorPairs: 0 };
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 2, maxLength: 9 }),
+      async (batchSizes) => {
+        const host = new MemorySegments();
+        let at = 0;
+        for (const [n, size] of batchSizes.entries()) {
+          if (at >= pool.length) break;
+          await host.grow(pool.slice(at, at + size), { now: day(n), retention: KEEP_ALL, params: fingerprintsOnly });
+          at += size;
+        }
+        const stored = host.articles();
+        const pages = pagesFor(stored);
+        expect(candidates(host.corpora(), pages)).toEqual(candidates([loadCorpus(buildCorpusIndex(stored, fingerprintsOnly))], pages));
+      },
+    ), { numRuns: 12 });
+  }, 240_000);
+
+  test('a phrase common to the corpus but rare in each segment is cut as boilerplate, as in the corpus built at once', async () => {
+    const boilerplate = [
+      "Sign up for our morning newsletter to get the day's top stories delivered straight to your inbox every single weekday.",
+      'Our journalists work around the clock to bring you accurate reporting from the region and from around the world.',
+      'If you value independent local journalism, please consider supporting our newsroom with a monthly subscription today.',
+      'Comments on this article are moderated and may take several hours to appear once a member of staff has reviewed them.',
+      'Photographs and video in this report are the property of their owners and may not be reproduced without written consent.',
+    ].join(' ');
+    const withFooter = pool.slice(0, 6).map((a) => ({ ...a, text: `${a.text}\n\n${boilerplate}` }));
+    const params: IndexParams = { ...DEFAULT_INDEX_PARAMS, maxDocFrequency: 4 };
+    const host = new MemorySegments();
+    await host.grow(withFooter.slice(0, 3), { now: day(0), retention: KEEP_ALL, params });
+    await host.grow(withFooter.slice(3), { now: day(1), retention: KEEP_ALL, params });
+    expect(host.manifest.segments).toHaveLength(2);
+    const page = [{ text: `${boilerplate} ${boilerplate}`, url: 'https://elsewhere.example/' }];
+    expect(candidates([loadCorpus(buildCorpusIndex(withFooter, params))], page)).toEqual([[]]);
+    expect(candidates(host.corpora(), page)).toEqual([[]]);
+    // each segment alone holds the phrase in 3 articles, under the cut
+    expect(candidates(host.corpora().slice(0, 1).map((c) => loadCorpus(host.files.get(host.manifest.segments[0]!.name)!)), page)[0]).toHaveLength(3);
+  });
 
   test('tiered merges keep the number of segments logarithmic in the batches', async () => {
     const host = new MemorySegments();

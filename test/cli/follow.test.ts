@@ -98,7 +98,7 @@ describe('firsthand follow', () => {
   test('exits 0 with a one-line summary; a failing source gets its own line on stderr', () => {
     expect(first.code).toBe(0);
     const articles = 2 + zyte.length;
-    expect(first.stdout).toBe(`firsthand follow: 2 source(s), 1 with errors, ${articles} article(s) added, 1 not article(s); ${corpus} rewritten: ${articles} article(s)\n`);
+    expect(first.stdout).toBe(`firsthand follow: 2 source(s), 1 with errors, ${articles} article(s) added, 1 not article(s); ${corpus} updated: ${articles} article(s) in 1 segment(s)\n`);
     expect(first.stderr).toBe(`firsthand follow: ${site.base}/down/atom.xml: the server failed (500)\n`);
   });
 
@@ -159,7 +159,7 @@ describe('adding to a corpus that was built before', () => {
     expect((await run(['build-corpus', folder, '--out', archive])).code).toBe(0);
     const ran = await run(['follow', feeds, '--corpus', archive, '--max-age-days', '36500', '--pause-ms', '0']);
     expect(ran.code).toBe(0);
-    expect(ran.stdout).toMatch(new RegExp(`${1 + zyte.length} article\\(s\\) added, 1 already stored under another address.*rewritten: ${2 + zyte.length} article\\(s\\)`));
+    expect(ran.stdout).toMatch(new RegExp(`${1 + zyte.length} article\\(s\\) added, 1 already stored under another address.*updated: ${2 + zyte.length} article\\(s\\)`));
     const checked = await run(['check', path.join(PAGES, 'wire-001.html'), '--corpus', archive, '--json']);
     const report = JSON.parse(checked.stdout) as { status: string; likelyOriginal: string };
     expect(report).toMatchObject({ status: 'copy', likelyOriginal: 'partner-copy' });
@@ -171,7 +171,7 @@ describe('retention', () => {
     const small = path.join(tmp, 'small.fhc');
     const ran = await run(['follow', feeds, '--corpus', small, '--max-age-days', '36500', '--max-articles', '1', '--pause-ms', '0']);
     expect(ran.code).toBe(0);
-    expect(ran.stdout).toMatch(new RegExp(`${2 + zyte.length} article\\(s\\) added.*${1 + zyte.length} removed by retention.*rewritten: 1 article\\(s\\)`));
+    expect(ran.stdout).toMatch(new RegExp(`${2 + zyte.length} article\\(s\\) added.*${1 + zyte.length} removed by retention.*updated: 1 article\\(s\\)`));
   });
 
   test('a corpus whose every article expired is removed (a corpus file cannot be empty)', async () => {

@@ -5,7 +5,7 @@
  * anywhere before the commit leaves the corpus as it was (with unlisted segments to discard).
  */
 import {
-  allSegments, appendArticles, applyRetention, groupSegments, mergeSegments, nextMerge, type GrowingCorpusManifest, type LoadedSegment, type Retention,
+  allSegments, appendArticles, applyRetention, groupSegments, mergeSegments, nextMerge, removeArticles, type GrowingCorpusManifest, type LoadedSegment, type Retention,
 } from './growing-corpus.js';
 import { buildSegment, EMPTY_BACKGROUND } from '../fingerprint/build-corpus-index.js';
 import { DEFAULT_INDEX_PARAMS, type IndexParams } from '../fingerprint/params.js';
@@ -32,6 +32,8 @@ export interface GrowOptions {
   readonly merge?: 'due' | 'all';
   /** Index parameters of a corpus that has no segment yet. */
   readonly params?: IndexParams;
+  /** Ids of articles to remove as well (the host's own retention rules); counted as expired. */
+  readonly remove?: ReadonlySet<string>;
 }
 
 export interface GrowReport {
@@ -84,6 +86,8 @@ export async function growCorpus(
   manifest = appended.manifest;
   if (appended.segment !== null) await put(appended.name, appended.segment);
 
+  const dropped = options.remove && options.remove.size > 0 ? removeArticles(manifest, segments(), options.remove) : { manifest, removed: 0 };
+  manifest = dropped.manifest;
   const retained = applyRetention(manifest, segments(), options.now, options.retention);
   manifest = retained.manifest;
 
@@ -100,5 +104,5 @@ export async function growCorpus(
   await host.commit(manifest);
   const listed = new Set(manifest.segments.map((e) => e.name));
   await host.discard([...loaded.keys()].filter((name) => !listed.has(name)));
-  return { manifest, added: appended.added, replaced: appended.replaced, duplicates: appended.duplicates, expired: retained.expired, merges, migrated };
+  return { manifest, added: appended.added, replaced: appended.replaced, duplicates: appended.duplicates, expired: retained.expired + dropped.removed, merges, migrated };
 }

@@ -328,6 +328,23 @@ export function applyRetention(
   return { manifest: { ...manifest, segments: manifest.segments.map((e, i) => ({ ...e, removed: [...removed[i]!].sort((x, y) => x - y) })) }, expired };
 }
 
+/** Marks the live articles with these ids removed (a host's own retention, e.g. by count). */
+export function removeArticles(manifest: GrowingCorpusManifest, segments: readonly LoadedSegment[], ids: ReadonlySet<string>): { manifest: GrowingCorpusManifest; removed: number } {
+  let count = 0;
+  const entries = manifest.segments.map((entry, i) => {
+    const corpus = segments[i]!.corpus;
+    const removed = new Set(entry.removed);
+    for (let doc = 0; doc < corpus.size; doc++) {
+      if (!removed.has(doc) && ids.has(corpus.meta(doc).id)) {
+        removed.add(doc);
+        count++;
+      }
+    }
+    return { ...entry, removed: [...removed].sort((a, b) => a - b) };
+  });
+  return { manifest: count === 0 ? manifest : { ...manifest, segments: entries }, removed: count };
+}
+
 /** Marks expired articles in `removed`; returns how many. */
 function expire(segments: readonly LoadedSegment[], removed: Set<number>[], now: number, retention: Retention): number {
   const cutoff = now - retention.maxAgeDays * DAY_MS;

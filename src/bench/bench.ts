@@ -8,6 +8,9 @@
  * Then the adversarial section (hostile.ts): hostile page texts at 10k and 100k characters through
  * the engine stages, 1M too with `--full`; a few seconds, in this process. `--only=hostile` runs it
  * alone (`--only=firsthand` and the like leave it out); it writes dist/bench/hostile.md and .json.
+ *
+ * And the growing corpus's section (growing.ts): checks at 1, 10 and 50 segments, an append of 100
+ * articles, merges; `--only=growing` runs it alone; it writes dist/bench/growing.md and .json.
  */
 import { fork } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIST } from '../build/paths.js';
+import { renderGrowingReport, runGrowingBench } from './growing.js';
 import { HOSTILE_FULL_SIZES, HOSTILE_SIZES, renderHostileReport, runHostileBench } from './hostile.js';
 import { renderReport, type BenchReport } from './report.js';
 import { RUNNER_KINDS, type ChildJob, type ChildResult, type RunnerKind } from './results.js';
@@ -94,6 +98,7 @@ async function main(): Promise<void> {
   const only = flag('only')?.split(',');
   const runners = RUNNER_KINDS.filter((r) => only === undefined || only.includes(r));
   if (only === undefined || only.includes('hostile')) runHostile(full);
+  if (only === undefined || only.includes('growing')) runGrowing(full, seed);
   if (runners.length === 0) return;
   const results: ChildResult[] = [];
   const skipped: BenchReport['skipped'][number][] = [];
@@ -156,6 +161,18 @@ function runHostile(full: boolean): void {
   writeFileSync(path.join(OUT_DIR, 'hostile.json'), JSON.stringify(report, null, 1) + '\n');
   process.stdout.write(markdown + '\n\n');
   process.stderr.write(`bench: hostile inputs done in ${((performance.now() - started) / 1000).toFixed(1)} s; wrote dist/bench/hostile.md and .json\n`);
+}
+
+/** The growing corpus's section: its own tables, dist/bench/growing.md (README's "A corpus that grows" part). */
+function runGrowing(full: boolean, seed: number): void {
+  const started = performance.now();
+  const report = runGrowingBench(full ? 10_000 : 5_000, seed, (line) => process.stderr.write(line + '\n'));
+  const markdown = renderGrowingReport(report);
+  mkdirSync(OUT_DIR, { recursive: true });
+  writeFileSync(path.join(OUT_DIR, 'growing.md'), markdown + '\n');
+  writeFileSync(path.join(OUT_DIR, 'growing.json'), JSON.stringify(report, null, 1) + '\n');
+  process.stdout.write(markdown + '\n\n');
+  process.stderr.write(`bench: growing corpus done in ${((performance.now() - started) / 1000).toFixed(1)} s; wrote dist/bench/growing.md and .json\n`);
 }
 
 main().catch((error: unknown) => {

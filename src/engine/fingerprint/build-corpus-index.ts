@@ -51,8 +51,14 @@ export function buildSegment(articles: readonly ArticleInput[], p: IndexParams, 
       ownFrequency.set(term, (ownFrequency.get(term) ?? 0) + 1);
     }
   }
-  const documentFrequency = (term: string): number =>
-    (ownFrequency.get(term) ?? 0) + (background.articles > 0 ? background.documentFrequency(signatureHash(term)) : 0);
+  const backgroundFrequency = new Map<string, number>();
+  const documentFrequency = (term: string): number => {
+    const own = ownFrequency.get(term) ?? 0;
+    if (background.articles === 0) return own;
+    let other = backgroundFrequency.get(term);
+    if (other === undefined) backgroundFrequency.set(term, (other = background.documentFrequency(signatureHash(term))));
+    return own + other;
+  };
   const corpusArticles = articles.length + background.articles;
 
   const hashParts: Uint32Array[] = [];

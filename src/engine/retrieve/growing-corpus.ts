@@ -20,7 +20,7 @@
  *   until a merge rewrites their segment without them.
  */
 import { buildSegment, type CorpusBackground } from '../fingerprint/build-corpus-index.js';
-import { type Corpus, lowerBound } from './corpus.js';
+import type { Corpus } from './corpus.js';
 import type { IndexParams } from '../fingerprint/params.js';
 import { checksumBytes } from '../fingerprint/corpus-file.js';
 import { CorpusFormatError, type ArticleInput } from '../types.js';
@@ -133,15 +133,18 @@ export function backgroundOf(segments: readonly Corpus[]): CorpusBackground {
     if (s.stats === null) throw new Error('a format 2 segment has no statistics: rebuild it (migrateSegment) before writing beside it');
     return s.stats;
   });
+  // summed once: a segment's build asks for each of its terms several times
+  let summed: Map<number, number> | null = null;
   return {
     articles: segments.reduce((n, s) => n + s.size, 0),
     documentFrequency(termHash) {
-      let df = 0;
-      for (const t of tables) {
-        const at = lowerBound(t.dfHashes, termHash);
-        if (t.dfHashes[at] === termHash) df += t.dfCounts[at]!;
+      if (summed === null) {
+        summed = new Map();
+        for (const t of tables) {
+          for (let i = 0; i < t.dfHashes.length; i++) summed.set(t.dfHashes[i]!, (summed.get(t.dfHashes[i]!) ?? 0) + t.dfCounts[i]!);
+        }
       }
-      return df;
+      return summed.get(termHash) ?? 0;
     },
   };
 }

@@ -100,7 +100,7 @@ export function renderGrowingReport(r: GrowingReport): string {
   return [
     `Growing corpus (\`npm run bench -- --only=growing\`): ${r.articles.toLocaleString('en-US')} generated articles, ${r.pages} query pages (verbatim, spun, embedded, unrelated, paragraph); load average ${r.loadAverage.toFixed(1)}.`,
     '',
-    '| segments | check p50 | check p95 | pages answered right |',
+    '| segments | check p50 | check p95 | source found (unrelated: none) |',
     '|---:|---:|---:|---:|',
     ...r.checks.map((c) => `| ${c.segments} | ${ms(c.p50)} | ${ms(c.p95)} | ${c.correct}/${r.pages} |`),
     '',

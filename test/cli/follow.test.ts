@@ -166,6 +166,28 @@ describe('adding to a corpus that was built before', () => {
   });
 });
 
+describe('a run that finds new articles', () => {
+  test('appends them as a segment: the segments already written are not rewritten', async () => {
+    site.routes.set('/one.xml', { headers: { 'content-type': 'application/rss+xml' }, body: rss(site.base, [
+      { path: '/2021/12/09/biden-putin-call', title: 'Biden speaks to Ukraine’s president', date: 'Thu, 09 Dec 2021 14:32:00 GMT' },
+    ]) });
+    site.routes.set('/two.xml', { headers: { 'content-type': 'application/rss+xml' }, body: rss(site.base, [
+      { path: '/2021/12/07/other-story', title: 'Another story', date: 'Tue, 07 Dec 2021 10:00:00 GMT' },
+    ]) });
+    const appended = path.join(tmp, 'appended.fhc');
+    expect((await run(['follow', file('one.txt', `${site.base}/one.xml\n`), '--corpus', appended, '--max-age-days', '36500', '--pause-ms', '0'])).code).toBe(0);
+    const firstSegment = path.join(`${appended}.segments`, 'seg-000001.fhc');
+    const written = readFileSync(firstSegment);
+    const writtenAt = statSync(firstSegment).mtimeMs;
+    const second = await run(['follow', file('two.txt', `${site.base}/one.xml\n${site.base}/two.xml\n`), '--corpus', appended, '--max-age-days', '36500', '--pause-ms', '0']);
+    expect(second.stdout).toMatch(/1 article\(s\) added.*updated: 2 article\(s\) in 2 segment\(s\)/);
+    expect(readFileSync(firstSegment)).toEqual(written);
+    expect(statSync(firstSegment).mtimeMs).toBe(writtenAt);
+    const checked = await run(['check', path.join(PAGES, 'wire-001.html'), '--corpus', appended, '--json']);
+    expect(JSON.parse(checked.stdout)).toMatchObject({ status: 'copy' });
+  });
+});
+
 describe('retention', () => {
   test('--max-articles keeps the newest followed articles', async () => {
     const small = path.join(tmp, 'small.fhc');

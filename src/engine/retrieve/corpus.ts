@@ -100,15 +100,14 @@ export class Corpus {
   }
 
   /**
-   * Articles in this file that hold `hash`, counted where the boilerplate cut dropped it too: what a
-   * group of segments sums to cut as the corpus built at once would.
+   * Articles in which this file's boilerplate cut dropped `hash` (0 when it kept or never saw it): what
+   * a group of segments adds to its postings to cut as the corpus built at once would.
    */
-  hashFrequency(hash: number): number {
-    const [from, to] = this.postingRange(hash);
-    const common = this.#sections.stats?.commonHashes;
-    if (common === undefined || common.length === 0) return to - from;
-    const at = lowerBound(common, hash);
-    return to - from + (common[at] === hash ? this.#sections.stats!.commonCounts[at]! : 0);
+  commonCount(hash: number): number {
+    const stats = this.#sections.stats;
+    if (stats === null || stats.commonHashes.length === 0) return 0;
+    const at = lowerBound(stats.commonHashes, hash);
+    return stats.commonHashes[at] === hash ? stats.commonCounts[at]! : 0;
   }
 
   /** Marks articles as gone (replaced or expired) until a merge rewrites this segment. */

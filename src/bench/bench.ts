@@ -10,6 +10,9 @@
  * alone (`--only=firsthand` and the like leave it out); it writes dist/bench/hostile.md and .json.
  * Then the wire section (wire-bench.ts): one story with many carriers, at 10k articles, 100k too
  * with `--full`; `--only=wire` runs it alone; it writes dist/bench/wire.md.
+ *
+ * And the growing corpus's section (growing.ts): checks at 1, 10 and 50 segments, an append of 100
+ * articles, merges; `--only=growing` runs it alone; it writes dist/bench/growing.md and .json.
  */
 import { fork } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIST } from '../build/paths.js';
+import { renderGrowingReport, runGrowingBench } from './growing.js';
 import { HOSTILE_FULL_SIZES, HOSTILE_SIZES, renderHostileReport, runHostileBench } from './hostile.js';
 import { renderWireReport, runWireBench } from './wire-bench.js';
 import { renderReport, type BenchReport } from './report.js';
@@ -98,6 +102,7 @@ async function main(): Promise<void> {
   const runners = RUNNER_KINDS.filter((r) => only === undefined || only.includes(r));
   if (only === undefined || only.includes('hostile')) runHostile(full);
   if (only === undefined || only.includes('wire')) runWire(flag('sizes') !== undefined ? sizes.filter((n) => n >= 10_000) : full ? [10_000, 100_000] : [10_000], seed);
+  if (only === undefined || only.includes('growing')) runGrowing(full, seed);
   if (runners.length === 0) return;
   const results: ChildResult[] = [];
   const skipped: BenchReport['skipped'][number][] = [];
@@ -170,6 +175,18 @@ function runWire(sizes: readonly number[], seed: number): void {
   writeFileSync(path.join(OUT_DIR, 'wire.md'), markdown + '\n');
   process.stdout.write(markdown + '\n\n');
   process.stderr.write(`bench: wire groups done in ${((performance.now() - started) / 1000).toFixed(1)} s; wrote dist/bench/wire.md\n`);
+}
+
+/** The growing corpus's section: its own tables, dist/bench/growing.md (README's "A corpus that grows" part). */
+function runGrowing(full: boolean, seed: number): void {
+  const started = performance.now();
+  const report = runGrowingBench(full ? 10_000 : 5_000, seed, (line) => process.stderr.write(line + '\n'));
+  const markdown = renderGrowingReport(report);
+  mkdirSync(OUT_DIR, { recursive: true });
+  writeFileSync(path.join(OUT_DIR, 'growing.md'), markdown + '\n');
+  writeFileSync(path.join(OUT_DIR, 'growing.json'), JSON.stringify(report, null, 1) + '\n');
+  process.stdout.write(markdown + '\n\n');
+  process.stderr.write(`bench: growing corpus done in ${((performance.now() - started) / 1000).toFixed(1)} s; wrote dist/bench/growing.md and .json\n`);
 }
 
 main().catch((error: unknown) => {

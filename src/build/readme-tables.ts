@@ -27,7 +27,7 @@ function nest(markdown: string): string {
 }
 
 let readme = readFileSync(README, 'utf8');
-const TABLES = [['eval', 'eval/eval.md'], ['bench', 'bench/bench.md'], ['hostile', 'bench/hostile.md'], ['browser', 'bench/browser-click.md']] as const;
+const TABLES = [['eval', 'eval/eval.md'], ['bench', 'bench/bench.md'], ['hostile', 'bench/hostile.md'], ['growing', 'bench/growing.md'], ['browser', 'bench/browser-click.md']] as const;
 for (const [name, file] of TABLES) {
   const source = path.join(DIST, file);
   if (!existsSync(source)) {

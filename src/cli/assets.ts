@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  CORPUS_HEADER_BYTES, corpusFileLengths, CorpusFormatError, LexiconFormatError, loadCorpusHead, loadLexicon, type Corpus, type Lexicon,
+  CORPUS_HEADER_BYTES, corpusFileLengths, CorpusFormatError, isLegacyCorpus, LexiconFormatError, loadCorpus, loadCorpusHead, loadLexicon,
+  looksLikeManifest, type Corpus, type Lexicon,
 } from '../engine/index.js';
 import { CliError, ExitCode } from './cli-error.js';
 
@@ -74,6 +75,16 @@ export async function loadCorpusFile(file: string): Promise<Corpus> {
   try {
     const header = new Uint8Array(Math.min(size, CORPUS_HEADER_BYTES));
     readFully(fd, header, 0);
+    if (looksLikeManifest(header)) throw new CorpusFormatError('a growing corpus\'s segment list, not a corpus file');
+    if (isLegacyCorpus(header)) {
+      // an older format: rebuilt from its articles, in memory (legacy-corpus.ts); the file is left as it is
+      const whole = new Uint8Array(size);
+      readFully(fd, whole, 0);
+      const corpus = loadCorpus(whole);
+      if (corpus.size === 0) throw new CliError(ExitCode.Corpus, `${file}: the corpus is empty`);
+      closeSync(fd);
+      return corpus;
+    }
     const lengths = corpusFileLengths(header);
     if (size < lengths.head + lengths.text) throw new CorpusFormatError(`corrupt corpus: the file is truncated (${size} of ${lengths.head + lengths.text} bytes)`);
     if (size > lengths.head + lengths.text) throw new CorpusFormatError('corrupt corpus: unexpected bytes after the end of the corpus');

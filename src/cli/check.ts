@@ -5,7 +5,7 @@ import {
   type Corpus, type DirectionEvidence, type Lexicon, type Passage, type SharedQuote, type Span, type Verdict,
 } from '../engine/index.js';
 import { readArticleFolder } from './article-folder.js';
-import { loadCorpusFile } from './assets.js';
+import { loadCorpusSegments } from './segment-files.js';
 import { CliError, ExitCode } from './cli-error.js';
 import type { PageText } from './read-page.js';
 import { printableLine } from './terminal-text.js';
@@ -85,12 +85,12 @@ export function checkPage(page: PageText, context: CheckContext, timings: { extr
  * another path to the same file): 5,000 repeats of one corpus took 1.4 GB when each was loaded.
  */
 export async function loadEachCorpusOnce(args: readonly string[]): Promise<Corpus[]> {
-  const byFile = new Map<string, Promise<Corpus>>();
+  const byFile = new Map<string, Promise<Corpus[]>>();
   for (const arg of args) {
     const key = await realpath(arg).catch(() => path.resolve(arg));
     if (!byFile.has(key)) byFile.set(key, loadCorpusArgument(arg));
   }
-  return Promise.all(byFile.values());
+  return (await Promise.all(byFile.values())).flat();
 }
 
 /**
@@ -109,8 +109,8 @@ export function asCorpusFailure<T>(run: () => T): T {
   }
 }
 
-/** A `--corpus` argument: a corpus file, or a folder of articles indexed on the fly. */
-export async function loadCorpusArgument(arg: string): Promise<Corpus> {
+/** A `--corpus` argument: a corpus file, a growing corpus (its segments), or a folder of articles indexed on the fly. */
+export async function loadCorpusArgument(arg: string): Promise<Corpus[]> {
   let isFolder: boolean;
   try {
     const info = await stat(arg);
@@ -121,10 +121,10 @@ export async function loadCorpusArgument(arg: string): Promise<Corpus> {
     if (error instanceof CliError) throw error;
     throw new CliError(ExitCode.Corpus, `${arg}: corpus not found`);
   }
-  if (!isFolder) return loadCorpusFile(arg);
+  if (!isFolder) return loadCorpusSegments(arg);
   const articles = await readArticleFolder(arg);
   try {
-    return loadCorpus(buildCorpusIndex(articles));
+    return [loadCorpus(buildCorpusIndex(articles))];
   } catch (error) {
     if (error instanceof CorpusFormatError || error instanceof Error) throw new CliError(ExitCode.Corpus, `${arg}: ${error.message}`);
     throw error;

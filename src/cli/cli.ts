@@ -2,13 +2,16 @@
 /**
  * `firsthand`: the engine from the command line.
  *   firsthand check <page.html | page.txt | -> [--corpus <folder|file>]… [--json]
- *   firsthand build-corpus <folder> --out <file>
+ *   firsthand build-corpus <folder> --out <file> [--add …]   (--add: append to a growing corpus, see segment-files.ts)
  *   firsthand extract <page.html …> [--json]
  * Exit codes: see cli-error.ts (0 result, 1 bug, 2 usage, 3 unreadable input, 4 no article, 5 corpus, 6 output not written).
  */
 import { parseArgs } from 'node:util';
 import { buildCorpusIndex, CorpusFormatError } from '../engine/index.js';
 import { readArticleFolder } from './article-folder.js';
+import { growCorpusFile } from './segment-files.js';
+
+const BUILD_CORPUS_USAGE = 'firsthand build-corpus <folder> --out <index file> [--add [--compact] [--max-age-days N] [--max-mb N]]';
 import { loadBundledCorpus, loadBundledLexicon } from './assets.js';
 import { asCorpusFailure, checkPage, formatReport, loadEachCorpusOnce } from './check.js';
 import { writeCorpusFile } from './write-output.js';
@@ -22,7 +25,7 @@ import { addressKey } from '../engine/index.js';
 
 const USAGE = `usage:
   firsthand check <page.html | page.txt | -> [--corpus <folder or index file>]... [--url <where the page is>] [--json]
-  firsthand build-corpus <folder> --out <index file>
+  ${BUILD_CORPUS_USAGE}
   firsthand extract <page.html ...> [--json]
   ${FOLLOW_USAGE}
 exit codes: 0 result, 1 internal error (a bug), 2 usage, 3 unreadable, undecodable or too large input, 4 no article found,
@@ -61,13 +64,37 @@ async function check(args: string[]): Promise<number> {
 }
 
 async function buildCorpus(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: { out: { type: 'string' } } });
-  if (positionals.length !== 1 || !values.out) throw new CliError(ExitCode.Usage, 'build-corpus takes a folder and --out <index file>');
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true, strict: true,
+    options: { out: { type: 'string' }, add: { type: 'boolean' }, compact: { type: 'boolean' }, 'max-age-days': { type: 'string' }, 'max-mb': { type: 'string' } },
+  });
+  if (positionals.length !== 1 || !values.out) throw new CliError(ExitCode.Usage, `build-corpus takes a folder and --out <index file>: ${BUILD_CORPUS_USAGE}`);
   const articles = await readArticleFolder(positionals[0]!);
+  if (values.add) {
+    // Added articles are first seen now; with no limit given, nothing added by hand ever expires.
+    const retention = {
+      maxAgeDays: values['max-age-days'] === undefined ? Infinity : wholeNumber(values['max-age-days'], '--max-age-days'),
+      maxBytes: values['max-mb'] === undefined ? Infinity : wholeNumber(values['max-mb'], '--max-mb') * 1024 * 1024,
+    };
+    const report = await growCorpusFile(values.out, articles, { now: new Date().toISOString(), retention, merge: values.compact ? 'all' : 'due' });
+    const parts = [`${report.added} added`, `${report.replaced} updated`, `${report.duplicates} already stored`];
+    if (report.expired) parts.push(`${report.expired} removed by retention`);
+    await write(process.stderr, `firsthand: ${parts.join(', ')}; ${values.out} holds ${report.total} article(s) in ${report.manifest.segments.length} segment(s)\n`);
+    return ExitCode.Ok;
+  }
+  if (values.compact || values['max-age-days'] !== undefined || values['max-mb'] !== undefined) {
+    throw new CliError(ExitCode.Usage, `--compact, --max-age-days and --max-mb go with --add: ${BUILD_CORPUS_USAGE}`);
+  }
   const bytes = buildCorpusIndex(articles);
   await writeCorpusFile(values.out, bytes);
   await write(process.stderr, `firsthand: indexed ${articles.length} article(s) into ${values.out} (${bytes.length} bytes)\n`);
   return ExitCode.Ok;
+}
+
+function wholeNumber(value: string, option: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new CliError(ExitCode.Usage, `${option} takes a whole number of at least 1, not "${value}"`);
+  return n;
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -2,14 +2,15 @@
  * `firsthand follow <feeds-file> --corpus <file>`: keeps a corpus file current with the news
  * sources a file lists (one site or feed address a line), for cron. State (feeds, validators,
  * per-source status, items seen, first-seen times) lives in `<corpus>.follow.json`. A run that
- * finds new articles rebuilds the corpus from its stored articles plus the new ones; a run that
- * finds none leaves the file alone. Per-source failures are reported, not fatal: exit 0 and one
+ * finds new articles appends them to the corpus as a new segment (a growing corpus, see
+ * segment-files.ts; a single-file corpus becomes its first segment) and merges what is due; a run
+ * that finds none leaves the file alone. Per-source failures are reported, not fatal: exit 0 and one
  * summary line on stdout, one line per failure on stderr.
  */
 import { existsSync } from 'node:fs';
 import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { buildCorpusIndex, type ArticleInput, type Corpus } from '../engine/index.js';
+import { liveArticles } from '../engine/index.js';
 import { extractFromHtml } from '../extract/node-html.js';
 import { pageText } from '../extract/page-text.js';
 import { isExtractionFailure } from '../extract/types.js';
@@ -19,10 +20,10 @@ import {
 } from '../follow/index.js';
 import { parseWithLinkedom } from '../follow/linkedom-documents.js';
 import { credited } from '../follow/source-status.js';
-import { loadCorpusFile } from './assets.js';
+import { growCorpusFile, loadCorpusSegments } from './segment-files.js';
 import { CliError, ExitCode } from './cli-error.js';
 
-export const FOLLOW_USAGE = 'firsthand follow <feeds file> --corpus <corpus file> [--max-new 50] [--max-age-days 90] [--max-articles N] [--pause-ms 1000]';
+export const FOLLOW_USAGE = 'firsthand follow <feeds file> --corpus <corpus file> [--max-new 50] [--max-age-days 90] [--max-articles N] [--max-mb 200] [--pause-ms 1000]';
 
 interface Streams {
   readonly stdout: NodeJS.WritableStream;
@@ -37,6 +38,7 @@ export async function runFollowCommand(args: string[], streams: Streams): Promis
       'max-new': { type: 'string', default: '50' },
       'max-age-days': { type: 'string', default: '90' },
       'max-articles': { type: 'string' },
+      'max-mb': { type: 'string', default: '200' },
       'pause-ms': { type: 'string', default: '1000' },
     },
   });
@@ -45,6 +47,7 @@ export async function runFollowCommand(args: string[], streams: Streams): Promis
   const maxAgeDays = count(values['max-age-days'], '--max-age-days', 1);
   const maxArticles = values['max-articles'] === undefined ? null : count(values['max-articles'], '--max-articles', 1);
   const pauseMs = count(values['pause-ms'], '--pause-ms', 0);
+  const maxBytes = count(values['max-mb'], '--max-mb', 1) * 1024 * 1024;
   const corpusFile = values.corpus;
   const stateFile = `${corpusFile}.follow.json`;
 
@@ -57,7 +60,7 @@ export async function runFollowCommand(args: string[], streams: Streams): Promis
     return ExitCode.Ok;
   }
   try {
-    return await followLocked(sources, corpusFile, stateFile, { maxNew, maxAgeDays, maxArticles, pauseMs }, streams);
+    return await followLocked(sources, corpusFile, stateFile, { maxNew, maxAgeDays, maxArticles, maxBytes, pauseMs }, streams);
   } finally {
     await rm(lockFile, { force: true });
   }
@@ -67,6 +70,8 @@ interface FollowOptions {
   readonly maxNew: number;
   readonly maxAgeDays: number;
   readonly maxArticles: number | null;
+  /** Bytes of stored article text and metadata the corpus may hold (the oldest first-seen go first). */
+  readonly maxBytes: number;
   readonly pauseMs: number;
 }
 
@@ -90,10 +95,11 @@ async function takeLock(lockFile: string): Promise<string | null> {
 }
 
 async function followLocked(sources: string[], corpusFile: string, stateFile: string, options: FollowOptions, streams: Streams): Promise<number> {
-  const { maxNew, maxAgeDays, maxArticles, pauseMs } = options;
+  const { maxNew, maxAgeDays, maxArticles, maxBytes, pauseMs } = options;
   const state = await readState(stateFile);
   // A corpus that cannot be read is refused before anything is fetched, and never overwritten.
-  const corpus = existsSync(corpusFile) ? await loadCorpusFile(corpusFile) : null;
+  const corpus = existsSync(corpusFile) ? await loadCorpusSegments(corpusFile) : null;
+  const stored = corpus === null ? [] : corpus.flatMap(liveArticles);
 
   const now = Date.now();
   const fetcher = new PoliteFetcher({
@@ -104,15 +110,22 @@ async function followLocked(sources: string[], corpusFile: string, stateFile: st
 
   const limits = { maxAgeDays, maxArticles };
   let nextState = run.state;
-  let summary: Summary = { added: 0, replaced: 0, duplicates: 0, expired: 0, total: corpus?.size ?? 0, written: false, removed: false };
+  let summary: Summary = { added: 0, replaced: 0, duplicates: 0, expired: 0, total: stored.length, segments: 0, written: false, removed: false };
   if (run.articles.length > 0 || retentionDue(run.state, now, limits)) {
-    const merged = mergeFollowed(corpus ? storedArticles(corpus) : [], run.articles, run.state, now, limits);
+    const merged = mergeFollowed(stored, run.articles, run.state, now, limits);
     nextState = { ...merged.state, sources: creditSources(merged.state, merged.addedBySource) };
     const changed = merged.added + merged.replaced + merged.expired > 0;
-    if (changed && merged.articles.length > 0) await writeAtomically(corpusFile, buildCorpusIndex(merged.articles));
-    // A corpus file cannot be empty: when retention removed every article, the file goes too.
-    if (merged.articles.length === 0 && corpus !== null) await rm(corpusFile, { force: true });
-    summary = { ...merged, total: merged.articles.length, written: changed && merged.articles.length > 0, removed: merged.articles.length === 0 && corpus !== null };
+    if (changed) {
+      // what the merge decided, as a change to the stored corpus: new and updated articles appended, expired ones removed
+      const before = new Map(stored.map((a) => [a.id, a]));
+      const after = new Set(merged.articles.map((a) => a.id));
+      const incoming = merged.articles.filter((a) => before.get(a.id)?.text !== a.text || before.get(a.id)?.title !== a.title);
+      const remove = new Set(stored.filter((a) => !after.has(a.id)).map((a) => a.id));
+      const grown = await growCorpusFile(corpusFile, incoming, { now: new Date(now).toISOString(), retention: { maxAgeDays: Infinity, maxBytes }, remove });
+      summary = {
+        ...merged, expired: merged.expired + grown.expired - remove.size, total: grown.total, segments: grown.manifest.segments.length, written: !grown.removed, removed: grown.removed && corpus !== null,
+      };
+    }
   }
   await writeAtomically(stateFile, new TextEncoder().encode(`${JSON.stringify(nextState, null, 1)}\n`));
 
@@ -129,13 +142,6 @@ function readArticle(html: string, url: string): PageArticle | { error: string }
   const article = extractFromHtml(html, url);
   if (isExtractionFailure(article)) return { error: article.error.message };
   return { title: article.title, text: pageText(article), published: article.published, url: article.url, siteName: article.siteName };
-}
-
-/** The corpus's articles, read back through the engine: the rebuilt file holds them plus the new ones. */
-function storedArticles(corpus: Corpus): ArticleInput[] {
-  const articles: ArticleInput[] = [];
-  for (let doc = 0; doc < corpus.size; doc++) articles.push(corpus.article(doc));
-  return articles;
 }
 
 function creditSources(state: FollowState, addedBySource: ReadonlyMap<string, number>): FollowState['sources'] {
@@ -201,6 +207,8 @@ function count(value: string | undefined, option: string, min: number): number {
 interface Summary {
   readonly added: number; readonly replaced: number; readonly duplicates: number; readonly expired: number;
   readonly total: number; readonly written: boolean;
+  /** Segments the corpus is kept in after the run. */
+  readonly segments: number;
   /** Retention removed every article, and with them the corpus file. */
   readonly removed: boolean;
 }
@@ -223,7 +231,7 @@ function summaryLine(reports: readonly SourceRunReport[], deferred: number, s: S
   const corpus = s.removed
     ? `${corpusFile} removed: retention left no article in it`
     : s.written
-    ? `${corpusFile} rewritten: ${s.total} article(s)`
+    ? `${corpusFile} updated: ${s.total} article(s) in ${s.segments} segment(s)`
     : s.total > 0 ? `${corpusFile} unchanged: ${s.total} article(s)` : `${corpusFile} not written: no article to store yet`;
   return `firsthand follow: ${parts.join(', ')}; ${corpus}`;
 }

@@ -79,6 +79,11 @@ export interface ArticleMeta {
    */
   readonly published: string | null;
   readonly url: string | null;
+  /**
+   * When this corpus first saw the article (an ISO instant from the clock of the machine that added
+   * it, which no page can set), for articles a growing corpus added; absent otherwise.
+   */
+  readonly firstSeen?: string | null;
 }
 
 /** One corpus article's overlap with the page. */

@@ -6,7 +6,7 @@
  * The file is read a piece at a time (its head, then its texts a few MiB at a time:
  * see corpus-store.ts), so a 100,000-article corpus (~540 MB) is never whole in memory.
  */
-import { articleTextChecker, CORPUS_HEADER_BYTES, corpusFileLengths, loadCorpusHead } from '../engine/index.js';
+import { articleTextChecker, CORPUS_HEADER_BYTES, corpusFileLengths, isLegacyCorpus, loadCorpusHead, migrateLegacyCorpus } from '../engine/index.js';
 import { textReaderOf, type CorpusStore } from './corpus-store.js';
 import type { CorpusEntry } from './messages.js';
 
@@ -29,6 +29,10 @@ export interface CorpusFileReader {
   articlesIn(head: Uint8Array): number;
   /** Checks the texts of an intact head's corpus as they are read, in order (see articleTextChecker). */
   textChecker(head: Uint8Array): (piece: Uint8Array) => void;
+  /** Whether a file with this header is of a format read only by rebuilding it (legacy-corpus.ts); false for what is no corpus. */
+  isLegacy?(header: Uint8Array): boolean;
+  /** Such a file, whole, rebuilt as a current corpus file; throws for a damaged one. */
+  migrate?(file: Uint8Array): Uint8Array;
 }
 
 /** The engine's reading (corpusFileLengths, loadCorpusHead): the same checks the background's loading makes. */
@@ -37,6 +41,14 @@ export const engineCorpusReader: CorpusFileReader = {
   lengthsOf: corpusFileLengths,
   articlesIn: (head) => loadCorpusHead(head, { read: () => undefined }).size,
   textChecker: articleTextChecker,
+  isLegacy: (header) => {
+    try {
+      return isLegacyCorpus(header);
+    } catch {
+      return false; // not a corpus, or a newer one: lengthsOf says which
+    }
+  },
+  migrate: migrateLegacyCorpus,
 };
 
 export interface CorpusImportDeps {
@@ -50,6 +62,26 @@ export interface CorpusImportDeps {
 
 const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/**
+ * A file of an older corpus format (format 1, an older hash version), rebuilt in memory from its
+ * articles so it imports like a current one; any other file as it is.
+ */
+async function migratedIfLegacy(reader: CorpusFileReader, name: string, file: CorpusFileSource): Promise<CorpusFileSource> {
+  if (!reader.isLegacy || !reader.migrate) return file;
+  let whole: Uint8Array;
+  try {
+    if (!reader.isLegacy(await file.read(0, Math.min(file.size, reader.headerBytes)))) return file;
+    whole = await file.read(0, file.size);
+  } catch (error) {
+    throw new Error(`${name} could not be read (${reasonOf(error)}).`);
+  }
+  try {
+    return bytesSource(reader.migrate(whole));
+  } catch (error) {
+    throw new Error(`${name} is an older Firsthand corpus that could not be rebuilt (${reasonOf(error)}). Build the corpus file again.`);
+  }
+}
+
 /** The file itself could not be read (moved, deleted, or no longer permitted while importing). */
 class UnreadableFile extends Error {}
 
@@ -60,8 +92,9 @@ class DamagedText extends Error {}
  * Check the file `name` with the engine, store it and make the background use it. Every failure
  * is an Error whose message a reader can act on; nothing is left stored after one.
  */
-export async function importCorpusFile(deps: CorpusImportDeps, name: string, file: CorpusFileSource): Promise<CorpusEntry> {
-  if (file.size === 0) throw new Error(`${name} is empty. Make a corpus with "firsthand build-corpus".`);
+export async function importCorpusFile(deps: CorpusImportDeps, name: string, given: CorpusFileSource): Promise<CorpusEntry> {
+  if (given.size === 0) throw new Error(`${name} is empty. Make a corpus with "firsthand build-corpus".`);
+  const file = await migratedIfLegacy(deps.reader, name, given);
   const read = async (start: number, end: number): Promise<Uint8Array> => {
     try {
       return await file.read(start, end);

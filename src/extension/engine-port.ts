@@ -30,6 +30,14 @@ export interface EnginePort {
   /** A corpus from its head, its texts read through `texts` (see loadCorpusHead); throws as loadCorpus. */
   loadCorpusHead(head: Uint8Array, texts: ArticleTextSource): CorpusHandle;
   loadLexicon(bytes: Uint8Array): unknown;
+  /**
+   * Whether a stored corpus's head (or whole file) is of a format this build reads only by
+   * rebuilding it from its articles (format 1, an older hash version); throws for bytes that are
+   * not a corpus. Absent in fakes that have no older formats.
+   */
+  isLegacyCorpus?(head: Uint8Array): boolean;
+  /** Such a corpus, whole, rebuilt as a current corpus file (see legacy-corpus.ts). */
+  migrateLegacyCorpus?(bytes: Uint8Array): Uint8Array;
   /** The articles `attribute` will read the texts of, for the same arguments. */
   candidateArticles(page: PageInput, corpora: readonly CorpusHandle[], options?: { lexicon?: unknown }): Array<{ corpus: CorpusHandle; doc: number }>;
   /**

@@ -1,7 +1,8 @@
 /**
  * Damaged corpus files for tests and the fuzz harness: edits made *under a valid checksum*, as a
  * careless tool or a deliberate forger would leave them, so they get past the checksums and test
- * what is checked after. The layout mirrors src/engine/corpus-file.ts (format version 2).
+ * what is checked after. The layout mirrors src/engine/corpus-file.ts (format version 3: format 2 with the
+ * segment statistics, whose lengths are header words 13 and 14, between the metadata and the texts).
  */
 import { checksumBytes, checksumWords } from '../engine/fingerprint/corpus-file.js';
 
@@ -10,6 +11,8 @@ const H_ARTICLES = 7;
 const H_POSTINGS = 8;
 const H_META_BYTES = 9;
 const H_CHECKSUM = 11;
+const H_DF_TERMS = 13;
+const H_COMMON_HASHES = 14;
 const BUCKETS = 65_537;
 const pad4 = (n: number): number => (n + 3) & ~3;
 
@@ -28,7 +31,8 @@ export function corpusLayout(bytes: Uint8Array): CorpusLayout {
   const lowAt = HEADER_WORDS * 4 + BUCKETS * 4;
   const textOffsetsAt = pad4(lowAt + postings * 5);
   const checksumsAt = textOffsetsAt + 2 * (articles + 1) * 4;
-  return { articles, textOffsetsAt, checksumsAt, textAt: checksumsAt + articles * 4 + pad4(header[H_META_BYTES]!) };
+  const stats = 8 * (header[H_DF_TERMS]! + header[H_COMMON_HASHES]!);
+  return { articles, textOffsetsAt, checksumsAt, textAt: checksumsAt + articles * 4 + pad4(header[H_META_BYTES]!) + stats };
 }
 
 /** Article `a`'s text offsets, as a live view into `bytes`. */

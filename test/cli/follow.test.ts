@@ -98,7 +98,7 @@ describe('firsthand follow', () => {
   test('exits 0 with a one-line summary; a failing source gets its own line on stderr', () => {
     expect(first.code).toBe(0);
     const articles = 2 + zyte.length;
-    expect(first.stdout).toBe(`firsthand follow: 2 source(s), 1 with errors, ${articles} article(s) added, 1 not article(s); ${corpus} rewritten: ${articles} article(s)\n`);
+    expect(first.stdout).toBe(`firsthand follow: 2 source(s), 1 with errors, ${articles} article(s) added, 1 not article(s); ${corpus} updated: ${articles} article(s) in 1 segment(s)\n`);
     expect(first.stderr).toBe(`firsthand follow: ${site.base}/down/atom.xml: the server failed (500)\n`);
   });
 
@@ -159,10 +159,32 @@ describe('adding to a corpus that was built before', () => {
     expect((await run(['build-corpus', folder, '--out', archive])).code).toBe(0);
     const ran = await run(['follow', feeds, '--corpus', archive, '--max-age-days', '36500', '--pause-ms', '0']);
     expect(ran.code).toBe(0);
-    expect(ran.stdout).toMatch(new RegExp(`${1 + zyte.length} article\\(s\\) added, 1 already stored under another address.*rewritten: ${2 + zyte.length} article\\(s\\)`));
+    expect(ran.stdout).toMatch(new RegExp(`${1 + zyte.length} article\\(s\\) added, 1 already stored under another address.*updated: ${2 + zyte.length} article\\(s\\)`));
     const checked = await run(['check', path.join(PAGES, 'wire-001.html'), '--corpus', archive, '--json']);
     const report = JSON.parse(checked.stdout) as { status: string; likelyOriginal: string };
     expect(report).toMatchObject({ status: 'copy', likelyOriginal: 'partner-copy' });
+  });
+});
+
+describe('a run that finds new articles', () => {
+  test('appends them as a segment: the segments already written are not rewritten', async () => {
+    site.routes.set('/one.xml', { headers: { 'content-type': 'application/rss+xml' }, body: rss(site.base, [
+      { path: '/2021/12/09/biden-putin-call', title: 'Biden speaks to Ukraine’s president', date: 'Thu, 09 Dec 2021 14:32:00 GMT' },
+    ]) });
+    site.routes.set('/two.xml', { headers: { 'content-type': 'application/rss+xml' }, body: rss(site.base, [
+      { path: '/2021/12/07/other-story', title: 'Another story', date: 'Tue, 07 Dec 2021 10:00:00 GMT' },
+    ]) });
+    const appended = path.join(tmp, 'appended.fhc');
+    expect((await run(['follow', file('one.txt', `${site.base}/one.xml\n`), '--corpus', appended, '--max-age-days', '36500', '--pause-ms', '0'])).code).toBe(0);
+    const firstSegment = path.join(`${appended}.segments`, 'seg-000001.fhc');
+    const written = readFileSync(firstSegment);
+    const writtenAt = statSync(firstSegment).mtimeMs;
+    const second = await run(['follow', file('two.txt', `${site.base}/one.xml\n${site.base}/two.xml\n`), '--corpus', appended, '--max-age-days', '36500', '--pause-ms', '0']);
+    expect(second.stdout).toMatch(/1 article\(s\) added.*updated: 2 article\(s\) in 2 segment\(s\)/);
+    expect(readFileSync(firstSegment)).toEqual(written);
+    expect(statSync(firstSegment).mtimeMs).toBe(writtenAt);
+    const checked = await run(['check', path.join(PAGES, 'wire-001.html'), '--corpus', appended, '--json']);
+    expect(JSON.parse(checked.stdout)).toMatchObject({ status: 'copy' });
   });
 });
 
@@ -171,7 +193,7 @@ describe('retention', () => {
     const small = path.join(tmp, 'small.fhc');
     const ran = await run(['follow', feeds, '--corpus', small, '--max-age-days', '36500', '--max-articles', '1', '--pause-ms', '0']);
     expect(ran.code).toBe(0);
-    expect(ran.stdout).toMatch(new RegExp(`${2 + zyte.length} article\\(s\\) added.*${1 + zyte.length} removed by retention.*rewritten: 1 article\\(s\\)`));
+    expect(ran.stdout).toMatch(new RegExp(`${2 + zyte.length} article\\(s\\) added.*${1 + zyte.length} removed by retention.*updated: 1 article\\(s\\)`));
   });
 
   test('a corpus whose every article expired is removed (a corpus file cannot be empty)', async () => {

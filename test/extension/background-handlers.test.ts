@@ -23,7 +23,7 @@ import { schemaErrors } from '../helpers/json-schema.js';
 import { ReportStore } from '../../src/extension/report-store.js';
 import { sha256Hex } from '../../src/extension/sha256.js';
 import { memoryStorageArea } from '../../src/extension/storage-area.js';
-import { buildCorpusIndex } from '../../src/engine/index.js';
+import { buildCorpusIndex, loadCorpus, splitCorpusFile } from '../../src/engine/index.js';
 import { NewsGenerator } from '../../src/bench/news-generator.js';
 import { loadVocabulary } from '../../src/bench/vocabulary.js';
 import { lexiconBytes, newsPageHtml, pageDom, seed, seedsCorpusBytes, testEngine } from './support/seed-pages.js';
@@ -459,6 +459,29 @@ describe('imported corpora', () => {
     if (!outcome.ok) throw new Error(outcome.error.message);
     expect(outcome.analysis).toMatchObject({ status: 'copy', likelyOriginal: { id: original.id } });
     expect((await handlers.listCorpora()).map((c) => c.name)).toEqual(['Bundled seeds', 'old.fhc (unreadable)']);
+  });
+
+  test.each([
+    ['format 1, stored whole as the database of that time kept it', 'v1-synthetic.fhc', 'whole'],
+    ['format 2, split into head and texts', 'v2-synthetic.fhc', 'split'],
+  ])('a corpus imported under %s still loads (migrated where it must be), not listed as unreadable: its articles are found', async (_, fixture, kept) => {
+    const bytes = new Uint8Array(readFileSync(new URL(`../fixtures/corpus/${fixture}`, import.meta.url)));
+    const first = loadCorpus(bytes).article(0);
+    const tab: FakeTab = { dom: pageDom(newsPageHtml(first), 'https://farm.example/y'), url: 'https://farm.example/y' };
+    const store = memoryCorpusStore();
+    if (kept === 'whole') {
+      await store.put({ id: 'old', name: 'old.fhc', articles: 12, importedAt: '2026-01-01T00:00:00Z', head: bytes, textBytes: 0 }, textReaderOf(new Uint8Array(0)));
+    } else {
+      const { head, text } = splitCorpusFile(bytes);
+      await store.put({ id: 'old', name: 'old.fhc', articles: 24, importedAt: '2026-01-01T00:00:00Z', head: head.slice(), textBytes: text.length }, textReaderOf(text));
+    }
+    const { handlers } = setup(tab, undefined, store);
+    const outcome = await handlers.analyzeTab(TAB);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.analysis.sources.map((s) => s.id)).toContain(first.id);
+    expect((await handlers.listCorpora()).map((c) => [c.name, c.articles])).toEqual([['Bundled seeds', 5], ['old.fhc', kept === 'whole' ? 12 : 24]]);
+    // format 1 is rebuilt and stored anew; format 2 is read as it is
+    expect((await store.all()).map((r) => r.id)).toEqual([kept === 'whole' ? 'old-migrated' : 'old']);
   });
 
   test('an imported corpus whose texts can no longer be read is marked unreadable and the check goes on with the others', async () => {

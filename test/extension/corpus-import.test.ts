@@ -3,6 +3,7 @@
  * corpus is ~540 MB), checked by the engine before anything is stored, and all or nothing.
  */
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
 import { buildCorpusIndex, loadCorpus, loadCorpusHead, splitCorpusFile } from '../../src/engine/index.js';
@@ -58,6 +59,18 @@ describe('importing a corpus file', () => {
     await texts.load([[0, stored!.textBytes]]);
     const whole = loadCorpus(bigFile);
     for (const doc of [0, 1, 499, 999]) expect(corpus.article(doc)).toEqual(whole.article(doc));
+  });
+
+  test('a corpus file of format 1 (an older hash version too) is rebuilt from its articles and imported, not refused', async () => {
+    const store = indexedDbCorpusStore(new IDBFactory());
+    const v1 = new Uint8Array(readFileSync(new URL('../fixtures/corpus/v1-synthetic.fhc', import.meta.url)));
+    await importCorpusFile(deps(store), 'v1.fhc', bytesSource(v1));
+    const [stored] = await store.all();
+    expect(stored).toMatchObject({ id: 'imported-1', articles: 12 });
+    const texts = new StoredTexts(store, stored!.id, stored!.textBytes, Infinity);
+    const corpus = loadCorpusHead(stored!.head, texts);
+    await texts.load([[0, stored!.textBytes]]);
+    expect(corpus.article(11)).toEqual(loadCorpus(v1).article(11));
   });
 
   test('a file that lost its end is refused before anything is stored', async () => {

@@ -15,7 +15,11 @@ import { CorpusFormatError } from '../types.js';
  *   textOffsets      u32 × (articles + 1) into the text blob
  *   metaOffsets      u32 × (articles + 1) into the meta blob
  *   textChecksums    u32 × articles, checked when an article is first read
- *   meta blob        UTF-8 JSON of each article's ArticleMeta
+ *   meta blob        UTF-8 JSON of each article's ArticleMeta (and firstSeen, when a growing corpus recorded it)
+ *   df term hashes   u32 × terms, ascending  ─┐ segment statistics (format 3): how many of this file's
+ *   df counts        u32 × terms               │ articles hold each content term, and the hashes the
+ *   common hashes    u32 × common, ascending   │ boilerplate cut dropped with how many articles held
+ *   common counts    u32 × common             ─┘ them, so segments of one corpus add up (growing-corpus.ts)
  *   text blob        UTF-8 text of each article        ── alignment store, decoded per candidate
  *
  * The header checksum covers everything but the text blob, so a damaged index
@@ -28,9 +32,14 @@ import { CorpusFormatError } from '../types.js';
  * texts of a check's candidates when it needs them (see corpus.ts).
  *
  * Format break log: 1 — first version; 2 — postings split into a 16-bit
- * bucket directory and 16-bit low hashes (7 → 5 bytes a posting).
+ * bucket directory and 16-bit low hashes (7 → 5 bytes a posting); 3 — segment
+ * statistics after the metadata (a format 2 file reads as one with none).
+ * Files of format 1, or built with an older hash version, are read through
+ * legacy-corpus.ts, which rebuilds them from their article store.
  */
-export const CORPUS_FORMAT_VERSION = 2;
+export const CORPUS_FORMAT_VERSION = 3;
+/** The oldest format whose index this build reads as it is. */
+const OLDEST_DIRECT_FORMAT = 2;
 /** Entries of the bucket directory: one per 16-bit hash prefix, plus the end. */
 export const BUCKETS = 65_537;
 /** "FHC1" read as a little-endian u32. */
@@ -44,8 +53,24 @@ export const MAX_ARTICLES = 1 << 24;
 
 const enum H {
   Magic, FormatVersion, HashVersion, K, WindowSize, SignatureTerms, MaxDocFrequency,
-  Articles, Postings, MetaBytes, TextBytes, Checksum, AnchorPairs,
+  Articles, Postings, MetaBytes, TextBytes, Checksum, AnchorPairs, DfTerms, CommonHashes,
 }
+
+/**
+ * What a segment of a growing corpus must know of its articles for segments to add up to the
+ * corpus built at once: document frequencies by term hash, and the hashes its boilerplate cut
+ * dropped with their article counts (both ascending by hash).
+ */
+export interface SegmentStats {
+  readonly dfHashes: Uint32Array;
+  readonly dfCounts: Uint32Array;
+  readonly commonHashes: Uint32Array;
+  readonly commonCounts: Uint32Array;
+}
+
+export const NO_SEGMENT_STATS: SegmentStats = {
+  dfHashes: new Uint32Array(0), dfCounts: new Uint32Array(0), commonHashes: new Uint32Array(0), commonCounts: new Uint32Array(0),
+};
 
 /** The decoded sections of a corpus file: views into the file's bytes, nothing copied. */
 export interface CorpusSections {
@@ -68,6 +93,8 @@ export interface CorpusSections {
   readonly indexBytes: number;
   /** Bytes of the article store (offsets, checksums, meta and text). */
   readonly storeBytes: number;
+  /** The segment statistics; null for a format 2 file, which has none. */
+  readonly stats: SegmentStats | null;
 }
 
 export interface CorpusParts {
@@ -76,6 +103,7 @@ export interface CorpusParts {
   readonly docs: Uint32Array;
   readonly metas: readonly Uint8Array[];
   readonly texts: readonly Uint8Array[];
+  readonly stats?: SegmentStats;
 }
 
 const pad4 = (n: number): number => (n + 3) & ~3;
@@ -96,13 +124,16 @@ export function checksumBytes(bytes: Uint8Array): number {
 
 export function encodeCorpus(parts: CorpusParts): Uint8Array {
   const { params, hashes, docs, metas, texts } = parts;
+  const stats = parts.stats ?? NO_SEGMENT_STATS;
+  const dfTerms = stats.dfHashes.length;
+  const common = stats.commonHashes.length;
   const articles = texts.length;
   if (articles >= MAX_ARTICLES) throw new RangeError(`a corpus holds at most ${MAX_ARTICLES - 1} articles`);
   const postings = hashes.length;
   const metaBytes = metas.reduce((s, m) => s + m.length, 0);
   const textBytes = texts.reduce((s, t) => s + t.length, 0);
 
-  const { bucketsAt, lowAt, docsAt, textOffsetsAt, metaOffsetsAt, checksumsAt, metaAt, textAt, total } = layout(articles, postings, metaBytes, textBytes);
+  const { bucketsAt, lowAt, docsAt, textOffsetsAt, metaOffsetsAt, checksumsAt, metaAt, statsAt, textAt, total } = layout(articles, postings, metaBytes, textBytes, dfTerms, common);
 
   const out = new Uint8Array(total);
   const words = new Uint32Array(out.buffer, 0, textAt / 4);
@@ -137,10 +168,15 @@ export function encodeCorpus(parts: CorpusParts): Uint8Array {
   }
   metaOffsets[articles] = metaPos;
   textOffsets[articles] = textPos;
+  const statWords = new Uint32Array(out.buffer, statsAt, 2 * (dfTerms + common));
+  statWords.set(stats.dfHashes, 0);
+  statWords.set(stats.dfCounts, dfTerms);
+  statWords.set(stats.commonHashes, 2 * dfTerms);
+  statWords.set(stats.commonCounts, 2 * dfTerms + common);
 
   const header = [
     MAGIC, CORPUS_FORMAT_VERSION, HASH_VERSION, params.k, params.windowSize, params.signatureTerms,
-    params.maxDocFrequency, articles, postings, metaBytes, textBytes, 0, params.anchorPairs,
+    params.maxDocFrequency, articles, postings, metaBytes, textBytes, 0, params.anchorPairs, dfTerms, common,
   ];
   words.set(header, 0);
   words[H.Checksum] = checksumOf(words);
@@ -154,7 +190,7 @@ function checksumOf(words: Uint32Array): number {
 }
 
 /** Byte offsets of every section, for a corpus of these sizes. */
-function layout(articles: number, postings: number, metaBytes: number, textBytes: number) {
+function layout(articles: number, postings: number, metaBytes: number, textBytes: number, dfTerms: number, common: number) {
   const bucketsAt = HEADER_BYTES;
   const lowAt = bucketsAt + BUCKETS * 4;
   const docsAt = lowAt + postings * 2;
@@ -162,8 +198,9 @@ function layout(articles: number, postings: number, metaBytes: number, textBytes
   const metaOffsetsAt = textOffsetsAt + (articles + 1) * 4;
   const checksumsAt = metaOffsetsAt + (articles + 1) * 4;
   const metaAt = checksumsAt + articles * 4;
-  const textAt = pad4(metaAt + metaBytes);
-  return { bucketsAt, lowAt, docsAt, textOffsetsAt, metaOffsetsAt, checksumsAt, metaAt, textAt, total: textAt + textBytes };
+  const statsAt = pad4(metaAt + metaBytes);
+  const textAt = statsAt + 8 * (dfTerms + common);
+  return { bucketsAt, lowAt, docsAt, textOffsetsAt, metaOffsetsAt, checksumsAt, metaAt, statsAt, textAt, total: textAt + textBytes };
 }
 
 function fail(message: string): never {
@@ -203,14 +240,35 @@ export function corpusFileLengths(header: Uint8Array): { head: number; text: num
   return { head: textAt, text: total - textAt };
 }
 
-/** The header's fields and the section layout they imply, checked for what a header alone can tell. */
-function readHeader(input: Uint8Array) {
+/**
+ * Whether a corpus file's index was written by an older builder than this one reads as it is
+ * (format 1, or an older hash version): its articles are then rebuilt (legacy-corpus.ts).
+ * Throws CorpusFormatError for bytes that are not a corpus or are of a newer format.
+ */
+export function isLegacyCorpus(header: Uint8Array): boolean {
+  const head = headerWords(header);
+  const format = head[H.FormatVersion]!;
+  if (format > CORPUS_FORMAT_VERSION || format < 1) {
+    fail(`corpus format version ${format} is not supported (this build reads versions 1 to ${CORPUS_FORMAT_VERSION}); update Firsthand`);
+  }
+  if (head[H.HashVersion]! > HASH_VERSION) fail(`corpus was built with hash version ${head[H.HashVersion]}, newer than this build's ${HASH_VERSION}; update Firsthand`);
+  return format < OLDEST_DIRECT_FORMAT || head[H.HashVersion] !== HASH_VERSION;
+}
+
+function headerWords(input: Uint8Array): Uint32Array {
   if (input.byteLength < HEADER_BYTES) fail('not a Firsthand corpus: the file is too short to hold a header');
   // A copy: a Node Buffer's slice() is a view into a bigger (pooled or whole-file) buffer.
   const head = new Uint32Array(new Uint8Array(input.subarray(0, HEADER_BYTES)).buffer);
   if (head[H.Magic] !== MAGIC) fail('not a Firsthand corpus: unknown file signature');
-  if (head[H.FormatVersion] !== CORPUS_FORMAT_VERSION) {
-    fail(`corpus format version ${head[H.FormatVersion]} is not supported (this build reads version ${CORPUS_FORMAT_VERSION}); rebuild the corpus`);
+  return head;
+}
+
+/** The header's fields and the section layout they imply, checked for what a header alone can tell. */
+function readHeader(input: Uint8Array) {
+  const head = headerWords(input);
+  const format = head[H.FormatVersion]!;
+  if (format < OLDEST_DIRECT_FORMAT || format > CORPUS_FORMAT_VERSION) {
+    fail(`corpus format version ${format} is not supported (this build reads versions ${OLDEST_DIRECT_FORMAT} to ${CORPUS_FORMAT_VERSION}); rebuild the corpus`);
   }
   if (head[H.HashVersion] !== HASH_VERSION) {
     fail(`corpus was built with hash version ${head[H.HashVersion]}, this build uses ${HASH_VERSION}; rebuild the corpus`);
@@ -219,19 +277,26 @@ function readHeader(input: Uint8Array) {
   const postings = head[H.Postings]!;
   const metaBytes = head[H.MetaBytes]!;
   const textBytes = head[H.TextBytes]!;
+  // format 2 left these words 0
+  const dfTerms = head[H.DfTerms]!;
+  const common = head[H.CommonHashes]!;
   const params: IndexParams = {
     k: head[H.K]!, windowSize: head[H.WindowSize]!, signatureTerms: head[H.SignatureTerms]!, maxDocFrequency: head[H.MaxDocFrequency]!,
     anchorPairs: head[H.AnchorPairs]!,
   };
   if (params.k < 1 || params.k > 32 || params.windowSize < 1 || articles >= MAX_ARTICLES) fail('corrupt corpus: impossible parameters in the header');
-  return { checksum: head[H.Checksum]!, params, articles, postings, metaBytes, textBytes, layout: layout(articles, postings, metaBytes, textBytes) };
+  if (format < 3 && (dfTerms !== 0 || common !== 0)) fail('corrupt corpus: segment statistics in a format 2 header');
+  return {
+    checksum: head[H.Checksum]!, params, articles, postings, metaBytes, textBytes, dfTerms, common, hasStats: format >= 3,
+    layout: layout(articles, postings, metaBytes, textBytes, dfTerms, common),
+  };
 }
 
 function decodeSections(input: Uint8Array, part: 'file' | 'head'): CorpusSections {
-  const { checksum, params, articles, postings, metaBytes, textBytes, layout: sections } = readHeader(input);
+  const { checksum, params, articles, postings, metaBytes, textBytes, dfTerms, common, hasStats, layout: sections } = readHeader(input);
   // Views need 4-byte alignment; a Node Buffer from a pool may not have it (and its slice() would not copy).
   const bytes = input.byteOffset % 4 === 0 ? input : new Uint8Array(input);
-  const { bucketsAt, lowAt, docsAt, textOffsetsAt, metaOffsetsAt, checksumsAt, metaAt, textAt, total } = sections;
+  const { bucketsAt, lowAt, docsAt, textOffsetsAt, metaOffsetsAt, checksumsAt, metaAt, statsAt, textAt, total } = sections;
   const end = part === 'file' ? total : textAt;
   if (bytes.byteLength < end) fail(`corrupt corpus: the ${part} is truncated (${bytes.byteLength} of ${end} bytes)`);
   if (bytes.byteLength > end) fail(`corrupt corpus: unexpected bytes after the end of the ${part === 'file' ? 'corpus' : 'index'}`);
@@ -247,6 +312,13 @@ function decodeSections(input: Uint8Array, part: 'file' | 'head'): CorpusSection
   if (buckets[0] !== 0 || buckets[BUCKETS - 1] !== postings) fail('corrupt corpus: the bucket directory does not match the postings');
   const metaBlob = bytes.subarray(metaAt, metaAt + metaBytes);
   checkCorpusStructure({ buckets, textOffsets, metaOffsets, metaBlob });
+  const stats: SegmentStats | null = hasStats
+    ? {
+      dfHashes: view(statsAt, dfTerms), dfCounts: view(statsAt + 4 * dfTerms, dfTerms),
+      commonHashes: view(statsAt + 8 * dfTerms, common), commonCounts: view(statsAt + 8 * dfTerms + 4 * common, common),
+    }
+    : null;
+  if (stats) checkSegmentStats(stats);
   return {
     params,
     articleCount: articles,
@@ -261,5 +333,13 @@ function decodeSections(input: Uint8Array, part: 'file' | 'head'): CorpusSection
     textBlob: part === 'file' ? bytes.subarray(textAt, total) : null,
     indexBytes: BUCKETS * 4 + postings * 5,
     storeBytes: total - textOffsetsAt,
+    stats,
   };
+}
+
+/** Statistics are looked up by binary search: their hashes must ascend, each once. */
+function checkSegmentStats(stats: SegmentStats): void {
+  for (const hashes of [stats.dfHashes, stats.commonHashes]) {
+    for (let i = 1; i < hashes.length; i++) if (hashes[i]! <= hashes[i - 1]!) fail('corrupt corpus: segment statistics out of order');
+  }
 }

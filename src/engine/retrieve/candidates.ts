@@ -1,4 +1,4 @@
-import type { Corpus } from './corpus.js';
+import type { Corpus, SegmentGroup } from './corpus.js';
 import { groupCarriers, matchedFingerprints } from './carrier-groups.js';
 import { pageAnchors } from '../fingerprint/anchors.js';
 import { contentTermCounts, distinctSorted, pageFingerprints, signatureHash } from '../fingerprint/fingerprint.js';
@@ -68,6 +68,7 @@ export function findCandidates(
   const fingerprintsByK = new Map<number, Uint32Array>();
   const signatureHashes = [...contentTermCounts(page).keys()].map(signatureHash);
   const anchorHashes = distinctSorted(Uint32Array.from(pageAnchors(page, sentences)));
+  const groupRanges = new Map<SegmentGroup, Map<Corpus, SegmentRanges>>();
   for (const corpus of corpora) {
     const k = corpus.params.k;
     let fingerprints = fingerprintsByK.get(k);
@@ -76,11 +77,25 @@ export function findCandidates(
       fingerprintsByK.set(k, fingerprints);
     }
     const hits = HitCounters.for(corpus.size);
-    hits.add(corpus, fingerprints, hits.fingerprints);
-    hits.add(corpus, signatureHashes, hits.signatureTerms);
-    if (corpus.params.anchorPairs > 0) hits.add(corpus, anchorHashes, hits.anchors);
+    const group = corpus.group;
+    if (group !== null && group.segments.length > 1) {
+      let cut = groupRanges.get(group);
+      if (!cut) {
+        cut = rangesPastGroupBoilerplate(group, { fingerprints, signatureHashes, anchorHashes }, corpus.params.maxDocFrequency);
+        groupRanges.set(group, cut);
+      }
+      const ranges = cut.get(corpus)!;
+      hits.addRanges(corpus, ranges.fingerprints, hits.fingerprints);
+      hits.addRanges(corpus, ranges.signatureHashes, hits.signatureTerms);
+      if (corpus.params.anchorPairs > 0) hits.addRanges(corpus, ranges.anchorHashes, hits.anchors);
+    } else {
+      hits.add(corpus, fingerprints, hits.fingerprints);
+      hits.add(corpus, signatureHashes, hits.signatureTerms);
+      if (corpus.params.anchorPairs > 0) hits.add(corpus, anchorHashes, hits.anchors);
+    }
     // Most touched articles share a common term or two: judge them on the counters, allocate only for the plausible.
     for (const doc of hits.touched) {
+      if (corpus.isRemoved(doc)) continue;
       const sharedFingerprints = hits.fingerprints[doc]!;
       const sharedSignatureTerms = hits.signatureTerms[doc]!;
       const sharedAnchors = hits.anchors[doc]!;
@@ -99,6 +114,47 @@ export function findCandidates(
   }
   return groupCarriers(found, (c) => matched.get(c)!, limit).flatMap((carriers, story) =>
     carriers.map((c) => ({ ...c, story, carriers: carriers.length })));
+}
+
+interface PageLookups {
+  readonly fingerprints: ArrayLike<number>;
+  readonly signatureHashes: ArrayLike<number>;
+  readonly anchorHashes: ArrayLike<number>;
+}
+
+/** A segment's posting ranges for the page's hashes that survive the group's cut, as `[from, to]` pairs. */
+type SegmentRanges = Record<keyof PageLookups, number[]>;
+
+/**
+ * The postings, in each segment of a growing corpus, of the page's hashes that the segments hold,
+ * together, in no more articles than the boilerplate cut allows: each segment cut only its own,
+ * and a hash common across the corpus may be rare in every segment. The corpus built at once
+ * would have dropped it. Each hash is looked up once per segment; the ranges are kept for counting.
+ */
+function rangesPastGroupBoilerplate(group: SegmentGroup, lookups: PageLookups, maxDocFrequency: number): Map<Corpus, SegmentRanges> {
+  const out = new Map<Corpus, SegmentRanges>(group.segments.map((s) => [s, { fingerprints: [], signatureHashes: [], anchorHashes: [] }]));
+  const found = new Int32Array(group.segments.length * 2);
+  for (const kind of ['fingerprints', 'signatureHashes', 'anchorHashes'] as const) {
+    const hashes = lookups[kind];
+    for (let i = 0; i < hashes.length; i++) {
+      const hash = hashes[i]!;
+      let total = 0;
+      let j = 0;
+      for (; j < group.segments.length && total <= maxDocFrequency; j++) {
+        const segment = group.segments[j]!;
+        const [from, to] = segment.postingRange(hash);
+        found[2 * j] = from;
+        found[2 * j + 1] = to;
+        total += to - from + segment.commonCount(hash);
+      }
+      if (total > maxDocFrequency) continue;
+      for (let x = 0; x < group.segments.length; x++) {
+        if (found[2 * x] === found[2 * x + 1]) continue;
+        out.get(group.segments[x]!)![kind].push(found[2 * x]!, found[2 * x + 1]!);
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -134,6 +190,21 @@ class HitCounters {
     for (let i = 0; i < hashes.length; i++) {
       const [from, to] = corpus.postingRange(hashes[i]!);
       for (let p = from; p < to; p++) {
+        const doc = corpus.postingDoc(p);
+        counts[doc]!++;
+        if (isTouched[doc] === 0) {
+          isTouched[doc] = 1;
+          this.touched.push(doc);
+        }
+      }
+    }
+  }
+
+  /** Counts, into `counts`, each article's postings in the `[from, to]` pairs of `ranges`. */
+  addRanges(corpus: Corpus, ranges: readonly number[], counts: Uint32Array): void {
+    const isTouched = this.#isTouched;
+    for (let r = 0; r < ranges.length; r += 2) {
+      for (let p = ranges[r]!; p < ranges[r + 1]!; p++) {
         const doc = corpus.postingDoc(p);
         counts[doc]!++;
         if (isTouched[doc] === 0) {

@@ -1,4 +1,5 @@
-import { BUCKETS, checksumBytes, decodeCorpus, decodeCorpusHead, type CorpusSections } from '../fingerprint/corpus-file.js';
+import { BUCKETS, checksumBytes, decodeCorpus, decodeCorpusHead, isLegacyCorpus, type CorpusSections, type SegmentStats } from '../fingerprint/corpus-file.js';
+import { migrateLegacyCorpus } from '../fingerprint/legacy-corpus.js';
 import { checkArticleNumber, checkBucket } from '../fingerprint/corpus-structure.js';
 import type { IndexParams } from '../fingerprint/params.js';
 import { CorpusFormatError, type ArticleMeta, type Span } from '../types.js';
@@ -30,6 +31,14 @@ export class ArticleTextMissingError extends Error {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
+ * The segments of one growing corpus (see growing-corpus.ts): retrieval applies the boilerplate
+ * cut to them together, as it would to the corpus built at once.
+ */
+export interface SegmentGroup {
+  readonly segments: readonly Corpus[];
+}
+
+/**
  * A loaded corpus: the retrieval index as typed-array views and an article
  * store decoded lazily, one candidate at a time.
  */
@@ -47,6 +56,12 @@ export class Corpus {
   readonly #boilerplate = new Map<number, readonly Span[]>();
   /** 1 for each bucket whose postings were found in order, checked the first time a lookup reads it (see corpus-structure.ts). */
   readonly #checkedBuckets = new Uint8Array(BUCKETS - 1);
+  /** Whether the file was of an older format and was rebuilt from its articles when loaded (legacy-corpus.ts). */
+  rebuilt = false;
+  /** The growing corpus this is a segment of, if any. */
+  group: SegmentGroup | null = null;
+  /** 1 for each article a later segment replaced or retention removed, until a merge drops it. */
+  #removed: Uint8Array | null = null;
 
   constructor(sections: CorpusSections, texts?: ArticleTextSource) {
     this.#sections = sections;
@@ -85,6 +100,34 @@ export class Corpus {
     return [lo, end];
   }
 
+  /** The segment statistics (null for a format 2 file). */
+  get stats(): SegmentStats | null {
+    return this.#sections.stats;
+  }
+
+  /**
+   * Articles in which this file's boilerplate cut dropped `hash` (0 when it kept or never saw it): what
+   * a group of segments adds to its postings to cut as the corpus built at once would.
+   */
+  commonCount(hash: number): number {
+    const stats = this.#sections.stats;
+    if (stats === null || stats.commonHashes.length === 0) return 0;
+    const at = lowerBound(stats.commonHashes, hash);
+    return stats.commonHashes[at] === hash ? stats.commonCounts[at]! : 0;
+  }
+
+  /** Marks articles as gone (replaced or expired) until a merge rewrites this segment. */
+  markRemoved(docs: Iterable<number>): void {
+    for (const doc of docs) {
+      if (!(doc >= 0 && doc < this.size)) throw new RangeError(`no article ${doc} in a segment of ${this.size}`);
+      (this.#removed ??= new Uint8Array(this.size))[doc] = 1;
+    }
+  }
+
+  isRemoved(doc: number): boolean {
+    return this.#removed !== null && this.#removed[doc] === 1;
+  }
+
   /** Article number of posting `i`. */
   postingDoc(i: number): number {
     const d = this.#sections.docs;
@@ -115,6 +158,17 @@ export class Corpus {
   textRange(doc: number): readonly [number, number] {
     const { textOffsets } = this.#sections;
     return [textOffsets[doc]!, textOffsets[doc + 1]!];
+  }
+
+  /** Checksum of article `doc`'s text bytes (see checksumBytes), read without the text. */
+  textChecksum(doc: number): number {
+    return this.#sections.textChecksums[doc]!;
+  }
+
+  /** Bytes of article `doc`'s stored metadata. */
+  metaBytes(doc: number): number {
+    const { metaOffsets } = this.#sections;
+    return metaOffsets[doc + 1]! - metaOffsets[doc]!;
   }
 
   /**
@@ -163,12 +217,32 @@ function parseMeta(value: unknown, doc: number): ArticleMeta {
   const v = value as Record<string, unknown> | null;
   const str = (x: unknown): string | null => (typeof x === 'string' ? x : null);
   if (!v || typeof v !== 'object' || typeof v.id !== 'string') throw new CorpusFormatError(`corrupt corpus: metadata of article ${doc} has no id`);
-  return { id: v.id, title: str(v.title) ?? v.id, outlet: str(v.outlet), published: str(v.published), url: str(v.url) };
+  const meta = { id: v.id, title: str(v.title) ?? v.id, outlet: str(v.outlet), published: str(v.published), url: str(v.url) };
+  const firstSeen = str(v.firstSeen);
+  return firstSeen === null ? meta : { ...meta, firstSeen };
 }
 
-/** Opens a corpus file. Throws CorpusFormatError when the bytes are not an intact corpus. */
+/** First index of `sorted` whose value is not below `value`. */
+export function lowerBound(sorted: Uint32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Opens a corpus file; one of an older format than this build reads as it is is rebuilt from its
+ * articles first (legacy-corpus.ts). Throws CorpusFormatError when the bytes are not an intact corpus.
+ */
 export function loadCorpus(bytes: Uint8Array): Corpus {
-  return new Corpus(decodeCorpus(bytes));
+  if (!isLegacyCorpus(bytes)) return new Corpus(decodeCorpus(bytes));
+  const corpus = new Corpus(decodeCorpus(migrateLegacyCorpus(bytes)));
+  corpus.rebuilt = true;
+  return corpus;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { alignSource, type SourceAlignment } from '../align/align.js';
 import { withoutBoilerplate } from './boilerplate-passages.js';
-import { canonicalEvidence, dateEvidence, directionOf } from './direction.js';
+import { canonicalEvidence, dateEvidence, directionOf, recordedDate } from './direction.js';
 import { wireOf, type Credit } from './credits.js';
 import { basedOnEvidence, containmentEvidence, creditEvidence, creditsOf, sourceLinkEvidence } from './evidence.js';
 import { outletIsSite, sameAddress, sameSite, siteOf } from './identity.js';
@@ -129,7 +129,7 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
 
   const { self, selfBy, untold } = findSelf(page, prepared, aligned);
   // the corpus's record of the page when the page is in it; else the page's own claim
-  const pageDate = self ? self.article.published : page.published ?? null;
+  const pageDate = self ? recordedDate(self.article) : page.published ?? null;
   const pageCredits = creditsOf(prepared.text, page.byline ?? null);
   const sources: SourceMatch[] = aligned
     .filter((a) => a !== self && (a.coverage > 0 || a.alignment.quotes.length > 0))
@@ -226,7 +226,7 @@ function pairEvidence(
   ]) {
     if (found) evidence.push(found);
   }
-  evidence.push(dateEvidence(pageDate, pageDateIsClaim, a.article.published));
+  evidence.push(dateEvidence(pageDate, pageDateIsClaim, recordedDate(a.article)));
   return evidence;
 }
 

@@ -1,6 +1,7 @@
 import type { DirectionEvidence, Relation } from '../types.js';
 import { sameAddress, sameSite } from './identity.js';
 import { relationOf, type ArticleDate } from './verdict.js';
+import { comparePublished, publicationTime } from './published.js';
 
 /**
  * Which way a page and a corpus article relate, from every piece of evidence about the pair. One
@@ -25,6 +26,18 @@ export function directionOf(evidence: readonly DirectionEvidence[]): Relation {
   if (content === undefined) return dates;
   if (dates !== 'unknown-order' && dates !== content) return 'unknown-order';
   return content;
+}
+
+/**
+ * When a corpus article was out, as the dates rule reads it: its stated publication, bounded by
+ * when this corpus first saw it (a growing corpus's clock, which no page sets). An article was not
+ * published after it was first seen, and an undated one was out by then.
+ */
+export function recordedDate(article: { readonly published: string | null; readonly firstSeen?: string | null }): ArticleDate {
+  const seen = article.firstSeen ? publicationTime(article.firstSeen) : null;
+  if (seen === null) return article.published;
+  if (article.published === null) return seen;
+  return comparePublished(article.published, seen) > 0 ? seen : article.published;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { ArticleMeta, PageInput } from '../../engine/index.js';
 import type { CorpusHandle, EnginePort } from '../engine-port.js';
 import type { CorpusEntry } from '../messages.js';
 import { StoredTexts } from '../stored-texts.js';
+import { migrateStoredCorpus } from './migrate-stored-corpus.js';
 import type { BackgroundDeps } from './deps.js';
 
 /** The seeds corpus and the synonym table shipped inside the extension. */
@@ -64,8 +65,11 @@ export function corporaLoader(deps: Pick<BackgroundDeps, 'engine' | 'readAsset' 
 
   async function loadImported(): Promise<LoadedCorpus[]> {
     const entries: LoadedCorpus[] = [];
-    for (const row of await deps.corpusStore.all()) {
+    for (const stored of await deps.corpusStore.all()) {
+      let row = stored;
       try {
+        // A corpus imported under an older format is rebuilt from its articles, once, rather than listed as unreadable.
+        row = (await migrateStoredCorpus(engine, deps.corpusStore, stored)) ?? stored;
         const texts = new StoredTexts(deps.corpusStore, row.id, row.textBytes);
         const corpus = engine.loadCorpusHead(row.head, texts);
         entries.push({

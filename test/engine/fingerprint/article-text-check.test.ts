@@ -55,7 +55,7 @@ describe('articleTextChecker', () => {
     text[start + 5] = 0xff;
     // rewrite article 2's checksum and reseal the head, as a forger would
     const words = new Uint32Array(bytes.buffer, 0, corpusFileLengths(bytes).head / 4);
-    const checksums = new Uint32Array(bytes.buffer, head.length - (words[9]! + 3 & ~3) - corpus.size * 4, corpus.size);
+    const checksums = new Uint32Array(bytes.buffer, head.length - 8 * (words[13]! + words[14]!) - (words[9]! + 3 & ~3) - corpus.size * 4, corpus.size);
     expect(checksums[2]).toBe(checksumBytes(file.subarray(head.length + start, head.length + end)));
     checksums[2] = checksumBytes(text.subarray(start, end));
     words[11] = checksumWords(words.subarray(16), checksumWords(words.subarray(12, 16), checksumWords(words.subarray(0, 11))));

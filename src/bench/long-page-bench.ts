@@ -58,6 +58,8 @@ async function main(): Promise<void> {
         inject: t?.inject ?? Number.NaN,
         extract: t?.extract ?? Number.NaN,
         read: t?.read ?? Number.NaN,
+        corpora: t?.corpora ?? Number.NaN,
+        texts: t?.texts ?? Number.NaN,
         attribute: t?.attribute ?? Number.NaN,
         other: t?.other ?? Number.NaN,
       };

@@ -22,8 +22,10 @@ export interface FloorRow {
   readonly openP50: number;
   /** Click → its script running, p50. */
   readonly scriptP50: number;
-  /** The same clicks each on a stopped service worker (its worker is empty): painted p50 / p95, document start p50; null without cold runs. */
-  readonly cold: { readonly runs: number; readonly p50: number; readonly p95: number; readonly openP50: number } | null;
+  /** CPU time all the browser's processes used per click, median (NaN off Linux). */
+  readonly cpuP50: number;
+  /** The same clicks each on a stopped service worker (its worker is empty): painted p50 / p95, document start p50, CPU p50; null without cold runs. */
+  readonly cold: { readonly runs: number; readonly p50: number; readonly p95: number; readonly openP50: number; readonly cpuP50: number } | null;
 }
 
 /** The popup marks the same milestones as Firsthand's, the same way (a frame, then a task). */
@@ -70,24 +72,29 @@ export async function measureBrowserFloor(
     const painted: number[] = [];
     const opened: number[] = [];
     const script: number[] = [];
+    const cpu: number[] = [];
     for (let run = 0; run < options.warmup + options.runs; run++) {
-      const { start, watch } = await timedClick(session, tab, observer, `${pageUrl}?floor=${run}`, options.pollMs);
+      const { start, watch, cpuMs } = await timedClick(session, tab, observer, `${pageUrl}?floor=${run}`, options.pollMs);
       if (run < options.warmup) continue;
+      cpu.push(cpuMs);
       painted.push((watch.marks['settled-painted'] ?? watch.at) - start);
       opened.push(watch.opened - start);
       script.push((watch.marks.script ?? Number.NaN) - start);
     }
     const coldPainted: number[] = [];
     const coldOpened: number[] = [];
+    const coldCpu: number[] = [];
     for (let run = 0; run < options.coldRuns; run++) {
-      const { start, watch } = await timedClick(session, tab, observer, `${pageUrl}?floor=cold-${run}`, options.pollMs, true);
+      const { start, watch, cpuMs } = await timedClick(session, tab, observer, `${pageUrl}?floor=cold-${run}`, options.pollMs, true);
+      coldCpu.push(cpuMs);
       coldPainted.push((watch.marks['settled-painted'] ?? watch.at) - start);
       coldOpened.push(watch.opened - start);
     }
     return {
       cold: coldPainted.length === 0 ? null : {
-        runs: coldPainted.length, p50: median(coldPainted), p95: quantile(coldPainted, 0.95), openP50: median(coldOpened),
+        runs: coldPainted.length, p50: median(coldPainted), p95: quantile(coldPainted, 0.95), openP50: median(coldOpened), cpuP50: median(coldCpu),
       },
+      cpuP50: median(cpu),
       runs: painted.length,
       p50: median(painted),
       p95: quantile(painted, 0.95),

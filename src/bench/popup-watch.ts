@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { ChromiumSession, Tab } from '../../test/e2e/support/chromium.js';
+import { browserCpuClock } from './process-cpu.js';
 
 /** The popup's milestones, as `performance.mark('firsthand:<name>')`. */
 export type PopupMark = 'script' | 'ask' | 'answer' | 'settled' | 'settled-painted' | 'evidence-painted';
@@ -49,21 +50,33 @@ async function popupWatchResult(observer: Page): Promise<PopupWatch> {
 
 /**
  * One timed toolbar click: closes any open popup, loads `url` in `tab` (a fresh address, so
- * nothing is answered from a cache), arms the watcher, then clicks. `start` is the epoch ms
+ * nothing is answered from a cache; null clicks again on the page as it is), arms the watcher, then clicks. `start` is the epoch ms
  * right before CDP `Extensions.triggerAction`; the watch's times are on the same clock.
  * With `coldWorker`, the extension's service worker is stopped just before the click, so the
- * click wakes a fresh one (what Chrome does to a worker idle for 30 s).
+ * click wakes a fresh one (what Chrome does to a worker idle for 30 s). `cpuMs`: CPU time all the
+ * browser's processes used from the click until the popup had painted (the watcher's polling too),
+ * NaN where /proc cannot tell.
  */
 export async function timedClick(
-  session: ChromiumSession, tab: Tab, observer: Page, url: string, pollMs: number, coldWorker = false,
-): Promise<{ start: number; watch: PopupWatch }> {
+  session: ChromiumSession, tab: Tab, observer: Page, url: string | null, pollMs: number, coldWorker = false,
+): Promise<{ start: number; watch: PopupWatch; cpuMs: number }> {
   await session.closeRealPopup();
-  await tab.page.goto(url);
+  if (url !== null) await tab.page.goto(url);
   await armPopupWatch(observer, pollMs);
   await tab.page.bringToFront();
   const targetId = await session.tabTargetId(tab.page);
   if (coldWorker) await session.stopServiceWorker();
+  const cpu = cpuClockOf(session);
+  const cpuBefore = cpu?.() ?? Number.NaN;
   const start = performance.timeOrigin + performance.now();
   await session.triggerAction(targetId);
-  return { start, watch: await popupWatchResult(observer) };
+  const watch = await popupWatchResult(observer);
+  return { start, watch, cpuMs: (cpu?.() ?? Number.NaN) - cpuBefore };
+}
+
+const cpuClocks = new WeakMap<ChromiumSession, (() => number) | null>();
+/** The browser's CPU clock (all its processes), found once per session; null off Linux. */
+function cpuClockOf(session: ChromiumSession): (() => number) | null {
+  if (!cpuClocks.has(session)) cpuClocks.set(session, browserCpuClock(session.userDataDir));
+  return cpuClocks.get(session)!;
 }

@@ -80,7 +80,8 @@ export async function bundleExtension(): Promise<void> {
     target: ['chrome127', 'firefox142'],
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    define: { 'process.env.NODE_ENV': '"production"' },
+    // FIRSTHAND_BUILD tells content.js of this build from one injected by an earlier build (content.ts).
+    define: { 'process.env.NODE_ENV': '"production"', FIRSTHAND_BUILD: JSON.stringify(`${pkg.version}+${Date.now().toString(36)}`) },
     // Every click injects content.js and starts popup.js: less to parse is less to wait for.
     // Identifiers stay readable enough for store review (no mangling of property names).
     minify: true,

@@ -14,6 +14,8 @@ export type PageExtraction = (
 ) & {
   /** Time the extraction took inside the page, milliseconds. */
   readMs: number;
+  /** The page had not changed since the last extraction, which was given again (see ExtractionCache). */
+  cached?: boolean;
 };
 
 /** A stretch of extracted text to mark in the live page. */
@@ -30,4 +32,8 @@ export interface ContentApi {
   highlight(marks: readonly HighlightMark[]): number;
   /** Remove every mark. Returns how many were removed. */
   clearHighlights(): number;
+  /** Stop watching the page: a newer build's content script replaces this one. */
+  dispose(): void;
+  /** The build that installed it: a script injected again by the same build keeps it (and its cache). */
+  readonly build?: string;
 }

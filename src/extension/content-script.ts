@@ -6,18 +6,40 @@
 import { extractArticle } from '../extract/extract-article.js';
 import { isExtractionFailure } from '../extract/types.js';
 import type { ContentApi, PageExtraction } from './content-api.js';
+import { ExtractionCache } from './extraction-cache.js';
 import { clearPassageHighlights, firstInDocument, highlightPassages } from './highlight-page.js';
 
-export function createContentApi(doc: Document): ContentApi {
+/**
+ * Puts the content API at `slot[global]`. content.js is injected on every check: a script of the
+ * same build keeps the API already there, with the extraction it remembers; one of another build
+ * (the extension was updated while the page stayed open) replaces it. Without a build id
+ * (tests, a development bundle) it always replaces.
+ */
+export function installContentApi(slot: Record<string, unknown>, global: string, doc: Document, build: string | null): ContentApi {
+  const previous = slot[global] as Partial<ContentApi> | undefined;
+  if (build !== null && previous?.build === build) return previous as ContentApi;
+  if (typeof previous?.dispose === 'function') previous.dispose();
+  const api = createContentApi(doc, build);
+  slot[global] = api;
+  return api;
+}
+
+export function createContentApi(doc: Document, build: string | null = null): ContentApi {
   const root = (): Element => doc.body ?? doc.documentElement;
+  const cache = new ExtractionCache(doc);
   return {
+    ...(build === null ? {} : { build }),
     extract(): PageExtraction {
       const started = performance.now();
       const url = doc.location?.href ?? doc.URL;
       const selection = doc.getSelection?.()?.toString().trim() ?? '';
+      const cached = cache.get(url, selection);
+      if (cached !== null) return { ...cached, readMs: performance.now() - started, cached: true };
       const result = extractArticle(doc, selection === '' ? { url } : { url, selection });
       const readMs = performance.now() - started;
-      return isExtractionFailure(result) ? { url, error: result.error, readMs } : { url, article: result, readMs };
+      const extraction: PageExtraction = isExtractionFailure(result) ? { url, error: result.error, readMs } : { url, article: result, readMs };
+      cache.set(url, selection, extraction);
+      return extraction;
     },
     highlight(marks) {
       const placed = highlightPassages(root(), marks);
@@ -26,6 +48,9 @@ export function createContentApi(doc: Document): ContentApi {
     },
     clearHighlights() {
       return clearPassageHighlights(root());
+    },
+    dispose() {
+      cache.clear();
     },
   };
 }

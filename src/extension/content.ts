@@ -1,9 +1,13 @@
 /**
  * Entry of the injected content script (bundled to content.js). Injected on
- * each check; installing the API again is harmless, so it simply replaces it.
+ * each check; a script of the same build keeps the API already installed (and
+ * the extraction it remembers), see installContentApi.
  * It never messages anyone: the background calls it via scripting.executeScript.
  */
 import { CONTENT_GLOBAL } from './content-api.js';
-import { createContentApi } from './content-script.js';
+import { installContentApi } from './content-script.js';
 
-(globalThis as unknown as Record<string, unknown>)[CONTENT_GLOBAL] = createContentApi(document);
+/** Set by the extension bundler (src/build/bundle-extension.ts): one value per build. */
+declare const FIRSTHAND_BUILD: string | undefined;
+
+installContentApi(globalThis as unknown as Record<string, unknown>, CONTENT_GLOBAL, document, typeof FIRSTHAND_BUILD === 'string' ? FIRSTHAND_BUILD : null);

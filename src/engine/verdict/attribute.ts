@@ -46,10 +46,40 @@ interface AlignedSource {
 }
 
 /** The page as a check reads it: its checked part, cut up once. */
-function preparePage(page: PageInput): { prepared: PreparedText; ids: TermIds; truncatedFrom: number | null } {
+interface PreparedPage {
+  /** The text it was made from, so a page object whose text was replaced is cut up again. */
+  readonly text: string;
+  readonly prepared: PreparedText;
+  readonly ids: TermIds;
+  readonly truncatedFrom: number | null;
+  /** The last retrieval over it, with the corpora and limit it was for. */
+  candidates?: { corpora: readonly Corpus[]; max: number | undefined; found: GroupedCandidate[] };
+}
+
+/**
+ * A host that keeps texts out of memory calls candidateArticles and then attribute on the same
+ * page object (see the extension's check): the page cut up and looked up by the first is kept
+ * here for the second, which takes it, so a 50,000-word page is tokenized once, not twice.
+ */
+const preparedForAttribute = new WeakMap<PageInput, PreparedPage>();
+
+function preparePage(page: PageInput): PreparedPage {
+  const kept = preparedForAttribute.get(page);
+  if (kept !== undefined && kept.text === page.text) return kept;
   const { text, truncatedFrom } = checkedPart(page.text);
   const ids = new TermIds();
-  return { prepared: prepareText(text, ids), ids, truncatedFrom };
+  return { text: page.text, prepared: prepareText(text, ids), ids, truncatedFrom };
+}
+
+/** findCandidates over a prepared page, the last answer again for the same corpora and limit. */
+function candidatesOf(page: PreparedPage, corpora: readonly Corpus[], max: number | undefined): GroupedCandidate[] {
+  const last = page.candidates;
+  if (last !== undefined && last.max === max && last.corpora.length === corpora.length && last.corpora.every((c, i) => c === corpora[i])) {
+    return last.found;
+  }
+  const found = carriersToAlign(findCandidates(page.prepared.tokens, page.prepared.sentences, corpora, max));
+  page.candidates = { corpora: [...corpora], max, found };
+  return found;
 }
 
 /** A corpus article that `attribute` will align with a page. */
@@ -63,8 +93,9 @@ export interface CandidateArticle {
  * keeps article texts out of memory (see loadCorpusHead) reads these first.
  */
 export function candidateArticles(page: PageInput, corpora: readonly Corpus[], options: AttributeOptions = {}): CandidateArticle[] {
-  const { prepared } = preparePage(page);
-  return carriersToAlign(findCandidates(prepared.tokens, prepared.sentences, corpora, options.maxCandidates)).map(({ corpus, doc }) => ({ corpus, doc }));
+  const prepared = preparePage(page);
+  preparedForAttribute.set(page, prepared);
+  return candidatesOf(prepared, corpora, options.maxCandidates).map(({ corpus, doc }) => ({ corpus, doc }));
 }
 
 /**
@@ -100,13 +131,16 @@ function publishedOf(c: CandidateArticle): string | null {
  * deterministic; the same in the extension, the CLI and the tests.
  */
 export function attribute(page: PageInput, corpora: readonly Corpus[], options: AttributeOptions = {}): Verdict {
-  const { prepared, ids, truncatedFrom } = preparePage(page);
+  const checked = preparePage(page);
+  // Taken, not shared: aligning adds the sources' terms to its term ids.
+  preparedForAttribute.delete(page);
+  const { prepared, ids, truncatedFrom } = checked;
   const pageWords = prepared.words.starts.length;
   const matcher = new TermMatcher(options.lexicon ?? EMPTY_LEXICON, ids);
 
   const seen = new Set<string>();
   const aligned: AlignedSource[] = [];
-  for (const candidate of carriersToAlign(findCandidates(prepared.tokens, prepared.sentences, corpora, options.maxCandidates))) {
+  for (const candidate of candidatesOf(checked, corpora, options.maxCandidates)) {
     let article: StoredArticle;
     try {
       article = candidate.corpus.article(candidate.doc);

@@ -1,0 +1,70 @@
+/**
+ * CPU time a process tree has used, for the browser benchmarks: wall times on this shared 2-core
+ * machine grow with other jobs' load, CPU time much less, so the benches report both. Linux only
+ * (reads /proc); elsewhere the figures are absent rather than wrong.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+
+function readOr(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null; // the process or thread ended meanwhile
+  }
+}
+
+/** Parent of each live process, by pid. */
+function parents(): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = readOr(`/proc/${name}/stat`);
+    // the command name (field 2) may hold spaces and parentheses: fields after its last ')'
+    const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields) out.set(Number(name), Number(fields[1]));
+  }
+  return out;
+}
+
+/** The pid of the process whose command line holds `marker` (e.g. a browser's profile folder), the oldest if several. */
+export function pidWithArgument(marker: string): number | null {
+  let found: number | null = null;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const cmdline = readOr(`/proc/${name}/cmdline`);
+    if (cmdline?.includes(marker) && (found === null || Number(name) < found)) found = Number(name);
+  }
+  return found;
+}
+
+/** CPU milliseconds used so far by `root` and every process under it, all threads (schedstat: ns on a CPU). */
+export function treeCpuMs(root: number): number {
+  const parentOf = parents();
+  const inTree = new Set<number>([root]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, parent] of parentOf) if (!inTree.has(pid) && inTree.has(parent)) (inTree.add(pid), (grew = true));
+  }
+  let ns = 0;
+  for (const pid of inTree) {
+    let tasks: string[];
+    try {
+      tasks = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tasks) ns += Number(readOr(`/proc/${pid}/task/${tid}/schedstat`)?.split(' ')[0] ?? 0);
+  }
+  return ns / 1e6;
+}
+
+/** A CPU clock for the browser running with profile folder `userDataDir`, or null where /proc cannot tell. */
+export function browserCpuClock(userDataDir: string): (() => number) | null {
+  try {
+    const pid = pidWithArgument(userDataDir);
+    return pid === null ? null : () => treeCpuMs(pid);
+  } catch {
+    return null;
+  }
+}

@@ -26,6 +26,8 @@ import { memoryStorageArea } from '../../src/extension/storage-area.js';
 import { buildCorpusIndex } from '../../src/engine/index.js';
 import { NewsGenerator } from '../../src/bench/news-generator.js';
 import { loadVocabulary } from '../../src/bench/vocabulary.js';
+import { memoryArticleRecords } from '../../src/extension/background/reader-corpus.js';
+import { fakeFollowBrowser } from './support/fake-follow-browser.js';
 import { lexiconBytes, newsPageHtml, pageDom, seed, seedsCorpusBytes, testEngine } from './support/seed-pages.js';
 
 const reportSchema = JSON.parse(readFileSync(new URL('../../src/extension/report.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -115,6 +117,9 @@ function setup(
     now: () => new Date('2026-05-04T12:00:00Z'),
     uuid: () => `id-${++uuid}`,
     sha256: sha256Hex,
+    settings: local,
+    readerRecords: memoryArticleRecords(),
+    follow: { browser: fakeFollowBrowser(), fetch: fetchImpl },
   };
   const handlers = createHandlers(deps);
   /** What the options page does: check and store the file itself, then name it to the background. */

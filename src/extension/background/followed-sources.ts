@@ -18,6 +18,7 @@ import { parseFeed } from '../../follow/parse-feed.js';
 import { PoliteFetcher } from '../../follow/polite-fetcher.js';
 import { credited, type SourceStatus } from '../../follow/source-status.js';
 import { isFeedError } from '../../follow/types.js';
+import { originPattern } from '../origin-pattern.js';
 import type { StorageArea } from '../storage-area.js';
 import type { ReaderCorpus } from './reader-corpus.js';
 
@@ -88,11 +89,6 @@ interface Stored {
   readonly state: FollowState;
 }
 
-/** The host permission pattern that covers `url` (ports are not part of match patterns). */
-export function originPattern(url: string): string {
-  const { protocol, hostname } = new URL(url);
-  return `${protocol}//${hostname}/*`;
-}
 
 export interface FollowedSources {
   list(): Promise<FollowedSource[]>;

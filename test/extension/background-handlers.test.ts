@@ -602,6 +602,9 @@ describe('the reader\'s own corpus: Remember what I read, Add this page', () => 
     const own = (await handlers.listCorpora()).find((c) => !c.bundled)!;
     await handlers.removeCorpus(own.id);
     expect((await handlers.getReaderCorpus()).articles).toBe(0);
+    // "Clear my whole corpus" through the message channel: its missing argument arrives as null (JSON).
+    await handlers.keepPage(TAB);
+    expect(await dispatch(handlers, { firsthand: 1, name: 'clearReaderArticles', args: JSON.parse(JSON.stringify([undefined])) })).toEqual({ ok: true, value: 1 });
     expect((await handlers.listCorpora()).map((c) => c.id)).toEqual(['bundled']);
   });
 

@@ -61,7 +61,8 @@ export function createReaderHandlers(deps: Pick<BackgroundDeps, 'api' | 'setting
       await deps.settings.set({ [REMEMBER_KEY]: on === true });
       return view();
     },
-    clearReaderArticles: (origins) => corpus.clear(origins),
+    // An argument left out arrives as null: Chrome serialises messages as JSON.
+    clearReaderArticles: (origins) => corpus.clear(origins ?? undefined),
     async keepPage(tabId): Promise<PageKept> {
       await injectContent(deps.api, tabId);
       const extraction = await callContent<PageExtraction>(deps.api, tabId, (global: string) =>

@@ -128,7 +128,7 @@ describe.skipIf(gate.skip)('Chromium: following a news site', () => {
       const tab = await active.openTab(scraperUrl);
       const snapshot = await active.checkWithToolbar(tab.page);
       const named = snapshot.sources.map((s) => `${s.id} ${s.relation}`);
-      expect(snapshot.state, snapshot.state).toBe('verdict');
+      expect(snapshot.state, String(snapshot.state)).toBe('verdict');
       expect(snapshot.status, named.join('; ')).toBe('copy');
       // The page is also a seed of the bundled corpus (Al Jazeera, 2021): the followed article is named beside it.
       expect(named.some((s) => /^followed-\S+ source$/.test(s)), named.join('; ')).toBe(true);

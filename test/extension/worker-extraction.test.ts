@@ -7,7 +7,7 @@
  */
 import { JSDOM } from 'jsdom';
 import { describe, expect, test } from 'vitest';
-import { readArticle } from '../../src/extension/background/followed-sources.js';
+import { readArticle } from '../../src/extension/background/follow-runtime.js';
 import { createContentApi } from '../../src/extension/content-script.js';
 import { pageText } from '../../src/extract/page-text.js';
 import { benchmarkMissingReason, loadBenchmarkHtml, loadBenchmarkPages } from '../../src/eval/extraction/benchmark-data.js';

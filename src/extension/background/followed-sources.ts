@@ -5,19 +5,15 @@
  * over the worker's fetch, linkedom for the feeds and the content script's own extraction for the
  * article pages, its articles added through the reader's corpus.
  */
-import { extractFromHtml } from '../../extract/node-html.js';
-import { pageText } from '../../extract/page-text.js';
-import { isExtractionFailure } from '../../extract/types.js';
 import { bodyText } from '../../follow/body-text.js';
 import { discoverFeeds, FEED_ACCEPT } from '../../follow/discover-feeds.js';
 import { EMPTY_FOLLOW_STATE, newSourceState, parseFollowState, type FollowState } from '../../follow/follow-state.js';
 import { followableAddress } from '../../follow/address-policy.js';
-import { runFollow, type PageArticle } from '../../follow/follow-run.js';
-import { parseWithLinkedom } from '../../follow/linkedom-documents.js';
+import { runFollow } from '../../follow/follow-run.js';
 import { parseFeed } from '../../follow/parse-feed.js';
 import { PoliteFetcher } from '../../follow/polite-fetcher.js';
 import { credited, type SourceStatus } from '../../follow/source-status.js';
-import { isFeedError } from '../../follow/types.js';
+import { isFeedError, type ParseDocument } from '../../follow/types.js';
 import { originPattern } from '../origin-pattern.js';
 import type { StorageArea } from '../storage-area.js';
 import type { ReaderCorpus } from './reader-corpus.js';
@@ -149,7 +145,7 @@ export function followedSources(deps: FollowDeps): FollowedSources {
       if (!(await deps.browser.permissions.contains({ origins: [originPattern(url)] }))) {
         return { ok: false, error: `Firsthand may not read ${new URL(url).host}: the browser's request for access was refused or dismissed.` };
       }
-      const found = await feedsAndOrigins(url, fetcher());
+      const found = await feedsAndOrigins(url, fetcher(), (await followRuntime()).parseWithLinkedom);
       if ('error' in found) return { ok: false, error: found.error };
       const missing: string[] = [];
       for (const origin of found.origins) {
@@ -194,6 +190,7 @@ export function followedSources(deps: FollowDeps): FollowedSources {
         const addresses = stored.sources.map((s) => s.address);
         if (addresses.length === 0) return { sources: 0, added: 0, replaced: 0, deferred: 0, errors: 0 };
         const now = deps.now().getTime();
+        const { parseWithLinkedom, readArticle } = await followRuntime();
         const result = await runFollow(addresses, stored.state, { fetcher: fetcher(), parseDocument: parseWithLinkedom, readArticle, now: () => now }, {
           maxNewArticles: MAX_ARTICLES_PER_RUN, maxAgeDays: MAX_AGE_DAYS,
         });
@@ -230,12 +227,8 @@ export function followedSources(deps: FollowDeps): FollowedSources {
   };
 }
 
-/** The extraction the content script makes (extractArticle), on a fetched page parsed by linkedom. */
-export function readArticle(html: string, url: string): PageArticle | { error: string } {
-  const article = extractFromHtml(html, url);
-  if (isExtractionFailure(article)) return { error: article.error.message };
-  return { title: article.title, text: pageText(article), published: article.published, url: article.url, siteName: article.siteName };
-}
+/** linkedom and the extraction, evaluated on first use only (see follow-runtime.ts). */
+const followRuntime = () => import('./follow-runtime.js');
 
 /**
  * The worker's fetch, refused in words before the browser does for a site the reader has not
@@ -252,7 +245,7 @@ function permittedFetch(deps: FollowDeps): typeof fetch {
 }
 
 /** A source's feeds and the origins of the feeds and of the articles they list now. */
-async function feedsAndOrigins(address: string, fetcher: PoliteFetcher): Promise<{ feeds: string[]; origins: string[] } | { error: string }> {
+async function feedsAndOrigins(address: string, fetcher: PoliteFetcher, parseWithLinkedom: ParseDocument): Promise<{ feeds: string[]; origins: string[] } | { error: string }> {
   const found = await discoverFeeds(address, fetcher, parseWithLinkedom);
   if ('error' in found) return { error: found.error };
   const origins = new Set<string>([originPattern(address)]);

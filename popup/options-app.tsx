@@ -1,13 +1,16 @@
-/** The options page: imported corpora and the report endpoint. */
+/** The options page: followed sources, the reader's own corpus, imported corpora and the report endpoint. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { endpointHost, type EndpointSaved } from '../src/extension/endpoint-settings.js';
-import type { CorpusEntry, ReportOptions } from '../src/extension/messages.js';
+import type { CorpusEntry, ReaderCorpusView, ReportOptions } from '../src/extension/messages.js';
+import { FollowSources, type FollowPort } from './components/follow-sources.js';
+import { ReaderCorpusSection, type ReaderCorpusPort } from './components/reader-corpus-section.js';
 import { ReportContents } from './components/report-contents.js';
 import { plural } from './format.js';
 
 export type { EndpointSaved };
 
-export interface OptionsPort {
+export interface OptionsPort extends FollowPort, ReaderCorpusPort {
+  getReaderCorpus(): Promise<ReaderCorpusView>;
   listCorpora(): Promise<CorpusEntry[]>;
   importCorpus(file: File): Promise<CorpusEntry>;
   removeCorpus(id: string): Promise<void>;
@@ -41,6 +44,14 @@ export function OptionsApp({ port }: { port: OptionsPort }) {
   const [savedCount, setSavedCount] = useState(0);
   const [reportOptions, setReportOptions] = useState<ReportOptions | null>(null);
   const [busy, setBusy] = useState(false);
+  const [reader, setReader] = useState<ReaderCorpusView | null>(null);
+  const [readerNote, setReaderNote] = useState('');
+  const refreshReader = (): Promise<void> => port.getReaderCorpus().then(setReader, () => undefined);
+  const readerChanged = (note: string): void => {
+    setReaderNote(note);
+    void refreshReader();
+    void refresh();
+  };
 
   const countSaved = (): Promise<void> => port.savedReportCount().then(setSavedCount, () => undefined);
 
@@ -52,6 +63,7 @@ export function OptionsApp({ port }: { port: OptionsPort }) {
   const typed = useRef(false);
   useEffect(() => {
     void refresh();
+    void refreshReader();
     port.getEndpoint().then(
       (url) => {
         if (!typed.current) setEndpoint(url ?? '');
@@ -144,6 +156,8 @@ export function OptionsApp({ port }: { port: OptionsPort }) {
   return (
     <div id="app" class="page" data-state={corpora === null ? 'loading' : 'ready'}>
       <h1>Firsthand options</h1>
+      <FollowSources port={port} onCorpusChanged={() => readerChanged('')} />
+      <ReaderCorpusSection view={reader} port={port} onChanged={readerChanged} note={readerNote} />
       <section aria-labelledby="corpora-heading">
         <h2 id="corpora-heading">Corpora</h2>
         <p>

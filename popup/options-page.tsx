@@ -8,6 +8,7 @@ import { browser } from '../src/extension/browser.js';
 import { engineCorpusReader, importCorpusFile, type CorpusFileSource } from '../src/extension/corpus-import.js';
 import { indexedDbCorpusStore } from '../src/extension/corpus-store.js';
 import { endpointReachable, saveEndpoint } from '../src/extension/endpoint-settings.js';
+import { followFromClick } from '../src/extension/follow-settings.js';
 import { createSender, type Message } from '../src/extension/messages.js';
 
 const send = createSender((message: Message) => browser.runtime.sendMessage(message));
@@ -43,6 +44,13 @@ const port: OptionsPort = {
   sendSavedReports: () => send('sendSavedReports'),
   getReportOptions: () => send('getReportOptions'),
   setReportOptions: (options) => send('setReportOptions', options),
+  listFollowedSources: () => send('listFollowedSources'),
+  followSource: (address, origins) => followFromClick({ permissions: browser.permissions, follow: (url) => send('followSource', url) }, address, origins),
+  unfollowSource: (address) => send('unfollowSource', address),
+  followNow: () => send('followNow'),
+  getReaderCorpus: () => send('getReaderCorpus'),
+  setRememberReading: (on) => send('setRememberReading', on),
+  clearReaderArticles: (origins) => send('clearReaderArticles', origins),
 };
 
 render(<OptionsApp port={port} />, document.body);

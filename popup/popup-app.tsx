@@ -8,6 +8,7 @@ import type { AnalysisError } from '../src/extension/analysis.js';
 import { MARK_LOOKS } from '../src/extension/highlight-page.js';
 import { explainVerdict } from './explain.js';
 import type { PopupActions, PopupState, ReportState } from './popup-state.js';
+import type { PageKept } from '../src/extension/messages.js';
 import { SourceList } from './components/source-list.js';
 import { VerdictSummary } from './components/verdict-summary.js';
 
@@ -65,6 +66,7 @@ export function PopupApp({ state, actions }: { state: PopupState; actions: Popup
                 <span class="w-shared">same words</span> · <span class="w-reworded">reworded</span>
               </p>
             )}
+            {actions.keepPage && actions.forgetKeptPage && <KeepBox keep={actions.keepPage} forget={actions.forgetKeptPage} />}
             {state.evidence === 'shown' ? (
               <SourceList sources={state.analysis.sources} />
             ) : (
@@ -154,6 +156,56 @@ function ReportBox({ report, onSave }: { report: ReportState; onSave(comment: st
           {report.step === 'failed' && `Not saved: ${report.message}`}
         </span>
       </div>
+    </section>
+  );
+}
+
+type KeepState =
+  | { step: 'idle' | 'busy' }
+  | { step: 'kept'; kept: PageKept }
+  | { step: 'forgotten' }
+  | { step: 'failed'; message: string };
+
+const KEPT_NOTES: Record<PageKept['outcome'], string> = {
+  added: 'Added to your corpus: a copy met later is matched against it.',
+  replaced: 'Your corpus had an older version of this page: replaced.',
+  unchanged: 'Already in your corpus.',
+};
+
+/** "Add this page to my corpus", and its undo: the page's text, title, outlet, time and address stay in this browser. */
+function KeepBox({ keep, forget }: { keep(): Promise<PageKept>; forget(id: string): Promise<number> }) {
+  const [state, setState] = useState<KeepState>({ step: 'idle' });
+  const failed = (error: unknown) => setState({ step: 'failed', message: error instanceof Error ? error.message : String(error) });
+  const onKeep = () => {
+    setState({ step: 'busy' });
+    keep().then((kept) => setState({ step: 'kept', kept }), failed);
+  };
+  const onUndo = (id: string) => {
+    setState({ step: 'busy' });
+    forget(id).then(() => setState({ step: 'forgotten' }), failed);
+  };
+  return (
+    <section class="keep" aria-label="Your corpus">
+      {state.step === 'kept' ? (
+        <p class="note" role="status" data-testid="keep-note">
+          {state.kept.id === null ? 'Its text is already in your corpus under another address.' : KEPT_NOTES[state.kept.outcome]}{' '}
+          {state.kept.id !== null && (
+            <button type="button" class="link" data-testid="keep-undo" onClick={() => onUndo((state.kept as PageKept).id!)}>
+              {state.kept.outcome === 'added' ? 'Undo' : 'Remove it'}
+            </button>
+          )}
+        </p>
+      ) : (
+        <div class="report-row">
+          <button type="button" data-testid="keep-page" disabled={state.step === 'busy'} onClick={onKeep}>
+            Add this page to my corpus
+          </button>
+          <span class="note" role="status" data-testid="keep-note">
+            {state.step === 'forgotten' && 'Removed from your corpus.'}
+            {state.step === 'failed' && `Not added: ${state.message}`}
+          </span>
+        </div>
+      )}
     </section>
   );
 }

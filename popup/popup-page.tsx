@@ -37,6 +37,10 @@ const port: PopupPort = {
   openOptions() {
     void browser.runtime.openOptionsPage().then(() => window.close());
   },
+  async keepPage() {
+    return send('keepPage', (await tab).id);
+  },
+  forgetKeptPage: (id) => send('forgetKeptPage', id),
 };
 
 /**

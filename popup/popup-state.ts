@@ -1,3 +1,4 @@
+import type { PageKept } from '../src/extension/messages.js';
 /**
  * The popup as plain data (what it shows) and the actions a reader can take.
  * <PopupApp state actions/> renders any state; usePopup drives the state
@@ -36,6 +37,10 @@ export interface PopupActions {
   saveReport(comment: string): void;
   openReports(): void;
   openOptions(): void;
+  /** "Add this page to my corpus"; absent where the popup cannot (previews). */
+  keepPage?(): Promise<PageKept>;
+  /** Undoes keepPage. */
+  forgetKeptPage?(id: string): Promise<number>;
 }
 
 /** How the popup reaches the page and the background. */
@@ -45,4 +50,6 @@ export interface PopupPort {
   saveReport(comment: string): Promise<Report>;
   openReports(): void;
   openOptions(): void;
+  keepPage?(): Promise<PageKept>;
+  forgetKeptPage?(id: string): Promise<number>;
 }

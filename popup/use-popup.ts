@@ -85,6 +85,7 @@ export function usePopup(port: PopupPort): [PopupState, PopupActions] {
       },
       openReports: () => port.openReports(),
       openOptions: () => port.openOptions(),
+      ...(port.keepPage && port.forgetKeptPage ? { keepPage: port.keepPage.bind(port), forgetKeptPage: port.forgetKeptPage.bind(port) } : {}),
     };
   }, [port]);
 

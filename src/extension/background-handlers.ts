@@ -10,18 +10,34 @@ import { createHighlightHandlers } from './background/highlight-handlers.js';
 import { corporaLoader } from './background/loaded-corpora.js';
 import { createReportHandlers } from './background/report-handlers.js';
 import { tabAnalyses } from './background/tab-analyses.js';
+import { followedSources } from './background/followed-sources.js';
+import { createReaderHandlers, rememberChecked } from './background/reader-handlers.js';
+import { readerCorpus } from './background/reader-corpus.js';
+import { checkEndpoint } from './endpoint.js';
 import type { Handlers } from './messages.js';
 
 export type { BackgroundDeps } from './background/deps.js';
 export type { BackgroundOnly } from './background/check-handlers.js';
 
-export function createHandlers(deps: BackgroundDeps): Handlers & BackgroundOnly {
+export function createHandlers(deps: BackgroundDeps): Handlers & BackgroundOnly & { followRun: () => Promise<unknown>; followAlarm: () => Promise<void> } {
   const corpora = corporaLoader(deps);
   const analyses = tabAnalyses(deps.cache);
+  const reader = readerCorpus({ records: deps.readerRecords, corpusStore: deps.corpusStore, now: deps.now, changed: () => corpora.forgetImported() });
+  const sources = followedSources({
+    ...deps.follow, storage: deps.settings, readerCorpus: reader, now: deps.now,
+    async keptOrigins() {
+      const endpoint = await deps.reports.endpoint();
+      const checked = endpoint === null ? null : checkEndpoint(endpoint);
+      return checked?.ok ? [checked.originPattern] : [];
+    },
+  });
   return {
-    ...createCheckHandlers(deps, corpora, analyses),
+    followRun: () => sources.run(),
+    followAlarm: () => sources.syncAlarm(),
+    ...createReaderHandlers(deps, reader, sources),
+    ...createCheckHandlers(deps, corpora, analyses, rememberChecked(deps, reader)),
     ...createHighlightHandlers(deps, analyses),
     ...createReportHandlers(deps, analyses),
-    ...createCorpusHandlers(deps, corpora),
-  } satisfies Handlers & BackgroundOnly;
+    ...createCorpusHandlers(deps, corpora, reader),
+  };
 }

@@ -6,8 +6,11 @@
 import { browser, type Runtime } from './browser.js';
 import { createHandlers } from './background-handlers.js';
 import { indexedDbCorpusStore } from './corpus-store.js';
+import { FOLLOW_ALARM } from './background/followed-sources.js';
+import { indexedDbArticleRecords } from './background/reader-corpus.js';
 import { engine } from './engine.js';
 import type { ExtensionApi } from './extension-api.js';
+import type { FollowBrowser } from './background/followed-sources.js';
 import { dispatch, isMessage, type Reply } from './messages.js';
 import { indexedDbReportRows } from './report-rows.js';
 import { ReportStore } from './report-store.js';
@@ -44,6 +47,9 @@ const handlers = createHandlers({
   now: () => new Date(),
   uuid: () => crypto.randomUUID(),
   sha256: sha256Hex,
+  settings: storage.local,
+  readerRecords: indexedDbArticleRecords(),
+  follow: { browser: browser as unknown as FollowBrowser, fetch: (input, init) => fetch(input, init) },
 });
 
 const ownPages = browser.runtime.getURL('');
@@ -108,6 +114,7 @@ browser.tabs.onRemoved.addListener((tabId: number) => {
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === RETRY_ALARM) void reports.retryPending();
+  if (alarm.name === FOLLOW_ALARM) void handlers.followRun();
 });
 
 async function ensureRetryAlarm(): Promise<void> {
@@ -122,3 +129,5 @@ browser.runtime.onStartup.addListener(() => {
 });
 // The alarm is set only while a report waits (ReportStore.syncRetries); one left by an earlier version goes.
 void reports.syncRetries();
+// The following alarm exists only while a source is followed.
+void handlers.followAlarm();

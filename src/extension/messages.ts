@@ -6,7 +6,25 @@
  * so corpus files never travel in one (see corpus-import.ts).
  */
 import type { Analysis, AnalysisOutcome } from './analysis.js';
+import type { FollowAnswer, FollowedSource, FollowRunSummary } from './background/followed-sources.js';
+import type { ArticleOrigin, ReaderCorpusSummary } from './background/reader-corpus.js';
 import type { Report } from './report.js';
+
+export type { FollowAnswer, FollowedSource, FollowRunSummary, ArticleOrigin, ReaderCorpusSummary };
+
+/** The reader's own corpus as the options page shows it. */
+export interface ReaderCorpusView extends ReaderCorpusSummary {
+  /** "Remember what I read": each checked article is added (off unless the reader turned it on). */
+  rememberReading: boolean;
+}
+
+/** The answer to "Add this page to my corpus". */
+export interface PageKept {
+  /** The id it is stored under (to undo); null when its text is already stored under another address. */
+  id: string | null;
+  outcome: 'added' | 'replaced' | 'unchanged';
+  title: string;
+}
 
 /** A corpus the checks use. */
 export interface CorpusEntry {
@@ -69,6 +87,22 @@ export interface Handlers {
   nextReportRetry(): Promise<string | null>;
   getReportOptions(): Promise<ReportOptions>;
   setReportOptions(options: ReportOptions): Promise<ReportOptions>;
+  /** Followed sources with their status (last fetched, articles added, last error). */
+  listFollowedSources(): Promise<FollowedSource[]>;
+  /** Follow a site or feed address, once the options page holds the permission for its origin (see FollowAnswer). */
+  followSource(address: string): Promise<FollowAnswer>;
+  /** Stop following; its host permissions are released unless something else needs them. */
+  unfollowSource(address: string): Promise<void>;
+  /** A run of following now, as the alarm makes every 30 minutes. */
+  followNow(): Promise<FollowRunSummary>;
+  getReaderCorpus(): Promise<ReaderCorpusView>;
+  setRememberReading(on: boolean): Promise<ReaderCorpusView>;
+  /** Removes the reader's articles of these origins (all when none is given); answers how many. */
+  clearReaderArticles(origins?: ArticleOrigin[]): Promise<number>;
+  /** Extracts the article in tab `tabId` (as a check does) and adds it to the reader's corpus. */
+  keepPage(tabId: number): Promise<PageKept>;
+  /** Undoes keepPage: removes that article; answers how many were removed (0 or 1). */
+  forgetKeptPage(id: string): Promise<number>;
 }
 
 export type HandlerName = keyof Handlers;

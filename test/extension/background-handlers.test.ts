@@ -26,6 +26,8 @@ import { memoryStorageArea } from '../../src/extension/storage-area.js';
 import { buildCorpusIndex, loadCorpus, splitCorpusFile } from '../../src/engine/index.js';
 import { NewsGenerator } from '../../src/bench/news-generator.js';
 import { loadVocabulary } from '../../src/bench/vocabulary.js';
+import { memoryArticleRecords } from '../../src/extension/background/reader-corpus.js';
+import { fakeFollowBrowser } from './support/fake-follow-browser.js';
 import { lexiconBytes, newsPageHtml, pageDom, seed, seedsCorpusBytes, testEngine } from './support/seed-pages.js';
 
 const reportSchema = JSON.parse(readFileSync(new URL('../../src/extension/report.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -115,6 +117,9 @@ function setup(
     now: () => new Date('2026-05-04T12:00:00Z'),
     uuid: () => `id-${++uuid}`,
     sha256: sha256Hex,
+    settings: local,
+    readerRecords: memoryArticleRecords(),
+    follow: { browser: fakeFollowBrowser(), fetch: fetchImpl },
   };
   const handlers = createHandlers(deps);
   /** What the options page does: check and store the file itself, then name it to the background. */
@@ -562,6 +567,75 @@ describe('imported corpora', () => {
     await expect(importing).rejects.toThrow(/odd\.fhc was read but the checks could not start using it/);
     expect(await corpusStore.all()).toEqual([]);
     expect((await handlers.listCorpora()).map((c) => c.id)).toEqual(['bundled']);
+  });
+});
+
+describe('the reader\'s own corpus: Remember what I read, Add this page', () => {
+  const ferry = {
+    title: 'Harbour ferry service to resume after winter repairs',
+    text: [
+      'The harbour ferry between Northpoint and the island will resume on Monday after three months of winter repairs to its landing stages, the port authority said on Friday.',
+      'Engineers replaced the rotten timber piles under both piers and fitted new ramps that let wheelchair users board without help, a change campaigners had sought for a decade.',
+      'The authority said timetables would return to the summer pattern in April, with sailings every forty minutes at peak times and a late boat on Saturday evenings.',
+      'Local traders, who said the closure cost them a fifth of their winter takings, welcomed the news but asked for compensation for the weeks the crossing was shut without notice.',
+    ].join('\n\n'),
+  };
+  const until = async (what: () => Promise<boolean>): Promise<void> => {
+    for (let i = 0; i < 200 && !(await what()); i++) await new Promise((r) => setTimeout(r, 10));
+  };
+
+  test('off by default: a check stores nothing', async () => {
+    const tab: FakeTab = { dom: pageDom(newsPageHtml(ferry, 'Coast Courier'), 'https://coast.example/ferry'), url: 'https://coast.example/ferry' };
+    const { handlers, corpusStore } = setup(tab);
+    expect((await handlers.getReaderCorpus()).rememberReading).toBe(false);
+    expect(await handlers.analyzeTab(TAB)).toMatchObject({ ok: true, analysis: { status: 'no-match' } });
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await handlers.getReaderCorpus()).articles).toBe(0);
+    expect(await corpusStore.all()).toEqual([]);
+  });
+
+  test('on: the checked article joins the corpus, and a copy met later is a copy of what the reader read', async () => {
+    const tab: FakeTab = { dom: pageDom(newsPageHtml(ferry, 'Coast Courier'), 'https://coast.example/ferry'), url: 'https://coast.example/ferry' };
+    const { handlers } = setup(tab);
+    await handlers.setRememberReading(true);
+    await handlers.analyzeTab(TAB);
+    await until(async () => (await handlers.getReaderCorpus()).articles === 1);
+    expect(await handlers.getReaderCorpus()).toEqual({ articles: 1, byOrigin: { followed: 0, read: 1, added: 0 }, rememberReading: true });
+    expect((await handlers.listCorpora()).map((c) => c.articles)).toEqual([5, 1]);
+    tab.dom = pageDom(newsPageHtml(ferry, 'Scraper'), 'https://scraper.example/ferry');
+    tab.url = 'https://scraper.example/ferry';
+    const outcome = await handlers.analyzeTab(TAB);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.analysis.sources[0]).toMatchObject({ url: 'https://coast.example/ferry', outlet: 'coast.example' });
+    expect(['copy', 'same-text']).toContain(outcome.analysis.status);
+    // Undone: clearing what was read empties the corpus (the followed articles would stay).
+    expect(await handlers.clearReaderArticles(['read', 'added'])).toBe(1);
+    expect((await handlers.listCorpora()).map((c) => c.articles)).toEqual([5]);
+  });
+
+  test('Add this page stores it once; Undo removes it; removing "Your corpus" in the list clears it', async () => {
+    const tab: FakeTab = { dom: pageDom(newsPageHtml(ferry, 'Coast Courier'), 'https://coast.example/ferry'), url: 'https://coast.example/ferry' };
+    const { handlers } = setup(tab);
+    const kept = await handlers.keepPage(TAB);
+    expect(kept).toMatchObject({ outcome: 'added', title: ferry.title });
+    expect(await handlers.keepPage(TAB)).toEqual({ ...kept, outcome: 'unchanged' });
+    expect(await handlers.forgetKeptPage(kept.id!)).toBe(1);
+    expect((await handlers.getReaderCorpus()).articles).toBe(0);
+    await handlers.keepPage(TAB);
+    const own = (await handlers.listCorpora()).find((c) => !c.bundled)!;
+    await handlers.removeCorpus(own.id);
+    expect((await handlers.getReaderCorpus()).articles).toBe(0);
+    // "Clear my whole corpus" through the message channel: its missing argument arrives as null (JSON).
+    await handlers.keepPage(TAB);
+    expect(await dispatch(handlers, { firsthand: 1, name: 'clearReaderArticles', args: JSON.parse(JSON.stringify([undefined])) })).toEqual({ ok: true, value: 1 });
+    expect((await handlers.listCorpora()).map((c) => c.id)).toEqual(['bundled']);
+  });
+
+  test('a page without an article is not added, and the reader is told why', async () => {
+    const html = '<!doctype html><html><head><title>Sign in</title></head><body><form><input name=u><button>Sign in</button></form></body></html>';
+    const { handlers } = setup({ dom: pageDom(html, 'https://news.example/login'), url: 'https://news.example/login' });
+    await expect(handlers.keepPage(TAB)).rejects.toThrow(/No article found/);
+    expect((await handlers.getReaderCorpus()).articles).toBe(0);
   });
 });
 

@@ -27,6 +27,14 @@ const reportParts = () => ({
   sendSavedReports: vi.fn(async () => ({ sent: 0, pending: 0 })),
   getReportOptions: vi.fn(async () => ({ keepFullUrl: false })),
   setReportOptions: vi.fn(async (o: { keepFullUrl: boolean }) => o),
+  // Following and the reader's own corpus: empty here (see options-follow.test.tsx).
+  listFollowedSources: vi.fn(async () => []),
+  followSource: vi.fn(async () => ({ ok: false as const, error: 'not in this test' })),
+  unfollowSource: vi.fn(async () => undefined),
+  followNow: vi.fn(async () => ({ sources: 0, added: 0, replaced: 0, deferred: 0, errors: 0 })),
+  getReaderCorpus: vi.fn(async () => ({ articles: 0, byOrigin: { followed: 0, read: 0, added: 0 }, rememberReading: false })),
+  setRememberReading: vi.fn(async (on: boolean) => ({ articles: 0, byOrigin: { followed: 0, read: 0, added: 0 }, rememberReading: on })),
+  clearReaderArticles: vi.fn(async () => 0),
 });
 
 const typeEndpoint = (url: string) => {

@@ -4,6 +4,7 @@
  * popup's analyzeTab picks it up.
  */
 import { pageText } from '../../extract/page-text.js';
+import type { ExtractedArticle } from '../../extract/types.js';
 import type { Analysis, AnalysisOutcome, AnalysisTimings } from '../analysis.js';
 import { buildAnalysis } from '../build-analysis.js';
 import type { ContentApi, PageExtraction } from '../content-api.js';
@@ -26,7 +27,10 @@ export interface BackgroundOnly {
 
 export type CheckHandlers = Pick<Handlers, 'analyzeTab' | 'getCachedAnalysis'> & BackgroundOnly;
 
-export function createCheckHandlers(deps: BackgroundDeps, corpora: CorporaLoader, analyses: TabAnalyses): CheckHandlers {
+/** Called with each article a check has given its verdict on ("Remember what I read"); its failures never reach the check. */
+export type AfterCheck = (url: string, article: ExtractedArticle) => Promise<void>;
+
+export function createCheckHandlers(deps: BackgroundDeps, corpora: CorporaLoader, analyses: TabAnalyses, afterCheck?: AfterCheck): CheckHandlers {
   const { api, engine } = deps;
 
   /** Extract, attribute, cache and badge one tab: the work behind analyzeTab. */
@@ -137,6 +141,7 @@ export function createCheckHandlers(deps: BackgroundDeps, corpora: CorporaLoader
       analyses.set(tabId, { url: extraction.url, textSha256, corpora: corporaKey, analysis });
       // The badge is not part of the answer: the popup need not wait for it.
       void setBadge(api, tabId, analysis);
+      afterCheck?.(extraction.url, article).catch(() => undefined);
       return { ok: true, analysis };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

@@ -2,9 +2,10 @@
 import type { CorpusEntry, Handlers } from '../messages.js';
 import type { BackgroundDeps } from './deps.js';
 import type { CorporaLoader } from './loaded-corpora.js';
+import { isReaderCorpusId, type ReaderCorpus } from './reader-corpus.js';
 
 export function createCorpusHandlers(
-  deps: Pick<BackgroundDeps, 'corpusStore'>, corpora: CorporaLoader,
+  deps: Pick<BackgroundDeps, 'corpusStore'>, corpora: CorporaLoader, reader: ReaderCorpus,
 ): Pick<Handlers, 'importCorpus' | 'listCorpora' | 'removeCorpus'> {
   return {
     async importCorpus(id: string): Promise<CorpusEntry> {
@@ -22,6 +23,8 @@ export function createCorpusHandlers(
 
     async removeCorpus(id: string): Promise<void> {
       if (id === 'bundled') throw new Error('The bundled corpus cannot be removed.');
+      // The reader's own corpus is rebuilt from its articles: removing it removes them.
+      if (isReaderCorpusId(id)) return void (await reader.clear());
       await deps.corpusStore.remove(id);
       corpora.forgetImported();
     },

@@ -7,6 +7,8 @@ import type { EnginePort } from '../engine-port.js';
 import type { ExtensionApi } from '../extension-api.js';
 import type { ReportStore } from '../report-store.js';
 import type { StorageArea } from '../storage-area.js';
+import type { FollowBrowser } from './followed-sources.js';
+import type { ArticleRecords } from './reader-corpus.js';
 
 export interface BackgroundDeps {
   api: ExtensionApi;
@@ -20,4 +22,10 @@ export interface BackgroundDeps {
   now(): Date;
   uuid(): string;
   sha256(text: string): Promise<string>;
+  /** Where the reader's choices and the following's state are kept: storage.local. */
+  settings: StorageArea;
+  /** The articles of the reader's own corpus (IndexedDB in the browser). */
+  readerRecords: ArticleRecords;
+  /** What following sources needs of the browser: its permissions and alarms, and a fetch. */
+  follow: { browser: FollowBrowser; fetch: typeof fetch; perSiteIntervalMs?: number; timeoutMs?: number };
 }

@@ -30,3 +30,10 @@ export function seedId(prefix: string): string {
 export function seedText(prefix: string): string {
   return seedArticles().find((a) => a.id.startsWith(`${prefix}_`))!.text;
 }
+
+/** A seed's text as `corpus` stores it: passages' source offsets point into this, not the file (the build drops captions and furniture). */
+export function storedSeedText(corpus: Corpus, prefix: string): string {
+  const id = seedId(prefix);
+  for (let doc = 0; doc < corpus.size; doc++) if (corpus.meta(doc).id === id) return corpus.article(doc).text;
+  throw new Error(`seed ${prefix} is not in the corpus`);
+}

@@ -151,11 +151,12 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
     }
     if (seen.has(article.id)) continue;
     seen.add(article.id);
-    // a listing lists stories, it neither copies them nor is their source; only the listing itself finds itself
-    if (!isPageAddress(page, article) && listedStories(article.text) >= MIN_LISTED) continue;
     const source = prepareText(article.text, ids);
     const alignment = withoutBoilerplate(alignSource(prepared, source, matcher), article.boilerplate);
     const pageMarks = markWords(prepared.words, alignment.passages.map((p) => p.page));
+    // a listing lists stories, it neither copies them nor is their source; only the listing itself, or a page
+    // holding most of its text (a scraped listing, not one of its stories), finds it
+    if (!isPageAddress(page, article) && listedStories(article.text) >= MIN_LISTED && !holdsMostOf(source, alignment)) continue;
     aligned.push({
       article, prepared: source, alignment, pageMarks, coverage: pageWords > 0 ? count(pageMarks) / pageWords : 0, story: candidate.story, carriers: candidate.carriers,
     });
@@ -229,6 +230,12 @@ function wireStory(pageCredits: readonly Credit[], page: PageInput, sources: rea
   const inStories = [...stories.values()].reduce((n, c) => n + c, 0);
   const alignedInStories = aligned.filter((a) => stories.has(a.story)).length;
   return { name: wire.name, carriers: carriers.length + Math.max(0, inStories - alignedInStories), firstSeen: earlier[0]?.id ?? null };
+}
+
+/** Whether the aligned passages cover most of the source's own words. */
+function holdsMostOf(source: PreparedText, alignment: SourceAlignment): boolean {
+  const words = source.words.starts.length;
+  return words > 0 && count(markWords(source.words, alignment.passages.map((p) => p.source))) >= COPY_THRESHOLD * words;
 }
 
 function listingOf(text: string): Verdict['listing'] {

@@ -5,7 +5,7 @@
  */
 import { beforeAll, expect, test } from 'vitest';
 import { attribute, type Corpus, type Lexicon } from '../../../src/engine/index.js';
-import { lexicon as loadLexicon, seedCorpus, seedId, seedText } from '../../helpers/seed-corpus.js';
+import { lexicon as loadLexicon, seedCorpus, seedId, storedSeedText } from '../../helpers/seed-corpus.js';
 
 let corpus: Corpus;
 let lexicon: Lexicon;
@@ -34,7 +34,7 @@ test('a page sentence that fuses two source sentences is aligned with both, as a
   const fusedStart = PAGE.indexOf(FUSED);
   const passage = source!.passages.find((p) => p.page[0] <= fusedStart && p.page[1] >= fusedStart + FUSED.length - 1);
   expect(passage?.kind).toBe('paraphrase');
-  const sourceText = seedText('000').slice(...passage!.source);
+  const sourceText = storedSeedText(corpus, '000').slice(...passage!.source);
   expect(sourceText).toContain('US intelligence agencies have warned');
   expect(sourceText).toContain('must not be crossed');
   // the page's own sentences stay its own

@@ -110,4 +110,14 @@ describe.skipIf('skip' in locateDataset('news-scrape-2018') && !requireShared)('
     }
     expect(named).toEqual([]);
   }, 120_000);
+
+  test('a scraper that copies a whole listing copies the listing (the listing is its source, not its stories)', () => {
+    const corpus = loadCorpus(buildCorpusIndex([
+      at('digest', 'paper.example', '2026-07-15T10:00:00Z', DIGEST),
+      ...STORIES.map((s, i) => at(`story-${i}`, 'wire.example', '2026-07-15T09:00:00Z', storyText(s))),
+    ]));
+    const scraped = attribute({ text: DIGEST, url: 'https://scraper.example/news', published: '2026-07-15T14:00:00Z' }, [corpus], { lexicon });
+    expect(scraped.status).toBe('copy');
+    expect(scraped.likelyOriginal).toBe('digest');
+  });
 });

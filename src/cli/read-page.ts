@@ -1,5 +1,5 @@
 import { decodeText, sniffHtmlCharset } from '../extract/decode-text.js';
-import { dropFurnitureParagraphs } from '../extract/furniture-text.js';
+import { textFileArticle } from './text-file-article.js';
 import { extractFromHtml } from '../extract/node-html.js';
 import { pageText } from '../extract/page-text.js';
 import { isExtractionFailure, type Extractor } from '../extract/types.js';
@@ -63,7 +63,7 @@ export function readPage(bytes: Uint8Array, name: string): PageText {
   }
   if (!isHtml(name, decoded)) {
     // furniture lines (credited captions, leaked script, sharing prompts) go as they do from a page's blocks
-    const text = dropFurnitureParagraphs(decoded.replace(/\r\n?/g, '\n'));
+    const text = textFileArticle(decoded.replace(/\r\n?/g, '\n'));
     if (text.trim().length === 0) throw new CliError(ExitCode.NoArticle, `${name}: the file holds no text`);
     const firstLine = text.split('\n').find((line) => line.trim().length > 0)?.trim() ?? '';
     const title = firstLine.length > MAX_TITLE ? `${firstLine.slice(0, MAX_TITLE - 1)}…` : firstLine;

@@ -7,6 +7,7 @@ export { tokenize, TokenFlag, type TokenStream } from './text/tokenize.js';
 export { termOf } from './text/term.js';
 export { type Lexicon, EMPTY_LEXICON } from './text/lexicon.js';
 export { addressKey, sameAddress } from './verdict/identity.js';
+export { creditsOf } from './verdict/evidence.js';
 export { attribute, candidateArticles, checkedPart, MAX_CHECKED_WORDS, type AttributeOptions, type CandidateArticle } from './verdict/attribute.js';
 export { buildCorpusIndex, buildSegment } from './fingerprint/build-corpus-index.js';
 export {

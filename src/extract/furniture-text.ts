@@ -11,10 +11,14 @@ const MIN_KEPT_WORDS = 20;
 
 const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
-/** `text` without its furniture paragraphs (paragraphs are separated by blank lines). */
-export function dropFurnitureParagraphs(text: string): string {
+/**
+ * `text` without its furniture paragraphs (paragraphs are separated by blank lines). `keep` spares
+ * furniture-shaped paragraphs its host still needs (a credit line is furniture to align, evidence to
+ * the direction rules).
+ */
+export function dropFurnitureParagraphs(text: string, keep: (paragraph: string) => boolean = () => false): string {
   const paragraphs = text.split(/\n[ \t]*\n/);
-  const kept = paragraphs.filter((p) => !isBoilerplateLine(p));
+  const kept = paragraphs.filter((p) => !isBoilerplateLine(p) || keep(p));
   if (kept.length === paragraphs.length) return text;
   const out = kept.join('\n\n');
   return wordCount(out) >= MIN_KEPT_WORDS ? out : text;

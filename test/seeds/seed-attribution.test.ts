@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../../src/build/paths.js';
 import { extractFromHtml } from '../../src/extract/node-html.js';
-import { dropFurnitureParagraphs } from '../../src/extract/furniture-text.js';
+import { textFileArticle } from '../../src/cli/text-file-article.js';
 import { pageText } from '../../src/extract/page-text.js';
 import { isExtractionFailure } from '../../src/extract/types.js';
 import {
@@ -38,7 +38,7 @@ function htmlPage(name: string): Page {
 const TEMPLATES = ['wire', 'modern', 'wp'];
 const pagesOf = (prefix: string): Array<[string, () => Page]> => [
   // as the CLI reads a text file: captions and furniture lines dropped, as the build drops them from the corpus
-  [`${prefix} as text`, () => ({ text: dropFurnitureParagraphs(seedText(prefix)) })],
+  [`${prefix} as text`, () => ({ text: textFileArticle(seedText(prefix)) })],
   ...TEMPLATES.map((t): [string, () => Page] => [`${prefix} in the ${t} template`, () => htmlPage(`${t}-${prefix}.html`)]),
 ];
 

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleInput, PageInput } from '../../engine/index.js';
-import { dropFurnitureParagraphs } from '../../extract/furniture-text.js';
+import { textFileArticle } from '../../cli/text-file-article.js';
 import { parseCsvRecords } from './csv.js';
 
 export const NEWS_DATASET = 'news-scrape-2018';
@@ -99,7 +99,7 @@ export function scrapeInstant(a: NewsArticle): number {
  * lines (credited captions, leaked script, player lines, sharing prompts) dropped.
  */
 export function engineText(a: NewsArticle): string {
-  return dropFurnitureParagraphs(a.text);
+  return textFileArticle(a.text);
 }
 
 /** The article as a corpus entry: its first paragraph (usually the headline) as title. */

@@ -26,10 +26,15 @@ const ENTRIES: Readonly<Record<string, string>> = {
   popup: 'popup/popup-page.tsx',
   options: 'popup/options-page.tsx',
   reports: 'popup/reports-page.tsx',
+  // Chrome only: the offscreen document that keeps the engine warm, and its worker.
+  offscreen: 'src/extension/offscreen.ts',
+  'engine-worker': 'src/extension/engine-worker.ts',
 };
 /** Static files copied from popup/ to the extension root. */
-const STATIC_FILES = ['popup.html', 'options.html', 'reports.html', 'style.css'];
+const STATIC_FILES = ['popup.html', 'options.html', 'reports.html', 'style.css', 'offscreen.html'];
 const ICON_SIZES = [16, 32, 48, 128];
+/** The offscreen document and its engine worker: Firefox's event page runs checks itself. */
+const CHROME_ONLY_FILES = new Set(['offscreen.html', 'offscreen.js', 'engine-worker.js']);
 
 type Manifest = Record<string, unknown> & {
   background: { service_worker?: string; scripts?: string[] };
@@ -47,6 +52,8 @@ export function manifestFor(base: Manifest, target: 'chrome' | 'firefox' | 'fire
     manifest.background = { service_worker: manifest.background.service_worker! };
   } else {
     delete manifest.minimum_chrome_version;
+    // Firefox has no offscreen documents (its event page is a document): the permission would only warn.
+    manifest.permissions = (manifest.permissions as string[] | undefined)?.filter((p) => p !== 'offscreen');
     manifest.background = { scripts: manifest.background.scripts! };
   }
   if (target === 'firefox-test') manifest.host_permissions = ['http://127.0.0.1/*'];
@@ -108,7 +115,8 @@ export async function bundleExtension(): Promise<void> {
   ] as const;
   for (const [target, dir] of targets) {
     const manifest = manifestFor(baseManifest, target, pkg.version);
-    await writeTree(dir, { ...files, 'manifest.json': strToU8(JSON.stringify(manifest, null, 2) + '\n') });
+    const shipped = target === 'chrome' ? files : Object.fromEntries(Object.entries(files).filter(([name]) => !CHROME_ONLY_FILES.has(name)));
+    await writeTree(dir, { ...shipped, 'manifest.json': strToU8(JSON.stringify(manifest, null, 2) + '\n') });
   }
   await writeFile(CHROME_ZIP, await zipDir(CHROME_DIR));
   await writeFile(FIREFOX_ZIP, await zipDir(FIREFOX_DIR));

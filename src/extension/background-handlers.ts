@@ -7,7 +7,7 @@ import { createCheckHandlers, type BackgroundOnly } from './background/check-han
 import { createCorpusHandlers } from './background/corpus-handlers.js';
 import type { BackgroundDeps } from './background/deps.js';
 import { createHighlightHandlers } from './background/highlight-handlers.js';
-import { corporaLoader } from './background/loaded-corpora.js';
+import { localCheckEngine } from './background/local-check-engine.js';
 import { createReportHandlers } from './background/report-handlers.js';
 import { tabAnalyses } from './background/tab-analyses.js';
 import { followedSources } from './background/followed-sources.js';
@@ -20,9 +20,10 @@ export type { BackgroundDeps } from './background/deps.js';
 export type { BackgroundOnly } from './background/check-handlers.js';
 
 export function createHandlers(deps: BackgroundDeps): Handlers & BackgroundOnly & { followRun: () => Promise<unknown>; followAlarm: () => Promise<void> } {
-  const corpora = corporaLoader(deps);
+  // Where checks run: the offscreen document's in Chrome (background.ts), else here.
+  const corpora = deps.checkEngine ?? localCheckEngine(deps);
   const analyses = tabAnalyses(deps.cache);
-  const reader = readerCorpus({ records: deps.readerRecords, corpusStore: deps.corpusStore, now: deps.now, changed: () => corpora.forgetImported() });
+  const reader = readerCorpus({ records: deps.readerRecords, corpusStore: deps.corpusStore, now: deps.now, changed: () => void corpora.forgetImported().catch(() => undefined) });
   const sources = followedSources({
     ...deps.follow, storage: deps.settings, readerCorpus: reader, now: deps.now,
     async keptOrigins() {

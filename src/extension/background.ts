@@ -8,6 +8,8 @@ import { createHandlers } from './background-handlers.js';
 import { indexedDbCorpusStore } from './corpus-store.js';
 import { FOLLOW_ALARM } from './background/followed-sources.js';
 import { indexedDbArticleRecords } from './background/reader-corpus.js';
+import { localCheckEngine } from './background/local-check-engine.js';
+import { offscreenCheckEngine, type OffscreenBrowser } from './background/offscreen-check-engine.js';
 import { engine } from './engine.js';
 import type { ExtensionApi } from './extension-api.js';
 import type { FollowBrowser } from './background/followed-sources.js';
@@ -32,15 +34,26 @@ const reports = new ReportStore({
   nextRetryAt: async () => (await browser.alarms.get(RETRY_ALARM))?.scheduledTime ?? null,
 });
 
+async function readAsset(path: string): Promise<Uint8Array> {
+  const response = await fetch(browser.runtime.getURL(path));
+  if (!response.ok) throw new Error(`${path} is missing from the extension (${response.status}).`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+const corpusStore = indexedDbCorpusStore();
+/** Chrome's offscreen API (absent in Firefox, whose event page is a document that runs checks itself). */
+const chromeOffscreen = (globalThis as { chrome?: { offscreen?: OffscreenBrowser['offscreen'] } }).chrome?.offscreen;
+
 const handlers = createHandlers({
   api: browser as unknown as ExtensionApi,
   engine,
-  async readAsset(path) {
-    const response = await fetch(browser.runtime.getURL(path));
-    if (!response.ok) throw new Error(`${path} is missing from the extension (${response.status}).`);
-    return new Uint8Array(await response.arrayBuffer());
-  },
-  corpusStore: indexedDbCorpusStore(),
+  readAsset,
+  corpusStore,
+  ...(chromeOffscreen === undefined ? {} : {
+    checkEngine: offscreenCheckEngine(
+      { offscreen: chromeOffscreen, sendMessage: (message) => browser.runtime.sendMessage(message) },
+      () => localCheckEngine({ engine, readAsset, corpusStore }),
+    ),
+  }),
   reports,
   // storage.session keeps verdicts across worker restarts but not browser restarts; memory where it is missing.
   cache: storage.session ?? memoryStorageArea(),

@@ -3,16 +3,13 @@
  * and set the badge. A toolbar click starts the check while the browser opens the popup, and the
  * popup's analyzeTab picks it up.
  */
-import { pageText } from '../../extract/page-text.js';
 import type { ExtractedArticle } from '../../extract/types.js';
 import type { Analysis, AnalysisOutcome, AnalysisTimings } from '../analysis.js';
-import { buildAnalysis } from '../build-analysis.js';
 import type { ContentApi, PageExtraction } from '../content-api.js';
 import { classifyForbiddenPage, forbiddenPageMessage } from '../forbidden-page.js';
 import type { Handlers } from '../messages.js';
-import { markDamagedArticle } from './damaged-articles.js';
+import type { CheckEngine } from './check-engine.js';
 import type { BackgroundDeps } from './deps.js';
-import { articleLookup, readCandidateTexts, usableCorpora, type CorporaLoader } from './loaded-corpora.js';
 import { callContent, fileAccess, injectContent, setBadge } from './page-scripting.js';
 import type { TabAnalyses } from './tab-analyses.js';
 
@@ -30,8 +27,8 @@ export type CheckHandlers = Pick<Handlers, 'analyzeTab' | 'getCachedAnalysis'> &
 /** Called with each article a check has given its verdict on ("Remember what I read"); its failures never reach the check. */
 export type AfterCheck = (url: string, article: ExtractedArticle) => Promise<void>;
 
-export function createCheckHandlers(deps: BackgroundDeps, corpora: CorporaLoader, analyses: TabAnalyses, afterCheck?: AfterCheck): CheckHandlers {
-  const { api, engine } = deps;
+export function createCheckHandlers(deps: BackgroundDeps, checkEngine: CheckEngine, analyses: TabAnalyses, afterCheck?: AfterCheck): CheckHandlers {
+  const { api } = deps;
 
   /** Extract, attribute, cache and badge one tab: the work behind analyzeTab. */
   async function check(tabId: number, url: string | undefined): Promise<AnalysisOutcome> {
@@ -49,7 +46,7 @@ export function createCheckHandlers(deps: BackgroundDeps, corpora: CorporaLoader
       return ms;
     };
     // Load the corpora while the page is being read: on a fresh worker the two take similar time.
-    corpora.load().catch(() => undefined);
+    checkEngine.warm();
     let address = url;
     if (address === undefined) {
       try {
@@ -93,52 +90,25 @@ export function createCheckHandlers(deps: BackgroundDeps, corpora: CorporaLoader
     const { article } = extraction;
     const textSha256 = await deps.sha256(article.text);
     try {
-      timings.other += lap();
-      const loaded = await corpora.load();
-      timings.corpora = lap();
-      const corporaKey = loaded.entries.map((e) => e.entry.id).join(' ');
       const previous = await analyses.get(tabId);
-      if (
-        previous !== null &&
-        previous.url === extraction.url &&
-        previous.textSha256 === textSha256 &&
-        previous.corpora === corporaKey
-      ) {
-        void setBadge(api, tabId, previous.analysis);
-        return { ok: true, analysis: previous.analysis };
+      const same = previous !== null && previous.url === extraction.url && previous.textSha256 === textSha256;
+      timings.other += lap();
+      const answer = await checkEngine.analyze({
+        article, url: extraction.url, startedAt: timings.startedAt, ...(same ? { unchangedSince: previous.corpora } : {}),
+      });
+      lap();
+      Object.assign(timings, { corpora: answer.timings.corpora, texts: answer.timings.texts, attribute: answer.timings.attribute });
+      timings.other += answer.timings.other;
+      if (answer.analysis === null) {
+        void setBadge(api, tabId, previous!.analysis);
+        return { ok: true, analysis: previous!.analysis };
       }
-      // Headline first, exactly as the CLI checks a page (see extract/page-text.ts)
-      const checked = { ...article, text: pageText(article) };
-      // Identity is where the reader is: the tab's address. The page's canonical link is what the page says
-      // of itself — on its own site another form of its address, at another site the article it republishes.
-      const page = {
-        text: checked.text, published: article.published, url: extraction.url, canonical: article.url,
-        basedOn: article.basedOn ?? [], links: article.links ?? [], byline: article.byline, siteName: article.siteName,
-      };
-      timings.other += lap();
-      await readCandidateTexts(engine, page, loaded);
-      timings.texts = lap();
-      const usable = usableCorpora(loaded);
-      const verdict = engine.attribute(page, usable.map((e) => e.corpus), {
-        lexicon: loaded.lexicon,
-        // a damaged article is left out, not the check: the other articles and corpora still answer
-        onDamagedArticle: (corpus, doc, reason) => {
-          const damaged = usable.find((e) => e.corpus === corpus);
-          if (damaged) markDamagedArticle(damaged, doc, reason);
-        },
-      });
-      timings.attribute = lap();
-      const analysis = buildAnalysis(verdict, {
-        article: checked,
-        url: extraction.url,
-        corpusArticles: loaded.entries.reduce((sum, e) => sum + e.entry.articles, 0),
-        elapsedMs: Math.round(performance.now() - started),
-        lookup: articleLookup(loaded),
-      });
-      timings.other += lap();
+      const { analysis } = answer;
+      // What the engine's side did not account for (messages to and from it) counts as other.
+      timings.other = performance.now() - started - (timings.inject + timings.extract + timings.corpora + timings.texts + timings.attribute);
       analysis.timings = roundTimings(timings);
       analysis.elapsedMs = Math.round(performance.now() - started);
-      analyses.set(tabId, { url: extraction.url, textSha256, corpora: corporaKey, analysis });
+      analyses.set(tabId, { url: extraction.url, textSha256, corpora: answer.corpora, analysis });
       // The badge is not part of the answer: the popup need not wait for it.
       void setBadge(api, tabId, analysis);
       afterCheck?.(extraction.url, article).catch(() => undefined);

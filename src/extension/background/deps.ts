@@ -3,6 +3,7 @@
  * engine and in-memory stores; src/extension/background.ts wires the real ones.
  */
 import type { CorpusStore } from '../corpus-store.js';
+import type { CheckEngine } from './check-engine.js';
 import type { EnginePort } from '../engine-port.js';
 import type { ExtensionApi } from '../extension-api.js';
 import type { ReportStore } from '../report-store.js';
@@ -13,6 +14,11 @@ import type { ArticleRecords } from './reader-corpus.js';
 export interface BackgroundDeps {
   api: ExtensionApi;
   engine: EnginePort;
+  /**
+   * Where a check's corpora are loaded and its page attributed; by default here, over `engine`,
+   * `readAsset` and `corpusStore` (localCheckEngine). Chrome's worker passes its offscreen document's.
+   */
+  checkEngine?: CheckEngine;
   /** Reads a file shipped in the extension (fetch of runtime.getURL in the browser). */
   readAsset(path: string): Promise<Uint8Array>;
   corpusStore: CorpusStore;

@@ -205,6 +205,8 @@ interface ColdRow {
   doneP50: number;
   /** CPU time all the browser's processes used per click, median. */
   cpuP50: number;
+  /** Median of each stage, as for the running worker's clicks. */
+  stages: Breakdown;
 }
 
 /** What one click gave. */
@@ -321,6 +323,7 @@ async function main(): Promise<void> {
         attributeP50: median(coldClicks.map((c) => c.stages.attribute)),
         doneP50: median(coldClicks.map((c) => c.doneMs)),
         cpuP50: median(coldClicks.map((c) => c.cpuMs)),
+        stages: Object.fromEntries(STAGES.map(([stage]) => [stage, median(coldClicks.map((c) => c.stages[stage]))])) as Breakdown,
       };
       const stages = Object.fromEntries(STAGES.map(([stage]) => [stage, median(clicks.map((c) => c.stages[stage]))])) as Breakdown;
       const row: Row = {
@@ -397,11 +400,12 @@ async function main(): Promise<void> {
     report.push(`| ${r.corpus} | ${r.articles} | ${r.firstClickMs.toFixed(0)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.max.toFixed(0)} | ${r.watcherP50.toFixed(0)} | ${r.passagesP50.toFixed(0)} | ${r.doneP50.toFixed(0)} | ${r.popupOpenP50.toFixed(0)} | ${r.engineP50.toFixed(0)} | ${r.cpuP50.toFixed(0)} | ${r.status} |`);
   }
   report.push(`| *the browser's floor: a bare extension whose popup is a static page of the same size* | – | – | ${floor.p50.toFixed(0)} | ${floor.p95.toFixed(0)} | – | – | – | – | ${floor.openP50.toFixed(0)} | – | ${floor.cpuP50.toFixed(0)} | – |`);
-  report.push(`\nWhere the time goes (medians, ms)\n`);
-  report.push(`| stage | ${rows.map((r) => r.corpus).join(' | ')} |`);
-  report.push(`|---|${rows.map(() => '---').join('|')}|`);
+  report.push(`\nWhere the time goes (medians, ms; "stopped" = the clicks on a stopped service worker below)\n`);
+  const columns = rows.flatMap((r) => [{ name: r.corpus, stages: r.stages }, ...(r.cold ? [{ name: `${r.corpus}, stopped`, stages: r.cold.stages }] : [])]);
+  report.push(`| stage | ${columns.map((c) => c.name).join(' | ')} |`);
+  report.push(`|---|${columns.map(() => '---').join('|')}|`);
   for (const [stage, label] of STAGES) {
-    report.push(`| ${label} | ${rows.map((r) => r.stages[stage].toFixed(1)).join(' | ')} |`);
+    report.push(`| ${label} | ${columns.map((c) => c.stages[stage].toFixed(1)).join(' | ')} |`);
   }
   const coldRows = rows.filter((r) => r.cold !== null);
   if (coldRows.length > 0) {

@@ -19,6 +19,7 @@ import {
   type FollowState, type PageArticle, type SourceRunReport,
 } from '../follow/index.js';
 import { parseWithLinkedom } from '../follow/linkedom-documents.js';
+import { pageReaderOver } from '../follow/page-reader.js';
 import { credited } from '../follow/source-status.js';
 import { growCorpusFile, loadCorpusSegments } from './segment-files.js';
 import { CliError, ExitCode } from './cli-error.js';
@@ -106,7 +107,7 @@ async function followLocked(sources: string[], corpusFile: string, stateFile: st
     fetch: globalThis.fetch, perSiteIntervalMs: pauseMs,
     headers: { 'user-agent': 'Firsthand-follow/0.1 (news source attribution; one request per site at a time)' },
   });
-  const run = await runFollow(sources, state, { fetcher, parseDocument: parseWithLinkedom, readArticle, now: () => now }, { maxNewArticles: maxNew, maxAgeDays });
+  const run = await runFollow(sources, state, { fetcher, reader: pageReaderOver(parseWithLinkedom, readArticle), now: () => now }, { maxNewArticles: maxNew, maxAgeDays });
 
   const limits = { maxAgeDays, maxArticles };
   let nextState = run.state;

@@ -9,7 +9,8 @@ import { indexedDbCorpusStore } from './corpus-store.js';
 import { FOLLOW_ALARM } from './background/followed-sources.js';
 import { indexedDbArticleRecords } from './background/reader-corpus.js';
 import { localCheckEngine } from './background/local-check-engine.js';
-import { offscreenCheckEngine, type OffscreenBrowser } from './background/offscreen-check-engine.js';
+import { offscreenCheckEngine, offscreenDocument, offscreenPageReader, type OffscreenBrowser } from './background/offscreen-check-engine.js';
+import { domPageReader } from './dom-page-reader.js';
 import { engine } from './engine.js';
 import type { ExtensionApi } from './extension-api.js';
 import type { FollowBrowser } from './background/followed-sources.js';
@@ -42,18 +43,16 @@ async function readAsset(path: string): Promise<Uint8Array> {
 const corpusStore = indexedDbCorpusStore();
 /** Chrome's offscreen API (absent in Firefox, whose event page is a document that runs checks itself). */
 const chromeOffscreen = (globalThis as { chrome?: { offscreen?: OffscreenBrowser['offscreen'] } }).chrome?.offscreen;
+const offscreen = chromeOffscreen === undefined
+  ? null
+  : offscreenDocument({ offscreen: chromeOffscreen, sendMessage: (message) => browser.runtime.sendMessage(message) });
 
 const handlers = createHandlers({
   api: browser as unknown as ExtensionApi,
   engine,
   readAsset,
   corpusStore,
-  ...(chromeOffscreen === undefined ? {} : {
-    checkEngine: offscreenCheckEngine(
-      { offscreen: chromeOffscreen, sendMessage: (message) => browser.runtime.sendMessage(message) },
-      () => localCheckEngine({ engine, readAsset, corpusStore }),
-    ),
-  }),
+  ...(offscreen === null ? {} : { checkEngine: offscreenCheckEngine(offscreen, () => localCheckEngine({ engine, readAsset, corpusStore })) }),
   reports,
   // storage.session keeps verdicts across worker restarts but not browser restarts; memory where it is missing.
   cache: storage.session ?? memoryStorageArea(),
@@ -62,7 +61,12 @@ const handlers = createHandlers({
   sha256: sha256Hex,
   settings: storage.local,
   readerRecords: indexedDbArticleRecords(),
-  follow: { browser: browser as unknown as FollowBrowser, fetch: (input, init) => fetch(input, init) },
+  follow: {
+    browser: browser as unknown as FollowBrowser,
+    fetch: (input, init) => fetch(input, init),
+    // Chrome's worker has no DOM: its offscreen document reads the pages; Firefox's event page is a document.
+    reader: offscreen === null ? domPageReader(new DOMParser()) : offscreenPageReader(offscreen),
+  },
 });
 
 const ownPages = browser.runtime.getURL('');

@@ -1,10 +1,13 @@
 /**
- * Entry of Chrome's offscreen document (offscreen.html): relays the service worker's engine
- * requests to the engine worker it starts, which stays alive with the document while the service
- * worker sleeps. An offscreen document may use chrome.runtime only, which is all this needs.
+ * Entry of Chrome's offscreen document (offscreen.html). It reads followed feeds and pages with its
+ * DOMParser, and relays the service worker's check requests to the engine worker it starts, which
+ * stays alive with the document while the service worker sleeps. An offscreen document may use
+ * chrome.runtime only, which is all this needs.
  */
-import { isEngineMessage, type EngineReply } from './background/offscreen-check-engine.js';
+import { isEngineMessage, READER_REQUESTS, type EngineMessage, type EngineReply } from './background/offscreen-check-engine.js';
+import { domPageReader } from './dom-page-reader.js';
 
+const reader = domPageReader(new DOMParser());
 const worker = new Worker('engine-worker.js');
 const waiting = new Map<number, (reply: EngineReply) => void>();
 let nextId = 0;
@@ -21,9 +24,25 @@ worker.addEventListener('error', (event) => {
   waiting.clear();
 });
 
+async function read(message: EngineMessage): Promise<EngineReply> {
+  try {
+    const [a, b] = message.args as [never, never];
+    const value = message.name === 'parseFeed' ? await reader.parseFeed(a)
+      : message.name === 'feedLinks' ? await reader.feedLinks(a, b)
+      : await reader.readArticle(a, b);
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
   // The popup's and options page's requests to the service worker arrive here too: not ours.
   if (!isEngineMessage(message) || sender.id !== chrome.runtime.id) return false;
+  if ((READER_REQUESTS as readonly string[]).includes(message.name)) {
+    void read(message).then(sendResponse);
+    return true;
+  }
   if (failure !== null) return void sendResponse({ ok: false, error: failure });
   const id = nextId++;
   waiting.set(id, sendResponse);

@@ -4,10 +4,10 @@
  * conventional addresses.
  */
 import { bodyText, looksLikeWebPage } from './body-text.js';
-import { conventionalSitemaps, feedLinksInPage, robotsAddress, sitemapsInRobots } from './discover.js';
-import { parseFeed } from './parse-feed.js';
+import { conventionalSitemaps, robotsAddress, sitemapsInRobots } from './discover.js';
+import type { PageReader } from './page-reader.js';
 import type { PoliteFetcher } from './polite-fetcher.js';
-import { isFeedError, type ParseDocument } from './types.js';
+import { isFeedError } from './types.js';
 
 export const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5';
 /** A page may advertise comment feeds and per-section feeds beside the main one: the first few are enough. */
@@ -17,20 +17,20 @@ export type Discovery =
   | { readonly feeds: readonly string[] }
   | { readonly error: string; readonly retryAfterMs: number | null };
 
-export async function discoverFeeds(address: string, fetcher: PoliteFetcher, parseDocument: ParseDocument): Promise<Discovery> {
+export async function discoverFeeds(address: string, fetcher: PoliteFetcher, reader: PageReader): Promise<Discovery> {
   const first = await fetcher.get(address, {}, FEED_ACCEPT);
   if (first.kind === 'failed') return { error: first.message, retryAfterMs: first.retryAfterMs };
   if (first.kind === 'body') {
     const decoded = bodyText(first.bytes, first.contentType);
     if ('error' in decoded) return { error: `${first.url}: ${decoded.error}`, retryAfterMs: null };
     if (!looksLikeWebPage(first.contentType, decoded.text)) {
-      const feed = parseFeed({ text: decoded.text, url: first.url, contentType: first.contentType }, parseDocument);
+      const feed = await reader.parseFeed({ text: decoded.text, url: first.url, contentType: first.contentType });
       if (isFeedError(feed)) return { error: `${first.url}: ${feed.error}`, retryAfterMs: null };
       return { feeds: [first.url] };
     }
     let advertised: string[] = [];
     try {
-      advertised = feedLinksInPage(parseDocument(decoded.text, 'text/html'), first.url);
+      advertised = await reader.feedLinks(decoded.text, first.url);
     } catch {
       // A page the parser cannot read advertises nothing; the sitemaps may still be found.
     }
@@ -44,7 +44,7 @@ export async function discoverFeeds(address: string, fetcher: PoliteFetcher, par
     if (outcome.kind !== 'body') continue;
     const decoded = bodyText(outcome.bytes, outcome.contentType);
     if ('error' in decoded) continue;
-    const feed = parseFeed({ text: decoded.text, url: outcome.url, contentType: outcome.contentType }, parseDocument);
+    const feed = await reader.parseFeed({ text: decoded.text, url: outcome.url, contentType: outcome.contentType });
     if (!isFeedError(feed) && (feed.items.length > 0 || feed.sitemaps.length > 0)) return { feeds: [outcome.url] };
   }
   return {

@@ -3,17 +3,17 @@
  * conditionally, pick the items not seen before (or changed since), fetch and extract those
  * article pages up to the run's cap, and update every source's status. Returns the articles
  * found; the caller adds them to its corpus (see mergeFollowed). No DOM global, no Node API:
- * the fetch, the document parser and the extraction are injected.
+ * the fetch and the reading of feeds and pages (a document parser, the extraction) are injected.
  */
 import { bodyText, looksLikeWebPage } from './body-text.js';
 import { discoverFeeds, FEED_ACCEPT } from './discover-feeds.js';
 import { newSourceState, type FollowState, type ItemRecord, type SourceState } from './follow-state.js';
 import { millisOf } from './instant.js';
 import { itemKey } from './item-key.js';
-import { parseFeed } from './parse-feed.js';
+import type { PageReader } from './page-reader.js';
 import type { PoliteFetcher, Validators } from './polite-fetcher.js';
 import { afterFailure, afterSuccess, isDue } from './source-status.js';
-import { isFeedError, type FeedItem, type FeedKind, type ParseDocument } from './types.js';
+import { isFeedError, type FeedItem, type FeedKind } from './types.js';
 
 /** What the extraction found on an article page. */
 export interface PageArticle {
@@ -32,8 +32,8 @@ export type ReadArticle = (html: string, url: string) => PageArticle | { error: 
 
 export interface FollowDeps {
   readonly fetcher: PoliteFetcher;
-  readonly parseDocument: ParseDocument;
-  readonly readArticle: ReadArticle;
+  /** Feeds and article pages are read through it (see page-reader.ts). */
+  readonly reader: PageReader;
   readonly now: () => number;
 }
 
@@ -120,7 +120,7 @@ export async function runFollow(sources: readonly string[], state: FollowState, 
     }
     const stale = current.discoveredAt === null || now - Date.parse(current.discoveredAt) > (limits.rediscoverAfterDays ?? 7) * DAY_MS;
     if (current.feeds.length === 0 || stale) {
-      const found = await discoverFeeds(source, deps.fetcher, deps.parseDocument);
+      const found = await discoverFeeds(source, deps.fetcher, deps.reader);
       if ('error' in found) {
         report.errors.push(found.error);
         sourceStates[source] = { ...current, status: afterFailure(current.status, found.error, now, found.retryAfterMs) };
@@ -254,7 +254,7 @@ async function readFeeds(source: SourceState, deps: FollowDeps, sitemapsPerIndex
     const decoded = bodyText(outcome.bytes, outcome.contentType);
     const feed = 'error' in decoded
       ? { error: decoded.error }
-      : parseFeed({ text: decoded.text, url: outcome.url, contentType: outcome.contentType }, deps.parseDocument);
+      : await deps.reader.parseFeed({ text: decoded.text, url: outcome.url, contentType: outcome.contentType });
     if (isFeedError(feed)) {
       report.errors.push(`${feedUrl}: ${feed.error}`);
       // The validators of a body that could not be read are not kept: the next run asks for it whole.
@@ -288,7 +288,7 @@ async function fetchArticle(candidate: Candidate, deps: FollowDeps, fetchedAt: s
   }
   let page: PageArticle | { error: string };
   try {
-    page = deps.readArticle(decoded.text, outcome.url);
+    page = await deps.reader.readArticle(decoded.text, outcome.url);
   } catch (error) {
     // One page that breaks the extraction must not cost the run the other sources' articles.
     return { note: `the extraction failed on the page (${(error as Error).message ?? String(error)})`, retry: false };

@@ -28,6 +28,7 @@ import { NewsGenerator } from '../../src/bench/news-generator.js';
 import { loadVocabulary } from '../../src/bench/vocabulary.js';
 import { memoryArticleRecords } from '../../src/extension/background/reader-corpus.js';
 import { fakeFollowBrowser } from './support/fake-follow-browser.js';
+import { jsdomPageReader } from './support/dom-reader.js';
 import { lexiconBytes, newsPageHtml, pageDom, seed, seedsCorpusBytes, testEngine } from './support/seed-pages.js';
 
 const reportSchema = JSON.parse(readFileSync(new URL('../../src/extension/report.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -119,7 +120,7 @@ function setup(
     sha256: sha256Hex,
     settings: local,
     readerRecords: memoryArticleRecords(),
-    follow: { browser: fakeFollowBrowser(), fetch: fetchImpl },
+    follow: { browser: fakeFollowBrowser(), fetch: fetchImpl, reader: jsdomPageReader },
   };
   const handlers = createHandlers(deps);
   /** What the options page does: check and store the file itself, then name it to the background. */

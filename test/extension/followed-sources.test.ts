@@ -14,6 +14,7 @@ import { memoryStorageArea } from '../../src/extension/storage-area.js';
 import { StoredTexts } from '../../src/extension/stored-texts.js';
 import { LocalSite } from '../helpers/local-site.js';
 import { page, serveNewsSites, STORED_PAGES } from '../follow/follow-site.js';
+import { jsdomPageReader } from './support/dom-reader.js';
 import { fakeFollowBrowser, type FakeFollowBrowser } from './support/fake-follow-browser.js';
 
 const NOW = new Date('2026-12-03T12:00:00Z');
@@ -38,7 +39,7 @@ function world(granted: string[] = [LOCAL], now = NOW): World {
   const corpus = readerCorpus({ records, corpusStore: store, now: () => now, changed: () => void changes++ });
   const endpointOrigins: string[] = [];
   const sources = followedSources({
-    browser, storage: memoryStorageArea(), fetch: globalThis.fetch, readerCorpus: corpus, now: () => now,
+    browser, storage: memoryStorageArea(), fetch: globalThis.fetch, reader: jsdomPageReader, readerCorpus: corpus, now: () => now,
     keptOrigins: async () => endpointOrigins, perSiteIntervalMs: 0, timeoutMs: 1500,
   });
   return { browser, sources, corpus, records, store, changes: () => changes, endpointOrigins };

@@ -6,6 +6,7 @@ import { isExtractionFailure } from '../../src/extract/types.js';
 import { EMPTY_FOLLOW_STATE, type FollowState } from '../../src/follow/follow-state.js';
 import { runFollow, type FollowRunResult, type ReadArticle } from '../../src/follow/follow-run.js';
 import { parseWithLinkedom } from '../../src/follow/linkedom-documents.js';
+import { pageReaderOver } from '../../src/follow/page-reader.js';
 import { PoliteFetcher } from '../../src/follow/polite-fetcher.js';
 import { FIRST_BACKOFF_MS, NEW_SOURCE_STATUS } from '../../src/follow/source-status.js';
 import { LocalSite } from '../helpers/local-site.js';
@@ -23,7 +24,7 @@ const readArticle: ReadArticle = (html, url) => {
 
 function follow(state: FollowState, now = NOW, maxNewArticles = 50): Promise<FollowRunResult> {
   const fetcher = new PoliteFetcher({ fetch: globalThis.fetch, perSiteIntervalMs: 0, timeoutMs: 5000 });
-  return runFollow(sources, state, { fetcher, parseDocument: parseWithLinkedom, readArticle, now: () => now }, { maxNewArticles, maxAgeDays: 90 });
+  return runFollow(sources, state, { fetcher, reader: pageReaderOver(parseWithLinkedom, readArticle), now: () => now }, { maxNewArticles, maxAgeDays: 90 });
 }
 
 const pathOf = (url: string): string => new URL(url).pathname;
@@ -153,7 +154,7 @@ describe('a feed that moved, a feed too large and a feed that answers too slowly
     site.routes.set('/slow.xml', { delayMs: 1500, headers: { 'content-type': 'application/rss+xml' }, body: '<rss/>' });
     const fetcher = new PoliteFetcher({ fetch: globalThis.fetch, perSiteIntervalMs: 0, timeoutMs: 700, maxBytes: 100_000 });
     const three = ['/moved.xml', '/huge.xml', '/slow.xml'].map((p) => `${site.base}${p}`);
-    const run = await runFollow(three, EMPTY_FOLLOW_STATE, { fetcher, parseDocument: parseWithLinkedom, readArticle, now: () => NOW }, { maxNewArticles: 50, maxAgeDays: 90 });
+    const run = await runFollow(three, EMPTY_FOLLOW_STATE, { fetcher, reader: pageReaderOver(parseWithLinkedom, readArticle), now: () => NOW }, { maxNewArticles: 50, maxAgeDays: 90 });
     expect(run.state.sources[three[0]!]!.feeds).toEqual([`${site.base}/atom.xml`]);
     expect(run.articles.map((a) => pathOf(a.url))).toEqual(['/2026/12/council-budget']);
     expect(run.state.sources[three[1]!]!.status.lastError).toMatch(/larger than 0\.1 MB, not read/);
@@ -175,7 +176,7 @@ describe('the address an article is stored under', () => {
     site.routes.set('/canon/own', { headers: { 'content-type': 'text/html' }, body: withCanonical(`${site.base}/canon/own-story`) });
     site.routes.set('/canon/foreign', { headers: { 'content-type': 'text/html' }, body: withCanonical('https://famous-paper.example/their-story') });
     const fetcher = new PoliteFetcher({ fetch: globalThis.fetch, perSiteIntervalMs: 0 });
-    const run = await runFollow([`${site.base}/canon/feed.json`], EMPTY_FOLLOW_STATE, { fetcher, parseDocument: parseWithLinkedom, readArticle, now: () => NOW }, { maxNewArticles: 5, maxAgeDays: 90 });
+    const run = await runFollow([`${site.base}/canon/feed.json`], EMPTY_FOLLOW_STATE, { fetcher, reader: pageReaderOver(parseWithLinkedom, readArticle), now: () => NOW }, { maxNewArticles: 5, maxAgeDays: 90 });
     expect(run.articles.map((a) => a.url)).toEqual([`${site.base}/canon/own-story`, `${site.base}/canon/foreign`]);
   });
 });
@@ -183,7 +184,7 @@ describe('the address an article is stored under', () => {
 describe('a source taken off the list', () => {
   test('leaves no state behind', async () => {
     const fetcher = new PoliteFetcher({ fetch: globalThis.fetch, perSiteIntervalMs: 0 });
-    const deps = { fetcher, parseDocument: parseWithLinkedom, readArticle, now: () => NOW };
+    const deps = { fetcher, reader: pageReaderOver(parseWithLinkedom, readArticle), now: () => NOW };
     const both = await runFollow([`${site.base}/atom.xml`, `${site.base}/feed.json`], EMPTY_FOLLOW_STATE, deps, { maxNewArticles: 0, maxAgeDays: 90 });
     expect(Object.keys(both.state.sources)).toHaveLength(2);
     const one = await runFollow([`${site.base}/atom.xml`], both.state, deps, { maxNewArticles: 0, maxAgeDays: 90 });
@@ -199,7 +200,7 @@ describe('an item its feed does not date', () => {
     site.routes.set('/undated/old', { headers: { 'content-type': 'text/html' }, body: page('modern-000.html') });
     site.routes.set('/undated/none', { headers: { 'content-type': 'text/html' }, body: page('modern-001.html') });
     const fetcher = new PoliteFetcher({ fetch: globalThis.fetch, perSiteIntervalMs: 0 });
-    const run = await runFollow([`${site.base}/undated.xml`], EMPTY_FOLLOW_STATE, { fetcher, parseDocument: parseWithLinkedom, readArticle, now: () => NOW }, { maxNewArticles: 5, maxAgeDays: 90 });
+    const run = await runFollow([`${site.base}/undated.xml`], EMPTY_FOLLOW_STATE, { fetcher, reader: pageReaderOver(parseWithLinkedom, readArticle), now: () => NOW }, { maxNewArticles: 5, maxAgeDays: 90 });
     expect(run.articles.map((a) => pathOf(a.url))).toEqual(['/undated/none']);
     expect(run.reports[0]!.tooOld).toBe(1);
     expect(Object.values(run.state.items).find((i) => i.url.endsWith('/undated/old'))).toMatchObject({ outcome: 'too-old', note: 'published 2021-12-09T14:32:00Z' });
@@ -209,7 +210,7 @@ describe('an item its feed does not date', () => {
 describe('an item at an address that is not followed', () => {
   test('is skipped with the reason, and is not its source\'s error', async () => {
     const fetcher = new PoliteFetcher({ fetch: globalThis.fetch, perSiteIntervalMs: 0 });
-    const run = await runFollow([`${site.base}/feeds/world/rss.xml`], EMPTY_FOLLOW_STATE, { fetcher, parseDocument: parseWithLinkedom, readArticle, now: () => NOW }, { maxNewArticles: 0, maxAgeDays: 90 });
+    const run = await runFollow([`${site.base}/feeds/world/rss.xml`], EMPTY_FOLLOW_STATE, { fetcher, reader: pageReaderOver(parseWithLinkedom, readArticle), now: () => NOW }, { maxNewArticles: 0, maxAgeDays: 90 });
     expect(run.reports[0]!.skipped).toEqual([expect.stringMatching(/rss\.xml: http:\/\/insecure\.example\/pictures: only https/)]);
     expect(run.reports[0]!.errors).toEqual([]);
     expect(run.state.sources[`${site.base}/feeds/world/rss.xml`]!.status.lastError).toBeNull();
@@ -223,7 +224,7 @@ describe('an extraction that throws on one page', () => {
       if (url.endsWith('/2026/12/council-budget')) throw new RangeError('Maximum call stack size exceeded');
       return readArticle(html, url);
     };
-    const run = await runFollow([`${site.base}/feed.json`, `${site.base}/atom.xml`], EMPTY_FOLLOW_STATE, { fetcher, parseDocument: parseWithLinkedom, readArticle: brittle, now: () => NOW }, { maxNewArticles: 50, maxAgeDays: 90 });
+    const run = await runFollow([`${site.base}/feed.json`, `${site.base}/atom.xml`], EMPTY_FOLLOW_STATE, { fetcher, reader: pageReaderOver(parseWithLinkedom, brittle), now: () => NOW }, { maxNewArticles: 50, maxAgeDays: 90 });
     expect(run.articles.map((a) => pathOf(a.url)).sort()).toEqual(['/stories/bridge-reopens', '/stories/market-day']);
     expect(Object.values(run.state.items).find((i) => i.url.endsWith('/council-budget'))).toMatchObject({
       outcome: 'not-an-article', note: 'the extraction failed on the page (Maximum call stack size exceeded)',
@@ -236,7 +237,7 @@ describe('a site that asks us to slow down', () => {
     site.routes.set('/limited.xml', { status: 429, headers: { 'retry-after': '7200' } });
     const fetcher = new PoliteFetcher({ fetch: globalThis.fetch, perSiteIntervalMs: 0 });
     const state = { ...EMPTY_FOLLOW_STATE, sources: { [`${site.base}/limited.xml`]: { feeds: [`${site.base}/limited.xml`], discoveredAt: new Date(NOW).toISOString(), validators: {}, status: NEW_SOURCE_STATUS } } };
-    const run = await runFollow([`${site.base}/limited.xml`], state, { fetcher, parseDocument: parseWithLinkedom, readArticle, now: () => NOW }, { maxNewArticles: 5, maxAgeDays: 90 });
+    const run = await runFollow([`${site.base}/limited.xml`], state, { fetcher, reader: pageReaderOver(parseWithLinkedom, readArticle), now: () => NOW }, { maxNewArticles: 5, maxAgeDays: 90 });
     const status = run.state.sources[`${site.base}/limited.xml`]!.status;
     expect(status.lastError).toMatch(/too many requests.*429/);
     expect(Date.parse(status.nextTryAt!)).toBe(NOW + 7_200_000);

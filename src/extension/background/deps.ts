@@ -2,6 +2,7 @@
  * What the background's handlers touch, passed in: tests drive them with a fake browser, a fake
  * engine and in-memory stores; src/extension/background.ts wires the real ones.
  */
+import type { PageReader } from '../../follow/page-reader.js';
 import type { CorpusStore } from '../corpus-store.js';
 import type { CheckEngine } from './check-engine.js';
 import type { EnginePort } from '../engine-port.js';
@@ -33,5 +34,5 @@ export interface BackgroundDeps {
   /** The articles of the reader's own corpus (IndexedDB in the browser). */
   readerRecords: ArticleRecords;
   /** What following sources needs of the browser: its permissions and alarms, and a fetch. */
-  follow: { browser: FollowBrowser; fetch: typeof fetch; perSiteIntervalMs?: number; timeoutMs?: number };
+  follow: { browser: FollowBrowser; fetch: typeof fetch; reader: PageReader; perSiteIntervalMs?: number; timeoutMs?: number };
 }

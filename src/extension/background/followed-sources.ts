@@ -2,18 +2,18 @@
  * Following news sources from the extension: the list the reader keeps in the options page, the
  * host permissions each needs, the alarm that runs every 30 minutes while one is followed, and a
  * run: src/follow's runFollow (discovery, conditional requests, per-site pauses, a cap, backoff)
- * over the worker's fetch, linkedom for the feeds and the content script's own extraction for the
- * article pages, its articles added through the reader's corpus.
+ * over the worker's fetch, a browser's DOMParser for the feeds and the content script's own
+ * extraction for the article pages (see `reader`), its articles added through the reader's corpus.
  */
 import { bodyText } from '../../follow/body-text.js';
 import { discoverFeeds, FEED_ACCEPT } from '../../follow/discover-feeds.js';
 import { EMPTY_FOLLOW_STATE, newSourceState, parseFollowState, type FollowState } from '../../follow/follow-state.js';
 import { followableAddress } from '../../follow/address-policy.js';
 import { runFollow } from '../../follow/follow-run.js';
-import { parseFeed } from '../../follow/parse-feed.js';
+import type { PageReader } from '../../follow/page-reader.js';
 import { PoliteFetcher } from '../../follow/polite-fetcher.js';
 import { credited, type SourceStatus } from '../../follow/source-status.js';
-import { isFeedError, type ParseDocument } from '../../follow/types.js';
+import { isFeedError } from '../../follow/types.js';
 import { originPattern } from '../origin-pattern.js';
 import type { StorageArea } from '../storage-area.js';
 import type { ReaderCorpus } from './reader-corpus.js';
@@ -71,6 +71,11 @@ export interface FollowDeps {
   storage: StorageArea;
   fetch: typeof fetch;
   readerCorpus: ReaderCorpus;
+  /**
+   * Reads feeds and article pages with a browser's DOMParser and the content script's extraction:
+   * in Chrome the offscreen document's (the worker has no DOM), in Firefox the event page's own.
+   */
+  reader: PageReader;
   now(): Date;
   /** Origins still needed by something else (the report endpoint): never released. */
   keptOrigins(): Promise<string[]>;
@@ -145,7 +150,7 @@ export function followedSources(deps: FollowDeps): FollowedSources {
       if (!(await deps.browser.permissions.contains({ origins: [originPattern(url)] }))) {
         return { ok: false, error: `Firsthand may not read ${new URL(url).host}: the browser's request for access was refused or dismissed.` };
       }
-      const found = await feedsAndOrigins(url, fetcher(), (await followRuntime()).parseWithLinkedom);
+      const found = await feedsAndOrigins(url, fetcher(), deps.reader);
       if ('error' in found) return { ok: false, error: found.error };
       const missing: string[] = [];
       for (const origin of found.origins) {
@@ -190,8 +195,7 @@ export function followedSources(deps: FollowDeps): FollowedSources {
         const addresses = stored.sources.map((s) => s.address);
         if (addresses.length === 0) return { sources: 0, added: 0, replaced: 0, deferred: 0, errors: 0 };
         const now = deps.now().getTime();
-        const { parseWithLinkedom, readArticle } = await followRuntime();
-        const result = await runFollow(addresses, stored.state, { fetcher: fetcher(), parseDocument: parseWithLinkedom, readArticle, now: () => now }, {
+        const result = await runFollow(addresses, stored.state, { fetcher: fetcher(), reader: deps.reader, now: () => now }, {
           maxNewArticles: MAX_ARTICLES_PER_RUN, maxAgeDays: MAX_AGE_DAYS,
         });
         const outcome = await deps.readerCorpus.add(
@@ -227,9 +231,6 @@ export function followedSources(deps: FollowDeps): FollowedSources {
   };
 }
 
-/** linkedom and the extraction, evaluated on first use only (see follow-runtime.ts). */
-const followRuntime = () => import('./follow-runtime.js');
-
 /**
  * The worker's fetch, refused in words before the browser does for a site the reader has not
  * allowed (the browser's own refusal reads as a network error).
@@ -245,8 +246,8 @@ function permittedFetch(deps: FollowDeps): typeof fetch {
 }
 
 /** A source's feeds and the origins of the feeds and of the articles they list now. */
-async function feedsAndOrigins(address: string, fetcher: PoliteFetcher, parseWithLinkedom: ParseDocument): Promise<{ feeds: string[]; origins: string[] } | { error: string }> {
-  const found = await discoverFeeds(address, fetcher, parseWithLinkedom);
+async function feedsAndOrigins(address: string, fetcher: PoliteFetcher, reader: PageReader): Promise<{ feeds: string[]; origins: string[] } | { error: string }> {
+  const found = await discoverFeeds(address, fetcher, reader);
   if ('error' in found) return { error: found.error };
   const origins = new Set<string>([originPattern(address)]);
   const pending = [...found.feeds];
@@ -258,7 +259,7 @@ async function feedsAndOrigins(address: string, fetcher: PoliteFetcher, parseWit
     origins.add(originPattern(outcome.url));
     const decoded = bodyText(outcome.bytes, outcome.contentType);
     if ('error' in decoded) continue;
-    const feed = parseFeed({ text: decoded.text, url: outcome.url, contentType: outcome.contentType }, parseWithLinkedom);
+    const feed = await reader.parseFeed({ text: decoded.text, url: outcome.url, contentType: outcome.contentType });
     if (isFeedError(feed)) continue;
     for (const item of feed.items) origins.add(originPattern(item.url));
     pending.push(...feed.sitemaps.slice(0, 2));

@@ -409,7 +409,7 @@ async function main(): Promise<void> {
   }
   const coldRows = rows.filter((r) => r.cold !== null);
   if (coldRows.length > 0) {
-    report.push(`\nOn a stopped service worker: Chrome stops an extension's idle worker after 30 s, so a reader who spent a minute on a page wakes a fresh one with the click. Each of these clicks stopped the worker first (CDP \`ServiceWorker.stopAllWorkers\`); the fresh worker reads the lexicon and every corpus again (the imported ones from IndexedDB) and runs the engine for the first time in its heap. Same page, same verdict.\n`);
+    report.push(`\nOn a stopped service worker: Chrome stops an extension's idle worker after 30 s, so a reader who spent a minute on a page wakes a fresh one with the click. Each of these clicks stopped the worker first (CDP \`ServiceWorker.stopAllWorkers\`), so the click waits for a fresh worker to start before the popup opens and the check begins. The engine side of the check (lexicon, corpora, compiled engine) stays in Chrome's offscreen document, which the worker's stop leaves running (src/extension/background/offscreen-check-engine.ts). Same page, same verdict.\n`);
     report.push("| corpus | clicks | p50 ms | p95 ms | popup opened p50 ms | check starts p50 ms | wait for lexicon + corpora p50 ms | candidates' texts p50 ms | engine p50 ms | verdict in background (badge) p50 ms | browser CPU p50 ms | after the floor (p50) ms |");
     report.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
     const afterFloor = (p50: number): string => (floor.cold ? (p50 - floor.cold.p50).toFixed(0) : '–');

@@ -7,9 +7,10 @@
  * Prints each stage of the background's check (Analysis.timings, which a second click answered from
  * the verdict cache repeats from the first), medians over the runs, and the CPU time all the
  * browser's processes used per click ("browser cpu"), which the machine's load inflates far less
- * than wall times.
+ * than wall times. With `--stopped`, each first click wakes a stopped service worker (CDP
+ * ServiceWorker.stopAllWorkers just before it), as a reader's click does after 30 s on the page.
  *
- *   npx tsx src/bench/long-page-bench.ts [--runs 5] [--words 60000]
+ *   npx tsx src/bench/long-page-bench.ts [--runs 5] [--words 60000] [--stopped]
  */
 import os from 'node:os';
 import type { Analysis } from '../extension/analysis.js';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     return at >= 0 ? Number(args[at + 1]) : fallback;
   };
   const runs = flag('--runs', 5);
+  const stopped = args.includes('--stopped');
   const target = flag('--words', 60_000);
   const gate = chromiumGate();
   if (gate.skip) throw new Error('no Chromium installed');
@@ -43,8 +45,8 @@ async function main(): Promise<void> {
   try {
     const observer = await session.observer();
     const tab = await session.openTab(`${server.origin}/bench/long.html?run=open`);
-    const click = async (url: string | null): Promise<Record<string, number>> => {
-      const { start, watch, cpuMs } = await timedClick(session, tab, observer, url, POLL_MS);
+    const click = async (url: string | null, stoppedWorker = false): Promise<Record<string, number>> => {
+      const { start, watch, cpuMs } = await timedClick(session, tab, observer, url, POLL_MS, stoppedWorker);
       const analysis = (await observer.evaluate(
         `chrome.runtime.sendMessage({ firsthand: 1, name: 'getCachedAnalysis', args: [${tab.tabId}] }).then((r) => r && r.ok ? r.value : null)`,
       )) as Analysis | null;
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
     await click(`${server.origin}/bench/long.html?run=warm`);
     for (let run = 0; run < runs; run++) {
       const url = `${server.origin}/bench/long.html?run=${run}`;
-      const first = await click(url);
+      const first = await click(url, stopped);
       // the reader clicks again on the page as it is: not reloaded
       const second = await click(null);
       rows.push(Object.fromEntries([...Object.entries(first).map(([k, v]) => [`first ${k}`, v]), ...Object.entries(second).filter(([k]) => SECOND_CLICK_KEYS.has(k)).map(([k, v]) => [`second ${k}`, v])]));
@@ -78,7 +80,7 @@ async function main(): Promise<void> {
     await session.close();
     await server.close();
   }
-  console.log(`\n${page.words}-word page, ${runs} runs, medians (ms); load after ${os.loadavg()[0]!.toFixed(2)}\n`);
+  console.log(`\n${page.words}-word page, ${runs} runs${stopped ? ', each first click on a stopped service worker' : ''}, medians (ms); load after ${os.loadavg()[0]!.toFixed(2)}\n`);
   for (const key of Object.keys(rows[0] ?? {})) console.log(`${key.padEnd(18)} ${median(rows.map((r) => r[key]!)).toFixed(0).padStart(6)}   (${rows.map((r) => r[key]!.toFixed(0)).join(', ')})`);
 }
 

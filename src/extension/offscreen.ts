@@ -8,21 +8,34 @@ import { isEngineMessage, READER_REQUESTS, type EngineMessage, type EngineReply 
 import { domPageReader } from './dom-page-reader.js';
 
 const reader = domPageReader(new DOMParser());
-const worker = new Worker('engine-worker.js');
 const waiting = new Map<number, (reply: EngineReply) => void>();
 let nextId = 0;
-/** Why the worker failed, once it has: every request is answered with it rather than left waiting. */
-let failure: string | null = null;
 
-worker.addEventListener('message', (event: MessageEvent<{ id: number; reply: EngineReply }>) => {
-  waiting.get(event.data.id)?.(event.data.reply);
-  waiting.delete(event.data.id);
-});
-worker.addEventListener('error', (event) => {
-  failure = `The checking engine failed: ${event.message}`;
-  for (const answer of waiting.values()) answer({ ok: false, error: failure });
-  waiting.clear();
-});
+/**
+ * The engine worker, started on the first request and again after one failed: the requests it
+ * was answering get the reason, and the next request finds a fresh worker (which reloads the
+ * corpora) rather than a document that answers every check with the same failure.
+ */
+let worker: Worker | null = null;
+function engineWorker(): Worker {
+  if (worker !== null) return worker;
+  const started = new Worker('engine-worker.js');
+  started.addEventListener('message', (event: MessageEvent<{ id: number; reply: EngineReply }>) => {
+    waiting.get(event.data.id)?.(event.data.reply);
+    waiting.delete(event.data.id);
+  });
+  started.addEventListener('error', (event) => {
+    const failure = `The checking engine failed (${event.message}); try again.`;
+    for (const answer of waiting.values()) answer({ ok: false, error: failure });
+    waiting.clear();
+    started.terminate();
+    if (worker === started) worker = null;
+  });
+  worker = started;
+  return started;
+}
+// The document is made for checks: start loading the corpora before the first one asks.
+engineWorker();
 
 async function read(message: EngineMessage): Promise<EngineReply> {
   try {
@@ -43,9 +56,8 @@ chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) =>
     void read(message).then(sendResponse);
     return true;
   }
-  if (failure !== null) return void sendResponse({ ok: false, error: failure });
   const id = nextId++;
   waiting.set(id, sendResponse);
-  worker.postMessage({ id, message });
+  engineWorker().postMessage({ id, message });
   return true; // answered later, by sendResponse
 });

@@ -144,7 +144,7 @@ const STAGES = [
   ['corpora', 'background: wait for corpora'],
   ['texts', "background: read the candidates' texts (imported corpora, IndexedDB)"],
   ['attribute', 'background: engine'],
-  ['other', 'background: hash, cache, popup data'],
+  ['other', 'background: hash, cache, popup data, messages to the offscreen document'],
   ['transit', 'check done (or asked, if later) → popup has the answer'],
   ['render', 'answer → verdict rendered'],
   ['paint', 'rendered → painted'],

@@ -101,7 +101,7 @@ export interface AnalysisTimings {
   texts: number;
   /** The engine's attribution. */
   attribute: number;
-  /** Hashing the text, the cache look-up and building what the popup shows. */
+  /** Hashing the text, the cache look-up, building what the popup shows and, in Chrome, the messages to and from the offscreen document. */
   other: number;
 }
 

@@ -1,6 +1,8 @@
 /**
- * The corpora a check runs against: the bundled one and the lexicon, loaded once per worker start,
- * and the imported ones, loaded again after an import or removal without re-reading the bundled data.
+ * The corpora a check runs against: the bundled one and the lexicon, loaded once per start of the
+ * context that runs checks (Chrome's offscreen engine worker, Firefox's event page; see
+ * check-engine.ts), and the imported ones, loaded again after an import or removal without
+ * re-reading the bundled data.
  */
 import type { ArticleMeta, PageInput } from '../../engine/index.js';
 import type { CorpusHandle, EnginePort } from '../engine-port.js';

@@ -7,7 +7,7 @@ import { browser, type Runtime } from './browser.js';
 import { createHandlers } from './background-handlers.js';
 import { indexedDbCorpusStore } from './corpus-store.js';
 import { FOLLOW_ALARM } from './background/followed-sources.js';
-import { indexedDbArticleRecords } from './background/reader-corpus.js';
+import { indexedDbReaderSegments } from './background/reader-segments.js';
 import { engine } from './engine.js';
 import type { ExtensionApi } from './extension-api.js';
 import type { FollowBrowser } from './background/followed-sources.js';
@@ -48,7 +48,7 @@ const handlers = createHandlers({
   uuid: () => crypto.randomUUID(),
   sha256: sha256Hex,
   settings: storage.local,
-  readerRecords: indexedDbArticleRecords(),
+  readerSegments: indexedDbReaderSegments(),
   follow: { browser: browser as unknown as FollowBrowser, fetch: (input, init) => fetch(input, init) },
 });
 

@@ -61,14 +61,15 @@ const DB_VERSION = 2;
 const CORPORA = 'corpora';
 const TEXTS = 'corpus-texts';
 
-interface TextChunkRow {
+/** A piece of a text blob as stored: the corpus (or segment) it belongs to, its number, its bytes. */
+export interface TextChunkRow {
   corpus: string;
   chunk: number;
   bytes: Uint8Array;
 }
 
 /** Rows of chunks `first`, `first + 1`, … of a corpus's text blob, `bytes` starting at chunk `first`. */
-function textChunkRows(id: string, bytes: Uint8Array, first = 0): TextChunkRow[] {
+export function textChunkRows(id: string, bytes: Uint8Array, first = 0): TextChunkRow[] {
   const rows: TextChunkRow[] = [];
   for (let at = 0, chunk = first; at < bytes.length; at += TEXT_CHUNK_BYTES, chunk++) {
     // slice, not subarray: a view would make IndexedDB clone the whole buffer into every row.

@@ -4,6 +4,8 @@
  * The fake executeScript re-creates injected functions from their source text,
  * as the browser does, so a function that leans on a closure fails here too.
  */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { JSDOM } from 'jsdom';
@@ -26,7 +28,7 @@ import { memoryStorageArea } from '../../src/extension/storage-area.js';
 import { buildCorpusIndex, loadCorpus, splitCorpusFile } from '../../src/engine/index.js';
 import { NewsGenerator } from '../../src/bench/news-generator.js';
 import { loadVocabulary } from '../../src/bench/vocabulary.js';
-import { memoryArticleRecords } from '../../src/extension/background/reader-corpus.js';
+import { indexedDbReaderSegments } from '../../src/extension/background/reader-segments.js';
 import { fakeFollowBrowser } from './support/fake-follow-browser.js';
 import { lexiconBytes, newsPageHtml, pageDom, seed, seedsCorpusBytes, testEngine } from './support/seed-pages.js';
 
@@ -118,7 +120,7 @@ function setup(
     uuid: () => `id-${++uuid}`,
     sha256: sha256Hex,
     settings: local,
-    readerRecords: memoryArticleRecords(),
+    readerSegments: indexedDbReaderSegments(new IDBFactory()),
     follow: { browser: fakeFollowBrowser(), fetch: fetchImpl },
   };
   const handlers = createHandlers(deps);
@@ -600,7 +602,7 @@ describe('the reader\'s own corpus: Remember what I read, Add this page', () => 
     await handlers.setRememberReading(true);
     await handlers.analyzeTab(TAB);
     await until(async () => (await handlers.getReaderCorpus()).articles === 1);
-    expect(await handlers.getReaderCorpus()).toEqual({ articles: 1, byOrigin: { followed: 0, read: 1, added: 0 }, rememberReading: true });
+    expect(await handlers.getReaderCorpus()).toMatchObject({ articles: 1, byOrigin: { followed: 0, read: 1, added: 0 }, rememberReading: true, retention: { maxAgeDays: 90, maxMegabytes: 200 } });
     expect((await handlers.listCorpora()).map((c) => c.articles)).toEqual([5, 1]);
     tab.dom = pageDom(newsPageHtml(ferry, 'Scraper'), 'https://scraper.example/ferry');
     tab.url = 'https://scraper.example/ferry';

@@ -200,6 +200,27 @@ describe('a corpus that grows', () => {
   });
 });
 
+test('a damaged segment list is said in words, and clearing the corpus starts it again', async () => {
+  const factory = new IDBFactory();
+  await world(factory).corpus.add([article('https://gazette.example/a', 'Northpoint')]);
+  await new Promise<void>((resolve, reject) => {
+    const request = factory.open('firsthand-reader');
+    request.onsuccess = () => {
+      const t = request.result.transaction(['segment-list'], 'readwrite');
+      t.objectStore('segment-list').put(new TextEncoder().encode('{"format":"firsthand-growing-corpus","version":1,"segments":"?"}'), 'list');
+      t.oncomplete = () => (request.result.close(), resolve());
+      t.onerror = () => reject(t.error);
+    };
+  });
+  const { corpus } = world(factory);
+  await expect(corpus.summary()).rejects.toThrow(/corrupt corpus: the segment list is damaged/);
+  await expect(corpus.add([article('https://gazette.example/b', 'Southport')])).rejects.toThrow(/segment list is damaged/);
+  expect(await corpus.clear()).toBe(0);
+  expect(await corpus.add([article('https://gazette.example/b', 'Southport')])).toMatchObject({ added: 1 });
+  expect(await urls(corpus)).toEqual(['https://gazette.example/b']);
+  expect(await indexedDbReaderSegments(factory).storedNames()).toHaveLength(1);
+});
+
 /** Version 1's database: one record per article, as reader-corpus.ts wrote them before segments. */
 async function versionOneDatabase(factory: IDBFactory, records: object[]): Promise<void> {
   await new Promise<void>((resolve, reject) => {

@@ -140,20 +140,18 @@ export function readerCorpus(deps: ReaderCorpusDeps): ReaderCorpus {
   let committed: Promise<GrowingCorpusManifest> | null = null;
   let view: Promise<ReaderCorpusSegment[]> | null = null;
 
-  const headOf = async (name: string): Promise<SegmentHead> => {
-    let head = heads.get(name);
-    if (head === undefined) heads.set(name, (head = await deps.store.head(name)));
-    return head;
+  /** The heads of these segments, the ones not in memory read in one transaction. */
+  const headsOf = async (names: readonly string[]): Promise<SegmentHead[]> => {
+    const missing = names.filter((name) => !heads.has(name));
+    for (const head of await deps.store.heads(missing)) heads.set(head.name, head);
+    return names.map((name) => heads.get(name)!);
   };
+  const headOf = async (name: string): Promise<SegmentHead> => (await headsOf([name]))[0]!;
 
   /** The segments of `manifest`, opened and grouped, their texts read through `texts`. */
   async function open(manifest: GrowingCorpusManifest, texts: (name: string, textBytes: number) => ArticleTextSource): Promise<Corpus[]> {
-    const loaded = [];
-    for (const { name } of manifest.segments) {
-      const { head, textBytes } = await headOf(name);
-      loaded.push({ name, corpus: loadCorpusHead(head, texts(name, textBytes)) });
-    }
-    return groupSegments(manifest, loaded);
+    const stored = await headsOf(manifest.segments.map((e) => e.name));
+    return groupSegments(manifest, stored.map(({ name, head, textBytes }) => ({ name, corpus: loadCorpusHead(head, texts(name, textBytes)) })));
   }
 
   /** The committed list, after a migration of version 1's records and the removal of what a stopped change left. */
@@ -332,6 +330,28 @@ export function readerCorpus(deps: ReaderCorpusDeps): ReaderCorpus {
     return gone.size;
   }
 
+  /** Everything goes, even from a corpus that no longer loads (a damaged list): the reader can always start again. */
+  async function clearAll(): Promise<number> {
+    let count = 0;
+    let nextSegment = EMPTY_MANIFEST.nextSegment;
+    try {
+      const manifest = await current();
+      if (manifest.segments.length === 0) return 0;
+      count = (await liveIds()).length;
+      nextSegment = manifest.nextSegment;
+    } catch {
+      // unreadable: cleared all the same
+    }
+    const empty = { ...EMPTY_MANIFEST, nextSegment };
+    await deps.store.commit(empty);
+    committed = Promise.resolve(empty);
+    view = null;
+    heads.clear();
+    await deps.store.discard(await deps.store.storedNames()).catch(() => undefined);
+    deps.changed();
+    return count;
+  }
+
   async function segments(): Promise<ReaderCorpusSegment[]> {
     view ??= (async () => {
       const manifest = await current();
@@ -376,7 +396,7 @@ export function readerCorpus(deps: ReaderCorpusDeps): ReaderCorpus {
         return outcome;
       }),
     remove: (ids) => serial(() => removeIds((id) => ids.includes(id))),
-    clear: (origins) => serial(() => removeIds((id) => origins === undefined || origins.includes(originOf(id)))),
+    clear: (origins) => serial(() => (origins === undefined ? clearAll() : removeIds((id) => origins.includes(originOf(id))))),
     summary,
     async setRetention(retention) {
       await writeRetention(deps.settings, retention);

@@ -36,8 +36,8 @@ export interface SegmentHead {
 export interface ReaderSegmentStore {
   /** The committed segment list; null before the first commit. */
   manifest(): Promise<GrowingCorpusManifest | null>;
-  /** A stored segment's head; an error when it is not stored. */
-  head(name: string): Promise<SegmentHead>;
+  /** Stored segments' heads, in one transaction (a cold worker reads them all at once); an error when one is not stored. */
+  heads(names: readonly string[]): Promise<SegmentHead[]>;
   /** Chunks `chunks` of a segment's texts, in that order; a chunk that is not there is an error. */
   textChunks(name: string, chunks: readonly number[]): Promise<Uint8Array[]>;
   /** Stores a segment (a corpus file) under a name no list holds yet, whole or not at all; answers its head. */
@@ -78,13 +78,16 @@ export function indexedDbReaderSegments(factory: IDBFactory = indexedDB): Reader
       });
       return bytes === undefined ? null : parseManifest(bytes);
     },
-    async head(name) {
-      const row = await db.run([SEGMENTS], 'readonly', (t) => {
-        const request = t.objectStore(SEGMENTS).get(name) as IDBRequest<SegmentHead | undefined>;
-        return () => request.result;
+    async heads(names) {
+      if (names.length === 0) return [];
+      const rows = await db.run([SEGMENTS], 'readonly', (t) => {
+        const requests = names.map((name) => t.objectStore(SEGMENTS).get(name) as IDBRequest<SegmentHead | undefined>);
+        return () => requests.map((r) => r.result);
       });
-      if (row === undefined) throw new Error(`segment ${name} of your corpus is missing from this browser's storage`);
-      return row;
+      return rows.map((row, i) => {
+        if (row === undefined) throw new Error(`segment ${names[i]} of your corpus is missing from this browser's storage`);
+        return row;
+      });
     },
     async textChunks(name, chunks) {
       const rows = await db.run([TEXTS], 'readonly', (t) => {

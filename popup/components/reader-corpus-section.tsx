@@ -109,7 +109,7 @@ function RetentionForm({ view, port, onChanged }: { view: ReaderCorpusView | nul
       <button type="submit" data-testid="retention-save" disabled={view === null}>
         Apply
       </button>
-      <span class="note"> The oldest articles go first; older than that, or past that size, they leave your corpus.</span>
+      <p class="note">Articles older than that leave your corpus, then the oldest until it fits the size.</p>
     </form>
   );
 }

@@ -9,9 +9,10 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
 import { MERGE_FACTOR } from '../../src/engine/retrieve/growing-corpus.js';
 import { readerCorpus, type NewReaderArticle, type ReaderCorpus } from '../../src/extension/background/reader-corpus.js';
-import { indexedDbReaderSegments, type ReaderSegmentStore } from '../../src/extension/background/reader-segments.js';
+import { indexedDbReaderSegments } from '../../src/extension/background/reader-segments.js';
 import { indexedDbCorpusStore, memoryCorpusStore, textReaderOf, type CorpusStore } from '../../src/extension/corpus-store.js';
 import { memoryStorageArea } from '../../src/extension/storage-area.js';
+import { failing } from './support/failing-segments.js';
 
 const text = (topic: string): string =>
   `${topic} council votes on the harbour budget\n\nThe ${topic} council voted on Tuesday to raise the harbour budget by a fifth, after a long debate about dredging, ferry landings and the cost of winter repairs to the old stone piers.`;
@@ -21,39 +22,6 @@ const article = (url: string, topic: string, over: Partial<NewReaderArticle> = {
 });
 
 const DAY = 86_400_000;
-
-/** A store whose writes (or commits) fail from the n-th on, as a worker stopped mid-change would leave it. */
-function failing(store: ReaderSegmentStore) {
-  const counts = { writes: 0, commits: 0, textChunks: 0 };
-  let failWrite: number | null = null;
-  let failCommit: number | null = null;
-  const wrapped: ReaderSegmentStore = {
-    ...store,
-    async write(name, bytes) {
-      if (failWrite !== null && counts.writes >= failWrite) throw new Error('the worker stopped');
-      counts.writes++;
-      return store.write(name, bytes);
-    },
-    async commit(manifest) {
-      if (failCommit !== null && counts.commits >= failCommit) throw new Error('the worker stopped');
-      counts.commits++;
-      return store.commit(manifest);
-    },
-    textChunks(name, chunks) {
-      counts.textChunks += chunks.length;
-      return store.textChunks(name, chunks);
-    },
-  };
-  return {
-    store: wrapped, counts,
-    failWritesFrom(n: number | null) {
-      failWrite = n === null ? null : counts.writes + n;
-    },
-    failCommitsFrom(n: number | null) {
-      failCommit = n === null ? null : counts.commits + n;
-    },
-  };
-}
 
 function world(factory = new IDBFactory(), options: { corpusStore?: CorpusStore; start?: number; settings?: ReturnType<typeof memoryStorageArea> } = {}) {
   const faults = failing(indexedDbReaderSegments(factory));

@@ -21,9 +21,7 @@ export type { BackgroundOnly } from './background/check-handlers.js';
 
 export function createHandlers(deps: BackgroundDeps): Handlers & BackgroundOnly & { followRun: () => Promise<unknown>; followAlarm: () => Promise<void> } {
   const analyses = tabAnalyses(deps.cache);
-  const reader = readerCorpus({
-    store: deps.readerSegments, corpusStore: deps.corpusStore, settings: deps.settings, now: deps.now, changed: () => corpora.forgetImported(),
-  });
+  const reader = readerCorpus({ store: deps.readerSegments, corpusStore: deps.corpusStore, settings: deps.settings, now: deps.now });
   const corpora = corporaLoader(deps, () => reader.segments());
   const sources = followedSources({
     ...deps.follow, storage: deps.settings, readerCorpus: reader, now: deps.now,

@@ -16,6 +16,7 @@ import { memoryCorpusStore } from '../../src/extension/corpus-store.js';
 import { memoryStorageArea } from '../../src/extension/storage-area.js';
 import { LocalSite } from '../helpers/local-site.js';
 import { page, serveNewsSites, STORED_PAGES } from '../follow/follow-site.js';
+import { failing } from './support/failing-segments.js';
 import { fakeFollowBrowser, type FakeFollowBrowser } from './support/fake-follow-browser.js';
 
 const NOW = new Date('2026-12-03T12:00:00Z');
@@ -26,23 +27,22 @@ interface World {
   browser: FakeFollowBrowser;
   sources: FollowedSources;
   corpus: ReaderCorpus;
+  /** Commits of the corpus's segment list. */
   changes: () => number;
   endpointOrigins: string[];
 }
 
 function world(granted: string[] = [LOCAL], now = NOW): World {
   const browser = fakeFollowBrowser(granted);
-  let changes = 0;
   const settings = memoryStorageArea();
-  const corpus = readerCorpus({
-    store: indexedDbReaderSegments(new IDBFactory()), corpusStore: memoryCorpusStore(), settings, now: () => now, changed: () => void changes++,
-  });
+  const segments = failing(indexedDbReaderSegments(new IDBFactory()));
+  const corpus = readerCorpus({ store: segments.store, corpusStore: memoryCorpusStore(), settings, now: () => now });
   const endpointOrigins: string[] = [];
   const sources = followedSources({
     browser, storage: settings, fetch: globalThis.fetch, readerCorpus: corpus, now: () => now,
     keptOrigins: async () => endpointOrigins, perSiteIntervalMs: 0, timeoutMs: 1500,
   });
-  return { browser, sources, corpus, changes: () => changes, endpointOrigins };
+  return { browser, sources, corpus, changes: () => segments.counts.commits, endpointOrigins };
 }
 
 beforeAll(async () => {

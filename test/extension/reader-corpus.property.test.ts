@@ -73,7 +73,7 @@ describe('the reader\'s corpus over random histories', () => {
         let clock = Date.parse('2026-12-03T12:00:00Z');
         const open = () => {
           const faults = failing(indexedDbReaderSegments(factory));
-          const corpus = readerCorpus({ store: faults.store, corpusStore: memoryCorpusStore(), settings: memoryStorageArea(), now: () => new Date((clock += 1000)), changed: () => undefined });
+          const corpus = readerCorpus({ store: faults.store, corpusStore: memoryCorpusStore(), settings: memoryStorageArea(), now: () => new Date((clock += 1000)) });
           return { corpus, faults };
         };
         let w = open();

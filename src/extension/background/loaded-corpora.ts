@@ -55,7 +55,8 @@ export interface CorporaLoader {
 
 /**
  * `readerSegments`: the reader's own corpus (reader-corpus.ts), one entry per segment, all under
- * READER_CORPUS_NAME; its ids start with READER_CORPUS_PREFIX.
+ * READER_CORPUS_NAME; its ids start with READER_CORPUS_PREFIX and change with its articles. It
+ * answers the same array until the corpus changes.
  */
 export function corporaLoader(
   deps: Pick<BackgroundDeps, 'engine' | 'readAsset' | 'corpusStore'>, readerSegments: () => Promise<readonly ReaderCorpusSegment[]> = async () => [],
@@ -98,30 +99,41 @@ export function corporaLoader(
         });
       }
     }
+    return entries;
+  }
+
+  /** The reader's segments as entries: the same entries (and what checks marked on them) until the corpus changes. */
+  let reader: { segments: readonly ReaderCorpusSegment[]; entries: LoadedCorpus[] } | null = null;
+  async function loadReader(): Promise<LoadedCorpus[]> {
     try {
-      for (const segment of await readerSegments()) {
-        entries.push({
-          entry: { id: segment.id, name: READER_CORPUS_NAME, articles: segment.articles, bundled: false, importedAt: null },
-          corpus: segment.corpus,
-          texts: segment.texts,
-        });
+      const segments = await readerSegments();
+      if (reader?.segments !== segments) {
+        reader = {
+          segments,
+          entries: segments.map((segment) => ({
+            entry: { id: segment.id, name: READER_CORPUS_NAME, articles: segment.articles, bundled: false, importedAt: null },
+            corpus: segment.corpus,
+            texts: segment.texts,
+          })),
+        };
       }
+      return reader.entries;
     } catch (error) {
-      entries.push({
+      return [{
         entry: { id: `${READER_CORPUS_PREFIX}unreadable`, name: `${READER_CORPUS_NAME} (unreadable)`, articles: 0, bundled: false, importedAt: null },
         corpus: EMPTY_HANDLE,
         unreadable: error instanceof Error ? error.message : String(error),
-      });
+      }];
     }
-    return entries;
   }
 
   return {
     async load() {
       base ??= retryable(loadBase, () => (base = null));
       imported ??= retryable(loadImported, () => (imported = null));
-      const [{ bundled, lexicon }, entries] = await Promise.all([base, imported]);
-      return { entries: [bundled, ...entries], lexicon };
+      // the reader's corpus answers from memory until it changes (reader-corpus.ts), so it is asked every time
+      const [{ bundled, lexicon }, entries, own] = await Promise.all([base, imported, loadReader()]);
+      return { entries: [bundled, ...entries, ...own], lexicon };
     },
     forgetImported() {
       imported = null;

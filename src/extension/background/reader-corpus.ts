@@ -90,7 +90,7 @@ export interface ReaderCorpus {
   summary(): Promise<ReaderCorpusSummary>;
   /** Stores the reader's retention (throws the reason for one out of bounds) and applies it at once. */
   setRetention(retention: unknown): Promise<ReaderCorpusSummary>;
-  /** The corpus as checks look it up: its segments, texts read on demand. */
+  /** The corpus as checks look it up: its segments, texts read on demand; the same array until the corpus changes. */
   segments(): Promise<ReaderCorpusSegment[]>;
   /** Every article with its text, oldest segment first. */
   articles(): Promise<ReaderArticle[]>;
@@ -114,8 +114,6 @@ export interface ReaderCorpusDeps {
   /** Where the reader's retention is kept (storage.local). */
   settings: StorageArea;
   now(): Date;
-  /** The corpus changed: checks must read it again. */
-  changed(): void;
 }
 
 interface Classified {
@@ -243,7 +241,6 @@ export function readerCorpus(deps: ReaderCorpusDeps): ReaderCorpus {
         for (const name of wanted) await texts.readWhole(name, (await headOf(name)).textBytes);
       }
     }
-    deps.changed();
   }
 
   /** What becomes of each new article, and the articles the engine is to append (one per address, stored ids given). */
@@ -348,7 +345,6 @@ export function readerCorpus(deps: ReaderCorpusDeps): ReaderCorpus {
     view = null;
     heads.clear();
     await deps.store.discard(await deps.store.storedNames()).catch(() => undefined);
-    deps.changed();
     return count;
   }
 

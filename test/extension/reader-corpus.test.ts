@@ -9,7 +9,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
 import { MERGE_FACTOR } from '../../src/engine/retrieve/growing-corpus.js';
 import { readerCorpus, type NewReaderArticle, type ReaderCorpus } from '../../src/extension/background/reader-corpus.js';
-import { indexedDbReaderSegments } from '../../src/extension/background/reader-segments.js';
+import { indexedDbReaderSegments, refused } from '../../src/extension/background/reader-segments.js';
 import { indexedDbCorpusStore, memoryCorpusStore, textReaderOf, type CorpusStore } from '../../src/extension/corpus-store.js';
 import { memoryStorageArea } from '../../src/extension/storage-area.js';
 import { failing } from './support/failing-segments.js';
@@ -307,5 +307,20 @@ describe('retention', () => {
     await w.corpus.add([article('https://gazette.example/a', 'Northpoint')]);
     await expect(w.corpus.setRetention(setting)).rejects.toThrow(message);
     expect(await w.corpus.summary()).toMatchObject({ articles: 1, retention: { maxAgeDays: 90, maxMegabytes: 200 } });
+  });
+});
+
+describe('a write the browser refuses', () => {
+  test('a full disk is said in words, with what to do, and the corpus is as it was', async () => {
+    const factory = new IDBFactory();
+    const w = world(factory);
+    await w.corpus.add([article('https://gazette.example/a', 'Northpoint')]);
+    const store = indexedDbReaderSegments(factory);
+    const full = readerCorpus({
+      store: { ...store, write: async () => { throw refused(new DOMException('quota', 'QuotaExceededError')); } },
+      corpusStore: memoryCorpusStore(), settings: memoryStorageArea(), now: () => new Date(),
+    });
+    await expect(full.add([article('https://gazette.example/b', 'Southport')])).rejects.toThrow(/storage is full\. Lower the size your corpus may grow to in Options/);
+    expect(await urls(world(factory).corpus)).toEqual(['https://gazette.example/a']);
   });
 });

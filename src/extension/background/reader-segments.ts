@@ -61,6 +61,17 @@ const TEXTS = 'segment-texts';
 const LIST = 'segment-list';
 const LIST_KEY = 'list';
 
+/** A write the browser refused, in words; a full disk says what the reader can do about it. */
+export function refused(cause: unknown): Error {
+  const name = cause instanceof Error || cause instanceof DOMException ? cause.name : '';
+  const detail = cause instanceof Error || cause instanceof DOMException ? cause.message : String(cause);
+  return new Error(
+    name === 'QuotaExceededError'
+      ? 'The browser refused to store the articles: its storage is full. Lower the size your corpus may grow to in Options, or clear some of it.'
+      : `The browser refused to store the articles (${detail || name || 'unknown error'}); your corpus is as it was.`,
+  );
+}
+
 export function indexedDbReaderSegments(factory: IDBFactory = indexedDB): ReaderSegmentStore {
   const db = openDatabase(factory, DB_NAME, DB_VERSION, (database) => {
     // version 1's records stay until they are migrated (an upgrade transaction cannot build a segment)
@@ -110,6 +121,8 @@ export function indexedDbReaderSegments(factory: IDBFactory = indexedDB): Reader
         for (const row of rows) t.objectStore(TEXTS).put(row);
         t.objectStore(SEGMENTS).put(stored);
         return () => undefined;
+      }).catch((error: unknown) => {
+        throw refused(error);
       });
       return stored;
     },

@@ -278,14 +278,15 @@ export function readerCorpus(deps: ReaderCorpusDeps): ReaderCorpus {
     /** What each of `incoming` is: a new address, or a new version of a stored one. */
     const kinds: Array<'added' | 'replaced'> = [];
     const batch = new Map<string, number>();
-    const ids_: Array<string | null> = [];
+    /** The id each article is stored under (null: its text is stored under another address). */
+    const storedAs: Array<string | null> = [];
     const outcomes: Array<'added' | 'replaced' | 'unchanged'> = [];
     for (const article of articles) {
       const address = itemKey(article.url);
       const textKey = newTextKeys.get(article)!;
       const sameText = article.text.trim() === '' ? undefined : (byText.get(textKey) ?? []).find((t) => t.text() === article.text);
       if (article.text.trim() === '' || sameText !== undefined) {
-        ids_.push(sameText !== undefined && sameText.address === address ? sameText.id : null);
+        storedAs.push(sameText !== undefined && sameText.address === address ? sameText.id : null);
         outcomes.push('unchanged');
         continue;
       }
@@ -304,11 +305,11 @@ export function readerCorpus(deps: ReaderCorpusDeps): ReaderCorpus {
         kinds.push(stored === undefined ? 'added' : 'replaced');
         outcomes.push(kinds[kinds.length - 1]!);
       }
-      ids_.push(id);
+      storedAs.push(id);
       byText.set(textKey, [...(byText.get(textKey) ?? []), { id, address, text: () => article.text }]);
     }
     const count = (kind: string) => kinds.filter((k) => k === kind).length;
-    return { incoming, outcome: { added: count('added'), replaced: count('replaced'), unchanged: outcomes.filter((o) => o === 'unchanged').length, ids: ids_, outcomes } };
+    return { incoming, outcome: { added: count('added'), replaced: count('replaced'), unchanged: outcomes.filter((o) => o === 'unchanged').length, ids: storedAs, outcomes } };
   }
 
   /** Ids of the live articles. */

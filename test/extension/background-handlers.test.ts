@@ -633,6 +633,21 @@ describe('the reader\'s own corpus: Remember what I read, Add this page', () => 
     expect((await handlers.listCorpora()).map((c) => c.id)).toEqual(['bundled']);
   });
 
+  test('a verdict kept for a page is not reused once the reader\'s corpus has changed', async () => {
+    const scraper = (): FakeTab['dom'] => pageDom(newsPageHtml(ferry, 'Scraper'), 'https://scraper.example/ferry');
+    const tab: FakeTab = { dom: scraper(), url: 'https://scraper.example/ferry' };
+    const { handlers } = setup(tab);
+    expect(await handlers.analyzeTab(TAB)).toMatchObject({ ok: true, analysis: { status: 'no-match' } });
+    tab.dom = pageDom(newsPageHtml(ferry, 'Coast Courier'), 'https://coast.example/ferry');
+    tab.url = 'https://coast.example/ferry';
+    await handlers.keepPage(TAB);
+    tab.dom = scraper();
+    tab.url = 'https://scraper.example/ferry';
+    const again = await handlers.analyzeTab(TAB);
+    if (!again.ok) throw new Error(again.error.message);
+    expect(again.analysis.sources[0]).toMatchObject({ url: 'https://coast.example/ferry' });
+  });
+
   test('a page without an article is not added, and the reader is told why', async () => {
     const html = '<!doctype html><html><head><title>Sign in</title></head><body><form><input name=u><button>Sign in</button></form></body></html>';
     const { handlers } = setup({ dom: pageDom(html, 'https://news.example/login'), url: 'https://news.example/login' });

@@ -266,6 +266,24 @@ describe('retention', () => {
     expect(await w.corpus.summary()).toMatchObject({ retention: { maxAgeDays: 90, maxMegabytes: 200 } });
   });
 
+  test('an add that brings nothing new (a follow run of old items) still lets the articles past the age go', async () => {
+    const w = world();
+    await w.corpus.add([article('https://gazette.example/old', 'Oldham')]);
+    w.clock.now += 91 * DAY;
+    expect(await w.corpus.add([])).toMatchObject({ added: 0 });
+    expect(await w.corpus.summary()).toMatchObject({ articles: 0 });
+  });
+
+  test('an add that brings nothing new and finds nothing to expire commits nothing', async () => {
+    const w = world();
+    await w.corpus.add([article('https://gazette.example/a', 'Northpoint')]);
+    const commits = w.faults.counts.commits;
+    w.clock.now += 30 * DAY;
+    await w.corpus.add([]);
+    await w.corpus.add([article('https://gazette.example/a', 'Northpoint')]);
+    expect(w.faults.counts.commits).toBe(commits);
+  });
+
   test('a setting the reader changes is stored and applied at once: the oldest go first', async () => {
     const w = world();
     await w.corpus.add([article('https://gazette.example/a', 'Northpoint')]);

@@ -384,12 +384,29 @@ export function readerCorpus(deps: ReaderCorpusDeps): ReaderCorpus {
     return { articles, byOrigin, bytes, retention: await readRetention(deps.settings) };
   }
 
+  /** Whether retention would remove an article now: a follow run that brings nothing new still lets the old ones go. */
+  async function retentionDue(): Promise<boolean> {
+    const { maxAgeDays, maxBytes } = retentionOf(await readRetention(deps.settings));
+    const cutoff = deps.now().getTime() - maxAgeDays * 86_400_000;
+    let bytes = 0;
+    for (const { corpus } of await segments()) {
+      for (let doc = 0; doc < corpus.size; doc++) {
+        if (corpus.isRemoved(doc)) continue;
+        const [start, end] = corpus.textRange(doc);
+        bytes += end - start + corpus.metaBytes(doc);
+        const seen = Date.parse(corpus.meta(doc).firstSeen ?? '');
+        if (seen < cutoff || bytes > maxBytes) return true;
+      }
+    }
+    return false;
+  }
+
   return {
     add: (articles) =>
       serial(async () => {
         const texts = new ChangeTexts(deps.store);
         const { incoming, outcome } = await classify(articles, texts);
-        if (incoming.length > 0) await change(incoming, new Set(), texts);
+        if (incoming.length > 0 || (await retentionDue())) await change(incoming, new Set(), texts);
         return outcome;
       }),
     remove: (ids) => serial(() => removeIds((id) => ids.includes(id))),

@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
 import { MERGE_FACTOR } from '../../src/engine/retrieve/growing-corpus.js';
-import { readerCorpus, type NewReaderArticle, type ReaderCorpus } from '../../src/extension/background/reader-corpus.js';
+import { mergesLikelyDue, readerCorpus, type NewReaderArticle, type ReaderCorpus } from '../../src/extension/background/reader-corpus.js';
 import { indexedDbReaderSegments, refused } from '../../src/extension/background/reader-segments.js';
 import { indexedDbCorpusStore, memoryCorpusStore, textReaderOf, type CorpusStore } from '../../src/extension/corpus-store.js';
 import { memoryStorageArea } from '../../src/extension/storage-area.js';
@@ -340,5 +340,21 @@ describe('a write the browser refuses', () => {
     });
     await expect(full.add([article('https://gazette.example/b', 'Southport')])).rejects.toThrow(/storage is full\. Lower the size your corpus may grow to in Options/);
     expect(await urls(world(factory).corpus)).toEqual(['https://gazette.example/a']);
+  });
+});
+
+describe('the merges a change will run, read ahead', () => {
+  const list = (...sizes: number[]) => ({
+    format: 'firsthand-growing-corpus' as const, version: 1 as const, nextSegment: sizes.length + 1,
+    segments: sizes.map((articles, i) => ({ name: `seg-${i + 1}`, articles, removed: [] as number[] })),
+  });
+
+  test('as the engine schedules them, a cascade included; none when none is due', () => {
+    expect(mergesLikelyDue(list(30, 30), 30)).toEqual([]);
+    expect(mergesLikelyDue(list(30, 30, 30), 30)).toEqual(['seg-1', 'seg-2', 'seg-3']);
+    // four of 30 make one of 120, which completes a run of four of 120
+    expect(mergesLikelyDue(list(120, 120, 120, 30, 30, 30), 30)).toEqual(['seg-4', 'seg-5', 'seg-6', 'seg-1', 'seg-2', 'seg-3']);
+    // a segment half removed is rewritten on its own
+    expect(mergesLikelyDue({ ...list(10), segments: [{ name: 'seg-1', articles: 10, removed: [0, 1, 2, 3, 4] }] }, 0)).toEqual(['seg-1']);
   });
 });

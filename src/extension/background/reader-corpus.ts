@@ -13,7 +13,7 @@
  * its id (`followed-…`, `read-…`, `added-…`), kept by the segments themselves.
  */
 import {
-  ArticleTextMissingError, backgroundOf, buildSegment, DEFAULT_INDEX_PARAMS, EMPTY_MANIFEST, groupSegments, loadCorpusHead, segmentName,
+  ArticleTextMissingError, backgroundOf, buildSegment, DEFAULT_INDEX_PARAMS, EMPTY_MANIFEST, groupSegments, loadCorpusHead, nextMerge, segmentName,
   type ArticleInput, type ArticleTextSource, type Corpus, type GrowingCorpusManifest, type SegmentHost,
 } from '../../engine/index.js';
 // The growing corpus with following's address key, which keeps an article's own query (`story.php?id=123`).
@@ -218,6 +218,7 @@ export function readerCorpus(deps: ReaderCorpusDeps): ReaderCorpus {
         await deps.store.discard(names).catch(() => undefined);
       },
     };
+    for (const name of mergesLikelyDue(start, incoming.length)) await texts.readWhole(name, (await headOf(name)).textBytes);
     for (let attempt = 0; ; attempt++) {
       try {
         await growCorpus(host, start, incoming, { now, retention, remove }, itemKey);
@@ -431,6 +432,30 @@ export function readerCorpus(deps: ReaderCorpusDeps): ReaderCorpus {
       return out;
     },
   };
+}
+
+/**
+ * The stored segments the merges after appending `appended` articles will rewrite, as the engine's
+ * schedule (nextMerge) has them when nothing is replaced or expired on the way: their texts are read
+ * before the change, so it need not run again for them (it still does, for what this misses).
+ */
+export function mergesLikelyDue(start: GrowingCorpusManifest, appended: number): string[] {
+  const stored = new Set(start.segments.map((e) => e.name));
+  let manifest: GrowingCorpusManifest = appended === 0 ? start : {
+    ...start, segments: [...start.segments, { name: ' appended', articles: appended, removed: [] }],
+  };
+  const due: string[] = [];
+  for (let merged = 0; ; merged++) {
+    const names = nextMerge(manifest);
+    if (names === null) return due;
+    due.push(...names.filter((n) => stored.has(n)));
+    const first = manifest.segments.findIndex((e) => e.name === names[0]);
+    const run = manifest.segments.slice(first, first + names.length);
+    const live = run.reduce((n, e) => n + e.articles - e.removed.length, 0);
+    const rest = [...manifest.segments.slice(0, first), ...manifest.segments.slice(first + names.length)];
+    rest.splice(first, 0, ...(live === 0 ? [] : [{ name: ` merged ${merged}`, articles: live, removed: [] }]));
+    manifest = { ...manifest, segments: rest };
+  }
 }
 
 function toInput(article: NewReaderArticle, id: string): ArticleInput {

@@ -30,6 +30,14 @@ export function formatCount(n: number): string {
   return countFormat.format(n);
 }
 
+/** A size in bytes as a reader reads it: "840 KB", "12.5 MB" (1 MB = 1024 KB, as retention counts). */
+export function formatSize(bytes: number): string {
+  const kb = bytes / 1024;
+  if (kb < 1000) return `${formatCount(Math.max(0, Math.round(kb)))} KB`;
+  const mb = kb / 1024;
+  return `${new Intl.NumberFormat(undefined, { maximumFractionDigits: mb < 100 ? 1 : 0 }).format(mb)} MB`;
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }

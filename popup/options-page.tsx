@@ -50,6 +50,7 @@ const port: OptionsPort = {
   followNow: () => send('followNow'),
   getReaderCorpus: () => send('getReaderCorpus'),
   setRememberReading: (on) => send('setRememberReading', on),
+  setReaderRetention: (retention) => send('setReaderRetention', retention),
   clearReaderArticles: (origins) => send('clearReaderArticles', origins),
 };
 

@@ -20,10 +20,22 @@ export type { BackgroundDeps } from './background/deps.js';
 export type { BackgroundOnly } from './background/check-handlers.js';
 
 export function createHandlers(deps: BackgroundDeps): Handlers & BackgroundOnly & { followRun: () => Promise<unknown>; followAlarm: () => Promise<void> } {
-  // Where checks run: the offscreen document's in Chrome (background.ts), else here.
-  const corpora = deps.checkEngine ?? localCheckEngine(deps);
   const analyses = tabAnalyses(deps.cache);
-  const reader = readerCorpus({ records: deps.readerRecords, corpusStore: deps.corpusStore, now: deps.now, changed: () => void corpora.forgetImported().catch(() => undefined) });
+  // Where checks run: the offscreen document's in Chrome (background.ts), which reads the reader's corpus itself
+  // and is told of each change (a reload of its imported corpora too); else here, from this worker's reader corpus.
+  const offscreen = deps.checkEngine;
+  const reader = readerCorpus({
+    store: deps.readerSegments, corpusStore: deps.corpusStore, settings: deps.settings, now: deps.now,
+    ...(offscreen === undefined ? {} : { changed: () => void offscreen.forgetImported().catch(() => undefined) }),
+  });
+  const corpora = offscreen ?? localCheckEngine(deps, { segments: () => reader.segments() });
+  // The document only reads a committed list: one that version 1's records still wait to become is made here,
+  // once (a list is committed even for an empty corpus), and the document told.
+  if (offscreen !== undefined) {
+    void deps.readerSegments.manifest()
+      .then(async (list) => { if (list === null) { await reader.summary(); await offscreen.forgetImported(); } })
+      .catch(() => undefined);
+  }
   const sources = followedSources({
     ...deps.follow, storage: deps.settings, readerCorpus: reader, now: deps.now,
     async keptOrigins() {

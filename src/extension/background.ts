@@ -7,7 +7,8 @@ import { browser, type Runtime } from './browser.js';
 import { createHandlers } from './background-handlers.js';
 import { indexedDbCorpusStore } from './corpus-store.js';
 import { FOLLOW_ALARM } from './background/followed-sources.js';
-import { indexedDbArticleRecords } from './background/reader-corpus.js';
+import { readerCorpusView } from './background/reader-corpus.js';
+import { indexedDbReaderSegments } from './background/reader-segments.js';
 import { localCheckEngine } from './background/local-check-engine.js';
 import { offscreenCheckEngine, offscreenDocument, offscreenPageReader, type OffscreenBrowser } from './background/offscreen-check-engine.js';
 import { domPageReader } from './dom-page-reader.js';
@@ -41,6 +42,7 @@ async function readAsset(path: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 const corpusStore = indexedDbCorpusStore();
+const readerSegments = indexedDbReaderSegments();
 /** Chrome's offscreen API (absent in Firefox, whose event page is a document that runs checks itself). */
 const chromeOffscreen = (globalThis as { chrome?: { offscreen?: OffscreenBrowser['offscreen'] } }).chrome?.offscreen;
 const offscreen = chromeOffscreen === undefined
@@ -52,7 +54,10 @@ const handlers = createHandlers({
   engine,
   readAsset,
   corpusStore,
-  ...(offscreen === null ? {} : { checkEngine: offscreenCheckEngine(offscreen, () => localCheckEngine({ engine, readAsset, corpusStore })) }),
+  ...(offscreen === null ? {} : {
+    // in place when Chrome refuses the document: the reader's corpus read as the document reads it
+    checkEngine: offscreenCheckEngine(offscreen, () => localCheckEngine({ engine, readAsset, corpusStore }, readerCorpusView(readerSegments))),
+  }),
   reports,
   // storage.session keeps verdicts across worker restarts but not browser restarts; memory where it is missing.
   cache: storage.session ?? memoryStorageArea(),
@@ -60,7 +65,7 @@ const handlers = createHandlers({
   uuid: () => crypto.randomUUID(),
   sha256: sha256Hex,
   settings: storage.local,
-  readerRecords: indexedDbArticleRecords(),
+  readerSegments,
   follow: {
     browser: browser as unknown as FollowBrowser,
     fetch: (input, init) => fetch(input, init),

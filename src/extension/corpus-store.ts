@@ -9,6 +9,7 @@
  * texts of the check's few candidates, not a whole 50 MB file for a 10,000-article corpus.
  */
 import { splitCorpusFile } from '../engine/index.js';
+import { openDatabase } from './indexed-db.js';
 
 /** A stored corpus: what the options page lists, and its head. */
 export interface StoredCorpus {
@@ -61,14 +62,15 @@ const DB_VERSION = 2;
 const CORPORA = 'corpora';
 const TEXTS = 'corpus-texts';
 
-interface TextChunkRow {
+/** A piece of a text blob as stored: the corpus (or segment) it belongs to, its number, its bytes. */
+export interface TextChunkRow {
   corpus: string;
   chunk: number;
   bytes: Uint8Array;
 }
 
 /** Rows of chunks `first`, `first + 1`, … of a corpus's text blob, `bytes` starting at chunk `first`. */
-function textChunkRows(id: string, bytes: Uint8Array, first = 0): TextChunkRow[] {
+export function textChunkRows(id: string, bytes: Uint8Array, first = 0): TextChunkRow[] {
   const rows: TextChunkRow[] = [];
   for (let at = 0, chunk = first; at < bytes.length; at += TEXT_CHUNK_BYTES, chunk++) {
     // slice, not subarray: a view would make IndexedDB clone the whole buffer into every row.
@@ -105,55 +107,27 @@ function splitVersion1Row(row: Omit<StoredCorpus, 'head' | 'textBytes'> & { byte
 
 /** The IndexedDB-backed store of an extension origin. */
 export function indexedDbCorpusStore(factory: IDBFactory = indexedDB): CorpusStore {
-  let opened: Promise<IDBDatabase> | null = null;
-  const db = (): Promise<IDBDatabase> =>
-    (opened ??= new Promise((resolve, reject) => {
-      const request = factory.open(DB_NAME, DB_VERSION);
-      request.onupgradeneeded = (event) => {
-        const database = request.result;
-        if (!database.objectStoreNames.contains(CORPORA)) database.createObjectStore(CORPORA, { keyPath: 'id' });
-        if (!database.objectStoreNames.contains(TEXTS)) database.createObjectStore(TEXTS, { keyPath: ['corpus', 'chunk'] });
-        if (event.oldVersion === 1) {
-          // Corpora imported before the split: cut each into its head and text chunks, in the upgrade itself.
-          const upgrade = request.transaction!;
-          const texts = upgrade.objectStore(TEXTS);
-          upgrade.objectStore(CORPORA).openCursor().onsuccess = (cursorEvent) => {
-            const cursor = (cursorEvent.target as IDBRequest<IDBCursorWithValue | null>).result;
-            if (!cursor) return;
-            const row = cursor.value as Record<string, unknown>;
-            if (row.bytes instanceof Uint8Array) {
-              const { corpus, texts: rows } = splitVersion1Row(row as Parameters<typeof splitVersion1Row>[0]);
-              cursor.update(corpus);
-              for (const text of rows) texts.put(text);
-            }
-            cursor.continue();
-          };
+  const db = openDatabase(factory, DB_NAME, DB_VERSION, (database, upgrade, oldVersion) => {
+    if (!database.objectStoreNames.contains(CORPORA)) database.createObjectStore(CORPORA, { keyPath: 'id' });
+    if (!database.objectStoreNames.contains(TEXTS)) database.createObjectStore(TEXTS, { keyPath: ['corpus', 'chunk'] });
+    if (oldVersion === 1) {
+      // Corpora imported before the split: cut each into its head and text chunks, in the upgrade itself.
+      const texts = upgrade.objectStore(TEXTS);
+      upgrade.objectStore(CORPORA).openCursor().onsuccess = (cursorEvent) => {
+        const cursor = (cursorEvent.target as IDBRequest<IDBCursorWithValue | null>).result;
+        if (!cursor) return;
+        const row = cursor.value as Record<string, unknown>;
+        if (row.bytes instanceof Uint8Array) {
+          const { corpus, texts: rows } = splitVersion1Row(row as Parameters<typeof splitVersion1Row>[0]);
+          cursor.update(corpus);
+          for (const text of rows) texts.put(text);
         }
+        cursor.continue();
       };
-      request.onsuccess = () => {
-        // Another page upgrading the database (an updated extension) must not wait on this connection.
-        request.result.onversionchange = () => {
-          request.result.close();
-          opened = null;
-        };
-        resolve(request.result);
-      };
-      request.onerror = () => {
-        opened = null;
-        reject(request.error ?? new Error('IndexedDB could not be opened.'));
-      };
-    }));
+    }
+  });
   /** Runs `act` in one transaction; resolves with its result once the transaction has committed. */
-  const run = async <T>(stores: string[], mode: IDBTransactionMode, act: (transaction: IDBTransaction) => () => T): Promise<T> => {
-    const transaction = (await db()).transaction(stores, mode);
-    const result = act(transaction);
-    return new Promise<T>((resolve, reject) => {
-      // Resolve on commit, not on request success: a write is only kept once the transaction completes.
-      transaction.oncomplete = () => resolve(result());
-      transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB request failed.'));
-      transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB transaction aborted.'));
-    });
-  };
+  const run = <T>(stores: string[], mode: IDBTransactionMode, act: (transaction: IDBTransaction) => () => T): Promise<T> => db.run(stores, mode, act);
   const store: CorpusStore = {
     async all() {
       const rows = await run([CORPORA], 'readonly', (t) => {

@@ -7,6 +7,8 @@ import { indexedDbCorpusStore } from './corpus-store.js';
 import { engine } from './engine.js';
 import { answerEngineMessage } from './engine-host.js';
 import { localCheckEngine } from './background/local-check-engine.js';
+import { readerCorpusView } from './background/reader-corpus.js';
+import { indexedDbReaderSegments } from './background/reader-segments.js';
 import type { EngineMessage } from './background/offscreen-check-engine.js';
 
 const checks = localCheckEngine({
@@ -17,7 +19,8 @@ const checks = localCheckEngine({
     return new Uint8Array(await response.arrayBuffer());
   },
   corpusStore: indexedDbCorpusStore(),
-});
+// the reader's own corpus, read as committed by the service worker, which alone changes it and says when
+}, readerCorpusView(indexedDbReaderSegments()));
 // The document starts this worker only to check pages: load the corpora now, before the first asks.
 checks.warm();
 

@@ -8,9 +8,10 @@
 import type { Analysis, AnalysisOutcome } from './analysis.js';
 import type { FollowAnswer, FollowedSource, FollowRunSummary } from './background/followed-sources.js';
 import type { ArticleOrigin, ReaderCorpusSummary } from './background/reader-corpus.js';
+import type { ReaderRetention } from './background/reader-retention.js';
 import type { Report } from './report.js';
 
-export type { FollowAnswer, FollowedSource, FollowRunSummary, ArticleOrigin, ReaderCorpusSummary };
+export type { FollowAnswer, FollowedSource, FollowRunSummary, ArticleOrigin, ReaderCorpusSummary, ReaderRetention };
 
 /** The reader's own corpus as the options page shows it. */
 export interface ReaderCorpusView extends ReaderCorpusSummary {
@@ -97,6 +98,8 @@ export interface Handlers {
   followNow(): Promise<FollowRunSummary>;
   getReaderCorpus(): Promise<ReaderCorpusView>;
   setRememberReading(on: boolean): Promise<ReaderCorpusView>;
+  /** Stores how long and how large the reader's corpus may grow, and applies it at once; rejects limits out of bounds, saying why. */
+  setReaderRetention(retention: ReaderRetention): Promise<ReaderCorpusView>;
   /** Removes the reader's articles of these origins (all when none is given); answers how many. */
   clearReaderArticles(origins?: ArticleOrigin[]): Promise<number>;
   /** Extracts the article in tab `tabId` (as a check does) and adds it to the reader's corpus. */

@@ -4,6 +4,7 @@
  * reports; IndexedDB takes what the disk allows. A write the browser refuses (disk full, quota)
  * rejects with a ReportNotStored error that says so: a report is never dropped silently.
  */
+import { openDatabase } from './indexed-db.js';
 
 export interface ReportRows {
   /** Every stored row, as stored (readReport decides what it is). */
@@ -31,43 +32,10 @@ const DB_VERSION = 1;
 const REPORTS = 'reports';
 
 export function indexedDbReportRows(factory: IDBFactory = indexedDB): ReportRows {
-  let opened: Promise<IDBDatabase> | null = null;
-  const db = (): Promise<IDBDatabase> =>
-    (opened ??= new Promise((resolve, reject) => {
-      const request = factory.open(DB_NAME, DB_VERSION);
-      request.onupgradeneeded = () => {
-        if (!request.result.objectStoreNames.contains(REPORTS)) request.result.createObjectStore(REPORTS, { keyPath: 'id' });
-      };
-      request.onsuccess = () => {
-        request.result.onversionchange = () => {
-          request.result.close();
-          opened = null;
-        };
-        resolve(request.result);
-      };
-      request.onerror = () => {
-        opened = null;
-        reject(request.error ?? new Error('IndexedDB could not be opened.'));
-      };
-    }));
-  /** Runs `act` in one transaction; resolves with its result once the transaction has committed. */
-  const run = async <T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => () => T): Promise<T> => {
-    const transaction = (await db()).transaction([REPORTS], mode);
-    return new Promise<T>((resolve, reject) => {
-      let result: () => T;
-      try {
-        result = act(transaction.objectStore(REPORTS));
-      } catch (error) {
-        // A request refused at once (a value that cannot be cloned, say) throws rather than failing the transaction.
-        transaction.abort();
-        reject(error);
-        return;
-      }
-      transaction.oncomplete = () => resolve(result());
-      transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB request failed.'));
-      transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB transaction aborted.'));
-    });
-  };
+  const db = openDatabase(factory, DB_NAME, DB_VERSION, (database) => {
+    if (!database.objectStoreNames.contains(REPORTS)) database.createObjectStore(REPORTS, { keyPath: 'id' });
+  });
+  const run = <T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => () => T): Promise<T> => db.run([REPORTS], mode, (t) => act(t.objectStore(REPORTS)));
   return {
     all: () =>
       run('readonly', (store) => {

@@ -22,7 +22,7 @@ export class StoredTexts implements ArticleTextSource {
   #bytes = 0;
 
   constructor(
-    private readonly store: CorpusStore,
+    private readonly store: Pick<CorpusStore, 'textChunks'>,
     private readonly corpusId: string,
     private readonly textBytes: number,
     private readonly budget = TEXT_CACHE_BYTES,

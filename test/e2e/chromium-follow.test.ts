@@ -54,6 +54,22 @@ async function ask<T>(page: Page, name: string, ...args: unknown[]): Promise<T> 
   return reply.value as T;
 }
 
+/** The reader's corpus's committed segment list, read from the extension's IndexedDB as the background keeps it. */
+function segmentList(page: Page): Promise<unknown> {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const request = indexedDB.open('firsthand-reader');
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const get = request.result.transaction(['segment-list']).objectStore('segment-list').get('list');
+      get.onsuccess = () => {
+        request.result.close();
+        resolve(get.result === undefined ? null : JSON.parse(new TextDecoder().decode(get.result as Uint8Array)));
+      };
+      get.onerror = () => reject(get.error);
+    };
+  }));
+}
+
 describe.skipIf(gate.skip)('Chromium: following a news site', () => {
   let executablePath: string;
   let workDir: string;
@@ -153,8 +169,19 @@ describe.skipIf(gate.skip)('Chromium: following a news site', () => {
     // A browser restart on the same profile: the articles are still there, and still used.
     await session.close();
     session = await ChromiumSession.launch({ executablePath, extensionDir, userDataDir: profile });
-    expect(await ask<{ articles: number }>(await session.observer(), 'getReaderCorpus')).toMatchObject({ articles: ARTICLES.length });
+    const restarted = await session.observer();
+    expect(await ask<{ articles: number }>(restarted, 'getReaderCorpus')).toMatchObject({ articles: ARTICLES.length });
+    // kept as a growing corpus: a committed segment list naming whole segments
+    expect(await segmentList(restarted)).toMatchObject({ format: 'firsthand-growing-corpus', segments: [{ articles: ARTICLES.length, removed: [] }] });
     await checkScraper(session);
+
+    // Retention, shown with the count and size and set in the options page, is kept across the update below.
+    await restarted.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await pollFor(async () => (/^3 articles \(\d+ KB\)/.test((await restarted.locator('[data-testid=reader-count]').textContent()) ?? '') ? true : undefined), { what: 'the count and size' });
+    expect(await restarted.locator('[data-testid=retention-days]').inputValue()).toBe('90');
+    await restarted.locator('[data-testid=retention-days]').fill('30');
+    await restarted.click('[data-testid=retention-save]');
+    await pollFor(async () => (/^Kept for 30 days, at most 200 MB\.$/.test((await restarted.locator('[data-testid=reader-note]').textContent()) ?? '') ? true : undefined), { what: 'the retention to be applied' });
 
     // An extension update (a new version at the same place): the corpus and the followed source stay.
     await session.close();
@@ -164,7 +191,7 @@ describe.skipIf(gate.skip)('Chromium: following a news site', () => {
     session = await ChromiumSession.launch({ executablePath, extensionDir, userDataDir: profile });
     const updated = await session.observer();
     expect(await updated.evaluate(() => chrome.runtime.getManifest().version)).toBe(`${manifest.version}.1`);
-    expect(await ask<{ articles: number }>(updated, 'getReaderCorpus')).toMatchObject({ articles: ARTICLES.length });
+    expect(await ask<{ articles: number }>(updated, 'getReaderCorpus')).toMatchObject({ articles: ARTICLES.length, retention: { maxAgeDays: 30, maxMegabytes: 200 } });
     expect(await ask<unknown[]>(updated, 'listFollowedSources')).toHaveLength(1);
     await checkScraper(session);
 

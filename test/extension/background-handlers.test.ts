@@ -4,6 +4,8 @@
  * The fake executeScript re-creates injected functions from their source text,
  * as the browser does, so a function that leans on a closure fails here too.
  */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { JSDOM } from 'jsdom';
@@ -26,7 +28,7 @@ import { memoryStorageArea } from '../../src/extension/storage-area.js';
 import { buildCorpusIndex, loadCorpus, splitCorpusFile } from '../../src/engine/index.js';
 import { NewsGenerator } from '../../src/bench/news-generator.js';
 import { loadVocabulary } from '../../src/bench/vocabulary.js';
-import { memoryArticleRecords } from '../../src/extension/background/reader-corpus.js';
+import { indexedDbReaderSegments } from '../../src/extension/background/reader-segments.js';
 import { fakeFollowBrowser } from './support/fake-follow-browser.js';
 import { jsdomPageReader } from './support/dom-reader.js';
 import { lexiconBytes, newsPageHtml, pageDom, seed, seedsCorpusBytes, testEngine } from './support/seed-pages.js';
@@ -119,7 +121,7 @@ function setup(
     uuid: () => `id-${++uuid}`,
     sha256: sha256Hex,
     settings: local,
-    readerRecords: memoryArticleRecords(),
+    readerSegments: indexedDbReaderSegments(new IDBFactory()),
     follow: { browser: fakeFollowBrowser(), fetch: fetchImpl, reader: jsdomPageReader },
   };
   const handlers = createHandlers(deps);
@@ -601,7 +603,7 @@ describe('the reader\'s own corpus: Remember what I read, Add this page', () => 
     await handlers.setRememberReading(true);
     await handlers.analyzeTab(TAB);
     await until(async () => (await handlers.getReaderCorpus()).articles === 1);
-    expect(await handlers.getReaderCorpus()).toEqual({ articles: 1, byOrigin: { followed: 0, read: 1, added: 0 }, rememberReading: true });
+    expect(await handlers.getReaderCorpus()).toMatchObject({ articles: 1, byOrigin: { followed: 0, read: 1, added: 0 }, rememberReading: true, retention: { maxAgeDays: 90, maxMegabytes: 200 } });
     expect((await handlers.listCorpora()).map((c) => c.articles)).toEqual([5, 1]);
     tab.dom = pageDom(newsPageHtml(ferry, 'Scraper'), 'https://scraper.example/ferry');
     tab.url = 'https://scraper.example/ferry';
@@ -630,6 +632,21 @@ describe('the reader\'s own corpus: Remember what I read, Add this page', () => 
     await handlers.keepPage(TAB);
     expect(await dispatch(handlers, { firsthand: 1, name: 'clearReaderArticles', args: JSON.parse(JSON.stringify([undefined])) })).toEqual({ ok: true, value: 1 });
     expect((await handlers.listCorpora()).map((c) => c.id)).toEqual(['bundled']);
+  });
+
+  test('a verdict kept for a page is not reused once the reader\'s corpus has changed', async () => {
+    const scraper = (): FakeTab['dom'] => pageDom(newsPageHtml(ferry, 'Scraper'), 'https://scraper.example/ferry');
+    const tab: FakeTab = { dom: scraper(), url: 'https://scraper.example/ferry' };
+    const { handlers } = setup(tab);
+    expect(await handlers.analyzeTab(TAB)).toMatchObject({ ok: true, analysis: { status: 'no-match' } });
+    tab.dom = pageDom(newsPageHtml(ferry, 'Coast Courier'), 'https://coast.example/ferry');
+    tab.url = 'https://coast.example/ferry';
+    await handlers.keepPage(TAB);
+    tab.dom = scraper();
+    tab.url = 'https://scraper.example/ferry';
+    const again = await handlers.analyzeTab(TAB);
+    if (!again.ok) throw new Error(again.error.message);
+    expect(again.analysis.sources[0]).toMatchObject({ url: 'https://coast.example/ferry' });
   });
 
   test('a page without an article is not added, and the reader is told why', async () => {

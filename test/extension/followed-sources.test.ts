@@ -3,18 +3,21 @@
  * real-shaped sources of test/follow/follow-site.ts, plus a redirect, a slow server and a huge
  * feed): the host permissions each source needs, the alarm, a run's articles in the reader's own
  * corpus, each source's status in words, and a scraper's copy of a followed article found by the
- * engine in the corpus the run rebuilt.
+ * engine in the segments the run appended.
  */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { attribute, loadCorpusHead, type Corpus } from '../../src/engine/index.js';
+import { attribute } from '../../src/engine/index.js';
 import { FOLLOW_ALARM, FOLLOW_PERIOD_MINUTES, followedSources, type FollowedSources } from '../../src/extension/background/followed-sources.js';
-import { isReaderCorpusId, memoryArticleRecords, readerCorpus, type ArticleRecords, type ReaderCorpus } from '../../src/extension/background/reader-corpus.js';
-import { memoryCorpusStore, type CorpusStore } from '../../src/extension/corpus-store.js';
+import { readerCorpus, type ReaderCorpus } from '../../src/extension/background/reader-corpus.js';
+import { indexedDbReaderSegments } from '../../src/extension/background/reader-segments.js';
+import { memoryCorpusStore } from '../../src/extension/corpus-store.js';
 import { memoryStorageArea } from '../../src/extension/storage-area.js';
-import { StoredTexts } from '../../src/extension/stored-texts.js';
 import { LocalSite } from '../helpers/local-site.js';
 import { page, serveNewsSites, STORED_PAGES } from '../follow/follow-site.js';
 import { jsdomPageReader } from './support/dom-reader.js';
+import { failing } from './support/failing-segments.js';
 import { fakeFollowBrowser, type FakeFollowBrowser } from './support/fake-follow-browser.js';
 
 const NOW = new Date('2026-12-03T12:00:00Z');
@@ -25,34 +28,22 @@ interface World {
   browser: FakeFollowBrowser;
   sources: FollowedSources;
   corpus: ReaderCorpus;
-  records: ArticleRecords;
-  store: CorpusStore;
+  /** Commits of the corpus's segment list. */
   changes: () => number;
   endpointOrigins: string[];
 }
 
 function world(granted: string[] = [LOCAL], now = NOW): World {
   const browser = fakeFollowBrowser(granted);
-  const store = memoryCorpusStore();
-  const records = memoryArticleRecords();
-  let changes = 0;
-  const corpus = readerCorpus({ records, corpusStore: store, now: () => now, changed: () => void changes++ });
+  const settings = memoryStorageArea();
+  const segments = failing(indexedDbReaderSegments(new IDBFactory()));
+  const corpus = readerCorpus({ store: segments.store, corpusStore: memoryCorpusStore(), settings, now: () => now });
   const endpointOrigins: string[] = [];
   const sources = followedSources({
-    browser, storage: memoryStorageArea(), fetch: globalThis.fetch, reader: jsdomPageReader, readerCorpus: corpus, now: () => now,
+    browser, storage: settings, fetch: globalThis.fetch, reader: jsdomPageReader, readerCorpus: corpus, now: () => now,
     keptOrigins: async () => endpointOrigins, perSiteIntervalMs: 0, timeoutMs: 1500,
   });
-  return { browser, sources, corpus, records, store, changes: () => changes, endpointOrigins };
-}
-
-/** The reader's corpus as a check loads it: from the corpus store, texts read on demand. */
-async function storedReaderCorpus(store: CorpusStore): Promise<Corpus> {
-  const rows = (await store.all()).filter((r) => isReaderCorpusId(r.id));
-  expect(rows).toHaveLength(1);
-  const texts = new StoredTexts(store, rows[0]!.id, rows[0]!.textBytes);
-  const corpus = loadCorpusHead(rows[0]!.head, texts);
-  await texts.load(Array.from({ length: corpus.size }, (_, doc) => corpus.textRange(doc)));
-  return corpus;
+  return { browser, sources, corpus, changes: () => segments.counts.commits, endpointOrigins };
 }
 
 beforeAll(async () => {
@@ -134,12 +125,12 @@ describe('a run', () => {
 
   test('adds the new articles to the reader\'s corpus with title, outlet, publication instant and address', async () => {
     expect(firstRun).toMatchObject({ sources: 4, added: STORED_PAGES.length, replaced: 0 });
-    const stored = await w.records.all();
+    const stored = await w.corpus.articles();
     expect(stored.map((r) => new URL(r.url).pathname).sort()).toEqual([...STORED_PAGES].sort());
     const port = stored.find((r) => r.url.includes('/news/world/port-strike'))!;
-    expect(port).toMatchObject({ origin: 'followed', outlet: 'Meridian News', published: '2026-12-03T08:30:00.000Z', source: `${site.base}/news/world`, firstSeen: NOW.toISOString() });
+    expect(port).toMatchObject({ origin: 'followed', outlet: 'Meridian News', published: '2026-12-03T08:30:00.000Z', firstSeen: NOW.toISOString() });
     expect(port.text.startsWith(port.title)).toBe(true);
-    expect(await w.corpus.summary()).toEqual({ articles: stored.length, byOrigin: { followed: stored.length, read: 0, added: 0 } });
+    expect(await w.corpus.summary()).toMatchObject({ articles: stored.length, byOrigin: { followed: stored.length, read: 0, added: 0 } });
   });
 
   test('each source\'s status says when it was fetched, how many articles it added, and its errors in words', async () => {
@@ -151,10 +142,11 @@ describe('a run', () => {
     expect(list['/feed.json']!.lastError).toMatch(/the server failed \(500\)/);
   });
 
-  test('a scraper\'s copy of a followed article is a copy of it, found in the corpus the run rebuilt', async () => {
-    const corpus = await storedReaderCorpus(w.store);
-    const original = (await w.records.all()).find((r) => r.url.includes('/news/world/port-strike'))!;
-    const verdict = attribute({ text: original.text, url: 'https://scraper.example/port-strike' }, [corpus]);
+  test('a scraper\'s copy of a followed article is a copy of it, found in the segments the run appended', async () => {
+    const segments = await w.corpus.segments();
+    // as a check does: the texts of the candidates read from the store first (articles() reads them all)
+    const original = (await w.corpus.articles()).find((r) => r.url.includes('/news/world/port-strike'))!;
+    const verdict = attribute({ text: original.text, url: 'https://scraper.example/port-strike' }, segments.map((s) => s.corpus));
     expect(verdict.status).toBe('copy');
     expect(verdict.likelyOriginal).toBe(original.id);
   });
@@ -203,7 +195,7 @@ describe('servers that misbehave', () => {
     const w = world();
     await w.sources.follow(`${site.base}/news/world`);
     await w.sources.run();
-    const urls = (await w.records.all()).map((r) => new URL(r.url).pathname);
+    const urls = (await w.corpus.articles()).map((r) => new URL(r.url).pathname);
     expect(urls).toEqual(['/news/world/port-strike']);
   });
 });

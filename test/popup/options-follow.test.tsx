@@ -6,10 +6,10 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { FollowAnswer, FollowedSource, ReaderCorpusView } from '../../src/extension/messages.js';
+import type { FollowAnswer, FollowedSource, ReaderCorpusView, ReaderRetention } from '../../src/extension/messages.js';
 import { followFromClick } from '../../src/extension/follow-settings.js';
 import { FollowSources, type FollowPort } from '../../popup/components/follow-sources.js';
-import { ReaderCorpusSection } from '../../popup/components/reader-corpus-section.js';
+import { ReaderCorpusSection, type ReaderCorpusPort } from '../../popup/components/reader-corpus-section.js';
 import { PopupApp } from '../../popup/popup-app.js';
 import { mockAnalysis } from '../../popup/mock.js';
 
@@ -97,22 +97,70 @@ describe('the permission request', () => {
 });
 
 describe('your corpus', () => {
-  const view = (over: Partial<ReaderCorpusView> = {}): ReaderCorpusView => ({ articles: 5, byOrigin: { followed: 3, read: 1, added: 1 }, rememberReading: false, ...over });
+  const view = (over: Partial<ReaderCorpusView> = {}): ReaderCorpusView => ({
+    articles: 5, byOrigin: { followed: 3, read: 1, added: 1 }, bytes: 3 * 1024 * 1024 + 300 * 1024, retention: { maxAgeDays: 90, maxMegabytes: 200 }, rememberReading: false, ...over,
+  });
+  const port = (over: Partial<ReaderCorpusPort> = {}): ReaderCorpusPort => ({
+    setRememberReading: vi.fn(async (on: boolean) => view({ rememberReading: on })), clearReaderArticles: vi.fn(async () => 2),
+    setReaderRetention: vi.fn(async (retention: ReaderRetention) => view({ retention })), ...over,
+  });
 
   test('"Remember what I read" is off until the reader turns it on; clearing what was read keeps the followed articles', async () => {
-    const port = { setRememberReading: vi.fn(async (on: boolean) => view({ rememberReading: on })), clearReaderArticles: vi.fn(async () => 2) };
+    const reader = port();
     const notes: string[] = [];
-    act(() => render(<ReaderCorpusSection view={view()} port={port} onChanged={(n) => notes.push(n)} note="" />, container));
-    expect($('[data-testid=reader-count]')!.textContent).toBe('5 articles: 3 from followed sources, 1 you read, 1 you added.');
+    act(() => render(<ReaderCorpusSection view={view()} port={reader} onChanged={(n) => notes.push(n)} note="" />, container));
+    expect($('[data-testid=reader-count]')!.textContent).toBe('5 articles (3.3 MB): 3 from followed sources, 1 you read, 1 you added.');
     const box = $('[data-testid=remember-reading]') as HTMLInputElement;
     expect(box.checked).toBe(false);
     act(() => box.click());
     await settle();
-    expect(port.setRememberReading).toHaveBeenCalledWith(true);
+    expect(reader.setRememberReading).toHaveBeenCalledWith(true);
     click('[data-testid=clear-read]');
     await settle();
-    expect(port.clearReaderArticles).toHaveBeenCalledWith(['read', 'added']);
+    expect(reader.clearReaderArticles).toHaveBeenCalledWith(['read', 'added']);
     expect(notes).toEqual(['Each article you check is now added to your corpus.', '2 articles you read or added removed.']);
+  });
+});
+
+describe('retention of your corpus', () => {
+  const view = (over: Partial<ReaderCorpusView> = {}): ReaderCorpusView => ({
+    articles: 40, byOrigin: { followed: 40, read: 0, added: 0 }, bytes: 900 * 1024, retention: { maxAgeDays: 90, maxMegabytes: 200 }, rememberReading: false, ...over,
+  });
+  const type = (testId: string, value: string) =>
+    act(() => {
+      const input = $(`[data-testid=${testId}]`) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+
+  test('shows the current limits beside the count and size, and applies the ones the reader sets', async () => {
+    const setReaderRetention = vi.fn(async (retention: ReaderRetention) => view({ retention, articles: 31 }));
+    const notes: string[] = [];
+    const port = { setRememberReading: vi.fn(), clearReaderArticles: vi.fn(), setReaderRetention };
+    act(() => render(<ReaderCorpusSection view={view()} port={port} onChanged={(n) => notes.push(n)} note="" />, container));
+    expect($('[data-testid=reader-count]')!.textContent).toMatch(/^40 articles \(900 KB\)/);
+    expect(($('[data-testid=retention-days]') as HTMLInputElement).value).toBe('90');
+    expect(($('[data-testid=retention-megabytes]') as HTMLInputElement).value).toBe('200');
+    type('retention-days', '30');
+    type('retention-megabytes', '50');
+    act(() => ($('[data-testid=retention]') as HTMLFormElement).requestSubmit());
+    await settle();
+    expect(setReaderRetention).toHaveBeenCalledWith({ maxAgeDays: 30, maxMegabytes: 50 });
+    expect(notes).toEqual(['Kept for 30 days, at most 50 MB: 9 articles removed.']);
+  });
+
+  test('a limit the background refuses is told in its words', async () => {
+    const setReaderRetention = vi.fn(async () => {
+      throw new Error('Keep articles for a whole number of days from 1 to 3650.');
+    });
+    const notes: string[] = [];
+    act(() => render(<ReaderCorpusSection view={view()} port={{ setRememberReading: vi.fn(), clearReaderArticles: vi.fn(), setReaderRetention }} onChanged={(n) => notes.push(n)} note="" />, container));
+    type('retention-days', '2.5');
+    // the browser's own check would stop a fractional day; the background's is the one that counts
+    act(() => void $('[data-testid=retention]')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    await settle();
+    expect(setReaderRetention).toHaveBeenCalledWith({ maxAgeDays: 2.5, maxMegabytes: 200 });
+    expect(notes).toEqual(['Keep articles for a whole number of days from 1 to 3650.']);
   });
 });
 

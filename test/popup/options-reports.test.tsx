@@ -32,10 +32,15 @@ const reportParts = () => ({
   followSource: vi.fn(async () => ({ ok: false as const, error: 'not in this test' })),
   unfollowSource: vi.fn(async () => undefined),
   followNow: vi.fn(async () => ({ sources: 0, added: 0, replaced: 0, deferred: 0, errors: 0 })),
-  getReaderCorpus: vi.fn(async () => ({ articles: 0, byOrigin: { followed: 0, read: 0, added: 0 }, rememberReading: false })),
-  setRememberReading: vi.fn(async (on: boolean) => ({ articles: 0, byOrigin: { followed: 0, read: 0, added: 0 }, rememberReading: on })),
+  getReaderCorpus: vi.fn(async () => emptyReaderCorpus(false)),
+  setRememberReading: vi.fn(async (on: boolean) => emptyReaderCorpus(on)),
   clearReaderArticles: vi.fn(async () => 0),
+  setReaderRetention: vi.fn(async () => emptyReaderCorpus(false)),
 });
+
+function emptyReaderCorpus(rememberReading: boolean) {
+  return { articles: 0, byOrigin: { followed: 0, read: 0, added: 0 }, bytes: 0, retention: { maxAgeDays: 90, maxMegabytes: 200 }, rememberReading };
+}
 
 const typeEndpoint = (url: string) => {
   const input = $('[data-testid=endpoint]') as HTMLInputElement;

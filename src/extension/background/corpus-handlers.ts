@@ -2,7 +2,7 @@
 import type { CorpusEntry, Handlers } from '../messages.js';
 import type { CheckEngine } from './check-engine.js';
 import type { BackgroundDeps } from './deps.js';
-import { isReaderCorpusId, type ReaderCorpus } from './reader-corpus.js';
+import { isReaderCorpusId, READER_CORPUS_PREFIX, type ReaderCorpus } from './reader-corpus.js';
 
 export function createCorpusHandlers(
   deps: Pick<BackgroundDeps, 'corpusStore'>, corpora: CheckEngine, reader: ReaderCorpus,
@@ -18,12 +18,20 @@ export function createCorpusHandlers(
     },
 
     async listCorpora(): Promise<CorpusEntry[]> {
-      return (await corpora.corpora()).map((e) => e.entry);
+      const entries = (await corpora.corpora()).map((e) => e.entry);
+      // the reader's own corpus is one corpus to the reader, however many segments it is kept in
+      const reader = entries.filter((e) => isReaderCorpusId(e.id));
+      const others = entries.filter((e) => !isReaderCorpusId(e.id));
+      if (reader.length === 0) return others;
+      const damaged = reader.find((e) => e.damaged !== undefined)?.damaged;
+      return [...others, {
+        ...reader[0]!, id: `${READER_CORPUS_PREFIX}corpus`, articles: reader.reduce((n, e) => n + e.articles, 0), ...(damaged === undefined ? {} : { damaged }),
+      }];
     },
 
     async removeCorpus(id: string): Promise<void> {
       if (id === 'bundled') throw new Error('The bundled corpus cannot be removed.');
-      // The reader's own corpus is rebuilt from its articles: removing it removes them.
+      // The reader's own corpus: removing it removes its articles.
       if (isReaderCorpusId(id)) return void (await reader.clear());
       await deps.corpusStore.remove(id);
       await corpora.forgetImported();

@@ -10,7 +10,7 @@ import type { ExtensionApi } from '../extension-api.js';
 import type { ReportStore } from '../report-store.js';
 import type { StorageArea } from '../storage-area.js';
 import type { FollowBrowser } from './followed-sources.js';
-import type { ArticleRecords } from './reader-corpus.js';
+import type { ReaderSegmentStore } from './reader-segments.js';
 
 export interface BackgroundDeps {
   api: ExtensionApi;
@@ -31,8 +31,8 @@ export interface BackgroundDeps {
   sha256(text: string): Promise<string>;
   /** Where the reader's choices and the following's state are kept: storage.local. */
   settings: StorageArea;
-  /** The articles of the reader's own corpus (IndexedDB in the browser). */
-  readerRecords: ArticleRecords;
+  /** The segments of the reader's own corpus (IndexedDB in the browser). */
+  readerSegments: ReaderSegmentStore;
   /** What following sources needs of the browser: its permissions and alarms, and a fetch. */
   follow: { browser: FollowBrowser; fetch: typeof fetch; reader: PageReader; perSiteIntervalMs?: number; timeoutMs?: number };
 }

@@ -199,7 +199,7 @@ export function followedSources(deps: FollowDeps): FollowedSources {
           maxNewArticles: MAX_ARTICLES_PER_RUN, maxAgeDays: MAX_AGE_DAYS,
         });
         const outcome = await deps.readerCorpus.add(
-          result.articles.map((a) => ({ url: a.url, title: a.title, outlet: a.outlet, published: a.published, text: a.text, origin: 'followed' as const, source: a.source })),
+          result.articles.map((a) => ({ url: a.url, title: a.title, outlet: a.outlet, published: a.published, text: a.text, origin: 'followed' as const })),
         );
         // Credit each source with what the corpus took of it (a copy already stored under another address is not its article).
         const sourcesState = { ...result.state.sources };

@@ -10,6 +10,7 @@ import type { CorpusEntry } from '../messages.js';
 import { StoredTexts } from '../stored-texts.js';
 import { migrateStoredCorpus } from './migrate-stored-corpus.js';
 import type { BackgroundDeps } from './deps.js';
+import { isReaderCorpusId, READER_CORPUS_NAME, READER_CORPUS_PREFIX, type ReaderCorpusSegment } from './reader-corpus.js';
 
 /** The seeds corpus and the synonym table shipped inside the extension. */
 export const BUNDLED_CORPUS = 'data/seeds.fhc';
@@ -27,7 +28,7 @@ export interface LoadedCorpus {
 }
 
 export interface LoadedCorpora {
-  /** The bundled corpus first, then the imported ones, oldest first. */
+  /** The bundled corpus first, then the imported ones, oldest first, then the segments of the reader's own corpus. */
   entries: LoadedCorpus[];
   lexicon: unknown;
 }
@@ -36,6 +37,9 @@ interface BaseData {
   bundled: LoadedCorpus;
   lexicon: unknown;
 }
+
+/** What an unreadable corpus offers a check: nothing. */
+const EMPTY_HANDLE: CorpusHandle = { size: 0, meta: () => { throw new RangeError('empty corpus'); }, textRange: () => { throw new RangeError('empty corpus'); } };
 
 /** Forget a failed load so the next call tries again rather than repeating the failure. */
 function retryable<T>(load: () => Promise<T>, reset: () => void): Promise<T> {
@@ -51,7 +55,14 @@ export interface CorporaLoader {
   forgetImported(): void;
 }
 
-export function corporaLoader(deps: Pick<BackgroundDeps, 'engine' | 'readAsset' | 'corpusStore'>): CorporaLoader {
+/**
+ * `readerSegments`: the reader's own corpus (reader-corpus.ts), one entry per segment, all under
+ * READER_CORPUS_NAME; its ids start with READER_CORPUS_PREFIX and change with its articles. It
+ * answers the same array until the corpus changes.
+ */
+export function corporaLoader(
+  deps: Pick<BackgroundDeps, 'engine' | 'readAsset' | 'corpusStore'>, readerSegments: () => Promise<readonly ReaderCorpusSegment[]> = async () => [],
+): CorporaLoader {
   const { engine } = deps;
   let base: Promise<BaseData> | null = null;
   let imported: Promise<LoadedCorpus[]> | null = null;
@@ -68,6 +79,8 @@ export function corporaLoader(deps: Pick<BackgroundDeps, 'engine' | 'readAsset' 
   async function loadImported(): Promise<LoadedCorpus[]> {
     const entries: LoadedCorpus[] = [];
     for (const stored of await deps.corpusStore.all()) {
+      // version 1 of the reader's corpus, an index rebuilt from its records: its segments replace it
+      if (isReaderCorpusId(stored.id)) continue;
       let row = stored;
       try {
         // A corpus imported under an older format is rebuilt from its articles, once, rather than listed as unreadable.
@@ -83,7 +96,7 @@ export function corporaLoader(deps: Pick<BackgroundDeps, 'engine' | 'readAsset' 
         // A stored corpus that no longer loads (say, written by an older format) must not block checks with the others.
         entries.push({
           entry: { id: row.id, name: `${row.name} (unreadable)`, articles: 0, bundled: false, importedAt: row.importedAt },
-          corpus: { size: 0, meta: () => { throw new RangeError('empty corpus'); }, textRange: () => { throw new RangeError('empty corpus'); } },
+          corpus: EMPTY_HANDLE,
           unreadable: error instanceof Error ? error.message : String(error),
         });
       }
@@ -91,12 +104,38 @@ export function corporaLoader(deps: Pick<BackgroundDeps, 'engine' | 'readAsset' 
     return entries;
   }
 
+  /** The reader's segments as entries: the same entries (and what checks marked on them) until the corpus changes. */
+  let reader: { segments: readonly ReaderCorpusSegment[]; entries: LoadedCorpus[] } | null = null;
+  async function loadReader(): Promise<LoadedCorpus[]> {
+    try {
+      const segments = await readerSegments();
+      if (reader?.segments !== segments) {
+        reader = {
+          segments,
+          entries: segments.map((segment) => ({
+            entry: { id: segment.id, name: READER_CORPUS_NAME, articles: segment.articles, bundled: false, importedAt: null },
+            corpus: segment.corpus,
+            texts: segment.texts,
+          })),
+        };
+      }
+      return reader.entries;
+    } catch (error) {
+      return [{
+        entry: { id: `${READER_CORPUS_PREFIX}unreadable`, name: `${READER_CORPUS_NAME} (unreadable)`, articles: 0, bundled: false, importedAt: null },
+        corpus: EMPTY_HANDLE,
+        unreadable: error instanceof Error ? error.message : String(error),
+      }];
+    }
+  }
+
   return {
     async load() {
       base ??= retryable(loadBase, () => (base = null));
       imported ??= retryable(loadImported, () => (imported = null));
-      const [{ bundled, lexicon }, entries] = await Promise.all([base, imported]);
-      return { entries: [bundled, ...entries], lexicon };
+      // the reader's corpus answers from memory until it changes (reader-corpus.ts), so it is asked every time
+      const [{ bundled, lexicon }, entries, own] = await Promise.all([base, imported, loadReader()]);
+      return { entries: [bundled, ...entries, ...own], lexicon };
     },
     forgetImported() {
       imported = null;

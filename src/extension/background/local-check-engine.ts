@@ -8,10 +8,17 @@ import type { AnalyzeAnswer, AnalyzeRequest, CheckEngine } from './check-engine.
 import { markDamagedArticle } from './damaged-articles.js';
 import type { BackgroundDeps } from './deps.js';
 import { articleLookup, corporaLoader, readCandidateTexts, usableCorpora } from './loaded-corpora.js';
+import type { ReaderCorpusSegment } from './reader-corpus.js';
 
-export function localCheckEngine(deps: Pick<BackgroundDeps, 'engine' | 'readAsset' | 'corpusStore'>): CheckEngine {
+/** The reader's own corpus as a check engine reads it: its segments, and a way to drop them after a change. */
+export interface ReaderSegmentsSource {
+  segments(): Promise<readonly ReaderCorpusSegment[]>;
+  forget?(): void;
+}
+
+export function localCheckEngine(deps: Pick<BackgroundDeps, 'engine' | 'readAsset' | 'corpusStore'>, reader?: ReaderSegmentsSource): CheckEngine {
   const { engine } = deps;
-  const loader = corporaLoader(deps);
+  const loader = corporaLoader(deps, reader ? () => reader.segments() : undefined);
   const now = (): number => performance.timeOrigin + performance.now();
 
   return {
@@ -25,6 +32,7 @@ export function localCheckEngine(deps: Pick<BackgroundDeps, 'engine' | 'readAsse
 
     async forgetImported() {
       loader.forgetImported();
+      reader?.forget?.();
     },
 
     async analyze(request: AnalyzeRequest): Promise<AnalyzeAnswer> {

@@ -16,13 +16,13 @@ const REMEMBER_KEY = 'rememberReading';
 export type ReaderHandlers = Pick<
   Handlers,
   | 'listFollowedSources' | 'followSource' | 'unfollowSource' | 'followNow' | 'getReaderCorpus' | 'setRememberReading'
-  | 'clearReaderArticles' | 'keepPage' | 'forgetKeptPage'
+  | 'clearReaderArticles' | 'keepPage' | 'forgetKeptPage' | 'setReaderRetention'
 >;
 
 /** An extracted article as the reader's corpus keeps it: text, title, outlet, time, address, nothing else. */
 export function readerArticleOf(url: string, article: ExtractedArticle, origin: NewReaderArticle['origin']): NewReaderArticle {
   return {
-    url, title: article.title, outlet: article.siteName ?? hostOf(url), published: article.published, text: pageText(article), origin, source: null,
+    url, title: article.title, outlet: article.siteName ?? hostOf(url), published: article.published, text: pageText(article), origin,
   };
 }
 
@@ -59,6 +59,10 @@ export function createReaderHandlers(deps: Pick<BackgroundDeps, 'api' | 'setting
     getReaderCorpus: view,
     async setRememberReading(on) {
       await deps.settings.set({ [REMEMBER_KEY]: on === true });
+      return view();
+    },
+    async setReaderRetention(retention) {
+      await corpus.setRetention(retention);
       return view();
     },
     // An argument left out arrives as null: Chrome serialises messages as JSON.

@@ -13,6 +13,7 @@ import {
   CorpusFormatError, EMPTY_MANIFEST, encodeManifest, groupSegments, growCorpus, looksLikeManifest, parseManifest, segmentName,
   type ArticleInput, type Corpus, type GrowingCorpusManifest, type GrowOptions, type GrowReport, type SegmentHost,
 } from '../engine/index.js';
+import { itemKey } from '../follow/item-key.js';
 import { loadCorpusFile } from './assets.js';
 import { CliError, ExitCode } from './cli-error.js';
 
@@ -161,7 +162,8 @@ export async function growCorpusFile(
   }
   let report: GrowReport;
   try {
-    report = await growCorpus(host, start, articles, options);
+    // stored once per address as following tells them apart: `story.php?id=123` and `?id=124` are two articles
+    report = await growCorpus(host, start, articles, options, itemKey);
   } catch (error) {
     if (error instanceof CliError) throw error;
     if (error instanceof CorpusFormatError) throw new CliError(ExitCode.Corpus, `${file}: ${error.message}`);

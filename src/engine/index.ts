@@ -38,6 +38,12 @@ export const appendArticles = (
   manifest: GrowingCorpusManifest, segments: readonly LoadedSegment[], incoming: readonly ArticleInput[], now: string, params: IndexParams,
 ): ReturnType<typeof appendWithKey> => appendWithKey(manifest, segments, incoming, now, params, addressKey);
 
-/** Appends a batch to a growing corpus, applies retention and merges what is due, committing the segment list last (see retrieve/grow.ts). */
-export const growCorpus = (host: SegmentHost, start: GrowingCorpusManifest, incoming: readonly ArticleInput[], options: GrowOptions): Promise<GrowReport> =>
-  growWithKey(host, start, incoming, options, addressKey);
+/**
+ * Appends a batch to a growing corpus, applies retention and merges what is due, committing the segment list last
+ * (see retrieve/grow.ts). `storedAs` says when two addresses are one stored article; by default the verdict's
+ * addressKey, which ignores the query (a host that keeps articles numbered in it passes its own, see follow/item-key.ts).
+ */
+export const growCorpus = (
+  host: SegmentHost, start: GrowingCorpusManifest, incoming: readonly ArticleInput[], options: GrowOptions,
+  storedAs: (address: string) => string | null = addressKey,
+): Promise<GrowReport> => growWithKey(host, start, incoming, options, storedAs);

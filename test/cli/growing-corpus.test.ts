@@ -105,3 +105,20 @@ describe('a change that dies between two steps', () => {
     expect(attribute({ text: seeds[3]!.text }, await loadCorpusSegments(corpus)).self).toBe(seeds[3]!.id);
   });
 });
+
+describe('addresses in a grown corpus', () => {
+  test('articles numbered in the query are two articles; a tracking parameter does not make a third', async () => {
+    const corpus = path.join(tmp, 'numbered.fhc');
+    const [a, b] = seedArticles();
+    const at = (article: ArticleInput, url: string, id: string): ArticleInput => ({ ...article, id, url });
+    const options = { now: '2026-12-04T03:00:00Z', retention: { maxAgeDays: Infinity, maxBytes: Infinity } };
+    await growCorpusFile(corpus, [at(a!, 'https://news.example/story.php?id=123', 'first')], options);
+    await growCorpusFile(corpus, [at(b!, 'https://news.example/story.php?id=124', 'second')], options);
+    const report = await growCorpusFile(corpus, [at(b!, 'https://news.example/story.php?id=124&utm_source=rss', 'again')], options);
+    expect(report.added).toBe(0);
+    const segments = await loadCorpusSegments(corpus);
+    const urls = segments.flatMap((c) => [...Array(c.size).keys()].filter((d) => !c.isRemoved(d)).map((d) => c.meta(d).url)).sort();
+    expect(urls).toEqual(['https://news.example/story.php?id=123', 'https://news.example/story.php?id=124']);
+  });
+});
+

@@ -116,10 +116,10 @@ function carriersToAlign(candidates: readonly GroupedCandidate[]): GroupedCandid
       .slice(0, MAX_ALIGNED_CARRIERS).map(({ c }) => c));
 }
 
-/** A candidate's publication for ordering carriers; damaged metadata orders it last (alignment reports the damage). */
-function publishedOf(c: CandidateArticle): string | null {
+/** When a candidate was out, for ordering carriers (its first-seen time bounds it, as for direction); damaged metadata orders it last. */
+function publishedOf(c: CandidateArticle): ArticleDate {
   try {
-    return c.corpus.meta(c.doc).published;
+    return recordedDate(c.corpus.meta(c.doc));
   } catch {
     return null;
   }

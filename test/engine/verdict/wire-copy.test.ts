@@ -63,6 +63,24 @@ describe('a wire story carried by many sites', () => {
   });
 });
 
+describe('a wire story carried by more sites than are aligned', () => {
+  // thirty dated carriers, and one that states no date but that this corpus saw before any of them
+  const dated = Array.from({ length: 30 }, (_, i): ArticleInput => ({
+    id: `carrier-${String(i).padStart(2, '0')}`, title: 'Story', outlet: `Outlet ${i}`, url: `https://outlet${i}.example/story`,
+    published: `2021-12-30T${String(10 + (i % 12)).padStart(2, '0')}:00:00Z`, text: `Outlet ${i} News\n\n${story}\n\nCopyright 2021 Outlet ${i}.`,
+  }));
+  const seenFirst: ArticleInput = {
+    id: 'seen-first', title: 'Story', outlet: 'Early Outlet', url: 'https://early.example/story', published: null,
+    firstSeen: '2021-12-30T07:00:00Z', text: `Early Outlet\n\n${story}\n\nCopyright 2021 Early Outlet.`,
+  };
+  const corpus = loadCorpus(buildCorpusIndex([...dated, seenFirst]));
+
+  test('aligns the carrier first seen earliest, though it states no date', () => {
+    const verdict = attribute({ text: story, url: 'https://reader.example/story', published: '2021-12-30T18:00:00Z' }, [corpus], { lexicon: synonyms });
+    expect(verdict.sources.map((s) => s.id)).toContain('seen-first');
+  });
+});
+
 describe('a carrier in the corpus, checked at its own address', () => {
   // an early version of the story and a later update that keeps its first paragraphs and adds more
   const paragraphs = seedText('003').split('\n').filter((l) => l.trim().length > 0);

@@ -8,6 +8,7 @@
  * Applied alike to a page's extracted blocks and to plain text (a text file for the CLI, a scraped
  * dataset's rows), so furniture that arrives as text never reaches the engine either.
  */
+import { wireBylineAt } from '../engine/verdict/credits.js';
 import { isBoilerplateLine } from './boilerplate-lines.js';
 import { isCreditedCaption, isPhotoCreditLine, MAX_CAPTION_WORDS } from './furniture-templates.js';
 
@@ -32,9 +33,9 @@ function captionAt(paragraphs: readonly string[], i: number): boolean {
 }
 
 /**
- * The paragraphs that are not furniture, in order. A gallery — several distinct captions, holding
- * more words than every other paragraph kept — keeps its captions (its other furniture
- * still goes).
+ * The paragraphs that are not furniture, in order, and a byline naming a wire. A gallery — several
+ * distinct captions, holding more words than every other paragraph kept — keeps its captions (its
+ * other furniture still goes).
  */
 export function withoutFurniture(paragraphs: readonly string[], keep: (paragraph: string) => boolean = () => false): string[] {
   const caption = paragraphs.map((_, i) => captionAt(paragraphs, i));
@@ -51,7 +52,10 @@ export function withoutFurniture(paragraphs: readonly string[], keep: (paragraph
     }
   });
   const gallery = captions.size >= MIN_GALLERY_CAPTIONS && captionWords > keptWords;
-  return paragraphs.filter((p, i) => !furniture[i] || (gallery && caption[i]) || keep(p));
+  // a byline naming a wire says whose words the text carries (the engine reads it as a credit), as a page's byline does
+  // (counted among the story's paragraphs, not the captions above them)
+  const byline = wireBylineAt(paragraphs.map((p, i) => (furniture[i] && !(gallery && caption[i]) ? p.split(/\s+/).slice(0, 12).join(' ') : p)));
+  return paragraphs.filter((p, i) => !furniture[i] || (gallery && caption[i]) || i === byline || keep(p));
 }
 
 /**

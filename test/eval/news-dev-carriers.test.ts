@@ -44,4 +44,12 @@ describe.skipIf('skip' in locateDataset('news-scrape-2018') && !requireShared)('
     expect(['copy', 'partial']).toContain(status);
     expect(namesEarlierPartner).toBe(true);
   }, 120_000);
+
+  // AP copy credited only by a byline ("Associated Press" under the headline, "AP" over the dateline),
+  // and an AP live-blog page whose later update holds it whole
+  test.each(['5770', '12130', '7887'])('#%s, AP copy credited in its byline, carries the wire story', (id) => {
+    const { status, namesEarlierPartner } = verdictOf(id);
+    expect(['copy', 'partial']).toContain(status);
+    expect(namesEarlierPartner).toBe(true);
+  }, 120_000);
 });

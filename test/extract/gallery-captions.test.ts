@@ -82,6 +82,15 @@ describe('captions credited on the next line', () => {
     const caption = 'The president attends a meeting of the alliance during a summit of heads of state at its headquarters on Wednesday, July 11, 2018.';
     const body = 'The president and the first lady are arriving at the airport on Sunday ahead of the first formal summit with the Russian president on Monday.';
     const text = ['Leaders land ahead of the summit', 'Jane Reporter, AP', caption, '(Photo: Jane Photographer, AP)', body].join('\n\n');
-    expect(dropFurnitureParagraphs(text)).toBe(['Leaders land ahead of the summit', body].join('\n\n'));
+    // the byline names a wire: it stays as the text's credit (see below)
+    expect(dropFurnitureParagraphs(text)).toBe(['Leaders land ahead of the summit', 'Jane Reporter, AP', body].join('\n\n'));
+  });
+});
+
+describe('a byline naming a wire', () => {
+  it('stays in the text (it credits the wire), other bylines go', () => {
+    const body = 'The homeland security secretary said on Saturday there are no signs that a foreign power is targeting this year\'s elections.';
+    expect(dropFurnitureParagraphs(['Headline of the story', 'By GEOFF MULVIHILL Associated Press', body].join('\n\n'))).toContain('By GEOFF MULVIHILL Associated Press');
+    expect(dropFurnitureParagraphs(['Headline of the story', 'By Jane Doe', body].join('\n\n'))).not.toContain('By Jane Doe');
   });
 });

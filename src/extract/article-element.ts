@@ -1,7 +1,8 @@
 /** The third fallback: the text of the page's <article> or <main> element, cleaned like Readability's output. */
 import { blockParagraphs } from './block-text.js';
 import { linkDensity } from './article-quality.js';
-import { cleanArticleContent, isBoilerplateLine } from './boilerplate.js';
+import { cleanArticleContent } from './boilerplate.js';
+import { withoutFurniture } from './furniture-text.js';
 
 const CONTAINERS = ['[itemprop="articleBody"]', 'article', 'main', '[role="main"]'];
 
@@ -13,7 +14,7 @@ export function articleElementText(doc: Document): { paragraphs: string[]; linkD
     const best = candidates.reduce((a, b) => ((b.textContent ?? '').length > (a.textContent ?? '').length ? b : a));
     const copy = best.cloneNode(true) as Element;
     cleanArticleContent(copy);
-    const paragraphs = blockParagraphs(copy).filter((p) => !isBoilerplateLine(p));
+    const paragraphs = withoutFurniture(blockParagraphs(copy));
     if (paragraphs.length) return { paragraphs, linkDensity: linkDensity(copy) };
   }
   return null;

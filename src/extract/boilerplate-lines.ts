@@ -21,7 +21,9 @@ const EXACT = new RegExp(
       'highlights', 'latest', 'popular', 'top stories', 'view author archive', 'email the author', 'follow (us|the author)',
       'by', 'previous post next post', 'previous( post| article)?', 'next( post| article)?', 'world news', 'watch', 'video',
       'getty images', 'reuters', 'ap', '\\(ap\\)', 'afp', 'associated press', 'shutterstock', 'istock',
-      'caption', 'close', 'image \\d+( of)?( / )?\\d*', 'breaking news',
+      'caption', 'close', 'breaking news',
+      // a slideshow's counter: "Image 3 of 15", "3 of 15", "3 / 15"
+      'image \\d+( ?(of|/) ?\\d+)?', '\\d+ ?(of|/) ?\\d+',
     ].join('|') +
     ')$',
   'i',

@@ -6,7 +6,7 @@
  */
 
 /** Longest caption judged by its credit: a gallery caption runs to ~100 words, an article paragraph ending in a credit does not exist. */
-const MAX_CAPTION_WORDS = 150;
+export const MAX_CAPTION_WORDS = 150;
 
 /**
  * A credit template closing a caption: "(AP Photo/Evan Vucci)", "(Photo by Chris McGrath/Getty Images)",
@@ -59,4 +59,21 @@ const PLAYER_LINE = new RegExp(`^(?:[^•.!?"“]|\\.(?=\\S)){2,60}?\\s*•\\s*$
 
 export function isPlayerLine(paragraph: string, words: number): boolean {
   return words <= 14 && paragraph.length <= 160 && PLAYER_LINE.test(paragraph) && !/^•/.test(paragraph);
+}
+
+/** A photographer and the agency or desk a photo came from, as a line of its own: "Pablo Martinez Monsivais, AP". */
+const PHOTO_CREDIT_LINE = new RegExp(
+  '^(?:' +
+    [
+      '\\((?:photo|image)s?\\s*:[^()]{2,80}\\)', // (Photo: Geert Vanden Wijngaert, AP)
+      '(?:pool photo by\\s+)?[\\p{Lu}][\\p{L}.\'’ -]{1,50},\\s*(?:ap|afp|epa(?:-efe)?|reuters|pool|getty images|(?:ap|afp|epa)\\/getty images|usa today(?: network)?)',
+      '(?:ap|afp|reuters) photo\\s*\\/\\s*[\\p{L}.\'’ -]{2,50}', // AP Photo/Markus Schreiber
+    ].join('|') +
+    ')\\s*$',
+  'iu',
+);
+
+/** A line that is nothing but a photo's credit (the caption it belongs to is the paragraph before it). */
+export function isPhotoCreditLine(paragraph: string): boolean {
+  return paragraph.length <= 120 && PHOTO_CREDIT_LINE.test(paragraph.trim());
 }

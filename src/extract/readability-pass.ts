@@ -2,7 +2,8 @@
 import { Readability } from '@mozilla/readability';
 import { blockParagraphs } from './block-text.js';
 import { linkDensity } from './article-quality.js';
-import { cleanArticleContent, isBoilerplateLine, prepareDocument } from './boilerplate.js';
+import { cleanArticleContent, prepareDocument } from './boilerplate.js';
+import { withoutFurniture } from './furniture-text.js';
 
 export interface ReadabilityResult {
   title: string;
@@ -38,7 +39,7 @@ export function readabilityArticle(doc: Document): ReadabilityResult | null {
   cleanArticleContent(root);
   return {
     title: (parsed.title ?? '').trim(),
-    paragraphs: blockParagraphs(root).filter((p) => !isBoilerplateLine(p)),
+    paragraphs: withoutFurniture(blockParagraphs(root)),
     byline: parsed.byline?.trim() || null,
     siteName: parsed.siteName?.trim() || null,
     linkDensity: linkDensity(root),

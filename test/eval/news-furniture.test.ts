@@ -34,9 +34,10 @@ describe.skipIf('skip' in locateDataset('news-scrape-2018') && !requireShared)('
     // left: an AP caption reworded by a site without the template's marks ("This Nov. 11, 2017 file photo,
     // shows …"; a broader caption opening also took the story text AP captions repeat), and a page that is
     // nothing but an AP headline and its captions (#9181), kept whole since dropping them would leave nothing:
-    // it is flagged with one of the AP story's carriers, whichever the verdict names (its credit line names AP)
+    // it is flagged with one of the AP story's carriers, whichever the verdict names (its credit line names AP),
+    // and may be with an AP slideshow (#8358), whose captions are its content (a gallery keeps them)
     const pairs = flagged.map((p) => p.pair);
     expect(pairs.filter((p) => p !== '8957-10552' && !p.split('-').includes('9181'))).toEqual([]);
-    expect(pairs.filter((p) => p.split('-').includes('9181')).length).toBeLessThanOrEqual(1);
+    expect(pairs.filter((p) => p.split('-').includes('9181')).length).toBeLessThanOrEqual(2);
   }, 180_000);
 });

@@ -22,6 +22,9 @@ describe('isBoilerplateLine', () => {
     'Back to top button',
     '© 2022 Al Jazeera Media Network',
     'Sign up for our newsletter to get the news in your inbox',
+    'Image 3 of 15',
+    '1 of 12',
+    '1 / 19',
   ])('drops %s', (line) => expect(isBoilerplateLine(line)).toBe(true));
 
   it.each([
@@ -32,6 +35,7 @@ describe('isBoilerplateLine', () => {
     'Sign up for the Disney+ bundle using the same email as your Hulu account',
     '[Ni’matul Ukhuwah hal. 41]',
     'http://amzn.to/2iJFhRj',
+    '3 of 5 voters said they would back the measure.',
     'Russia has denied it plans to invade Ukraine, but Putin has warned any expansion of US military hardware into Ukraine would cross a red line. Source: officials.',
   ])('keeps %s', (line) => expect(isBoilerplateLine(line)).toBe(false));
 });

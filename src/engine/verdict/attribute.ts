@@ -258,12 +258,15 @@ function pairEvidence(
   }
   const pageSide = { url: page.url ?? null, outlet: page.siteName ?? null, credits: pageCredits };
   const sourceSide = { url: a.article.url, outlet: a.article.outlet, credits: creditsOf(a.article.text) };
+  const credit = creditEvidence(pageSide, sourceSide, a.coverage);
+  // two carriers of one wire's credited copy: the longer holding the shorter carries more of the wire's text, not its source
+  const commonWire = credit?.says === 'unknown-order';
   for (const found of [
     canonicalEvidence(page.url, page.canonical, a.article.url),
     basedOnEvidence(page.basedOn, a.article.url),
     sourceLinkEvidence(page.links, a.article.url),
-    creditEvidence(pageSide, sourceSide, a.coverage),
-    containmentEvidence(pageWords, a.prepared.words.starts.length, a.coverage),
+    credit,
+    commonWire ? null : containmentEvidence(pageWords, a.prepared.words.starts.length, a.coverage),
   ]) {
     if (found) evidence.push(found);
   }

@@ -3,7 +3,7 @@
  * (see directionOf for how they combine). Pure: addresses, texts and counts in, evidence out.
  */
 import type { DirectionEvidence } from '../types.js';
-import { creditsIn, wireOf, type Credit } from './credits.js';
+import { bylineWire, creditsIn, wireOf, type Credit } from './credits.js';
 import { outletIsSite, sameAddress, siteOf } from './identity.js';
 import { COPY_THRESHOLD } from './verdict.js';
 
@@ -23,9 +23,11 @@ export const CONTAINMENT_SHARE = 0.8;
 /** Credits of a text from its body and, for a page, its byline. */
 export function creditsOf(text: string, byline: string | null = null): Credit[] {
   const credits = creditsIn(text);
-  if (byline && wireOf(byline.replace(/^\s*by\s+/i, ''))) credits.unshift({ name: byline.replace(/^\s*by\s+/i, '').trim(), line: byline.trim() });
+  const wire = byline ? bylineWire(byline) : null;
+  if (wire) credits.unshift({ name: wire, line: byline!.trim() });
   return credits;
 }
+
 
 /** Whether a credited name (or one of the names in "Al Jazeera and news agencies") is this outlet or site. */
 export function namesOutlet(credited: string, outlet: string | null, url: string | null): boolean {

@@ -7,7 +7,7 @@
  * as the first segment on the first change (copied; the original path then holds the list).
  */
 import { closeSync, fsyncSync, openSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   CorpusFormatError, EMPTY_MANIFEST, encodeManifest, groupSegments, growCorpus, looksLikeManifest, parseManifest, segmentName,
@@ -20,17 +20,29 @@ import { CliError, ExitCode } from './cli-error.js';
 export const segmentsDir = (file: string): string => `${file}.segments`;
 
 /** The segment list at `file`; null when the file is a corpus file of the single-file kind, or absent. */
+/** Enough of a file's start to tell a segment list (JSON, after any white space) from a corpus file. */
+const MANIFEST_SNIFF_BYTES = 4096;
+
 export async function readManifestFile(file: string): Promise<GrowingCorpusManifest | null> {
-  let head: Uint8Array;
+  let whole: Uint8Array;
   try {
-    head = new Uint8Array(await readFile(file));
+    // a corpus file can be hundreds of megabytes: its first bytes tell it from a segment list, which alone is read whole
+    const handle = await open(file, 'r');
+    try {
+      const first = new Uint8Array(MANIFEST_SNIFF_BYTES);
+      const { bytesRead } = await handle.read(first, 0, first.length, 0);
+      if (!looksLikeManifest(first.subarray(0, bytesRead))) return null;
+    } finally {
+      await handle.close();
+    }
+    whole = new Uint8Array(await readFile(file));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new CliError(ExitCode.Corpus, `${file}: corpus file not found or unreadable`);
   }
-  if (!looksLikeManifest(head)) return null;
+  if (!looksLikeManifest(whole)) return null;
   try {
-    return parseManifest(head);
+    return parseManifest(whole);
   } catch (error) {
     if (error instanceof CorpusFormatError) throw new CliError(ExitCode.Corpus, `${file}: ${error.message}`);
     throw error;

@@ -358,15 +358,7 @@ export function readerCorpus(deps: ReaderCorpusDeps): ReaderCorpus {
   async function segments(): Promise<ReaderCorpusSegment[]> {
     view ??= (async () => {
       const manifest = await current();
-      const texts = new Map<string, StoredTexts>();
-      const corpora = await open(manifest, (name, textBytes) => {
-        const stored = new StoredTexts(deps.store, name, textBytes);
-        texts.set(name, stored);
-        return stored;
-      });
-      return manifest.segments.map((entry, i) => ({
-        id: `${READER_CORPUS_PREFIX}${entry.name}-${entry.removed.length}`, corpus: corpora[i]!, texts: texts.get(entry.name)!, articles: entry.articles - entry.removed.length,
-      }));
+      return checkedSegments(manifest, await headsOf(manifest.segments.map((e) => e.name)), deps.store);
     })().catch((error: unknown) => {
       view = null;
       throw error;
@@ -449,6 +441,15 @@ function freshId(id: string, taken: ReadonlySet<string>): string {
   return out;
 }
 
+/** The segments of `manifest` (their `heads` in its order) as checks look them up, texts read from `store` on demand. */
+function checkedSegments(manifest: GrowingCorpusManifest, heads: readonly SegmentHead[], store: ReaderSegmentStore): ReaderCorpusSegment[] {
+  const texts = heads.map(({ name, textBytes }) => new StoredTexts(store, name, textBytes));
+  const corpora = groupSegments(manifest, heads.map(({ name, head }, i) => ({ name, corpus: loadCorpusHead(head, texts[i]!) })));
+  return manifest.segments.map((entry, i) => ({
+    id: `${READER_CORPUS_PREFIX}${entry.name}-${entry.removed.length}`, corpus: corpora[i]!, texts: texts[i]!, articles: entry.articles - entry.removed.length,
+  }));
+}
+
 /** The reader's corpus as another context's checks read it: its committed segments, never changed from there. */
 export interface ReaderCorpusView {
   segments(): Promise<ReaderCorpusSegment[]>;
@@ -468,12 +469,7 @@ export function readerCorpusView(store: ReaderSegmentStore): ReaderCorpusView {
     segments() {
       view ??= (async () => {
         const manifest = (await store.manifest()) ?? EMPTY_MANIFEST;
-        const heads = await store.heads(manifest.segments.map((e) => e.name));
-        const texts = heads.map(({ name, textBytes }) => new StoredTexts(store, name, textBytes));
-        const corpora = groupSegments(manifest, heads.map(({ name, head }, i) => ({ name, corpus: loadCorpusHead(head, texts[i]!) })));
-        return manifest.segments.map((entry, i) => ({
-          id: `${READER_CORPUS_PREFIX}${entry.name}-${entry.removed.length}`, corpus: corpora[i]!, texts: texts[i]!, articles: entry.articles - entry.removed.length,
-        }));
+        return checkedSegments(manifest, await store.heads(manifest.segments.map((e) => e.name)), store);
       })().catch((error: unknown) => {
         view = null;
         throw error;

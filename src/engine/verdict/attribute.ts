@@ -108,7 +108,11 @@ export const MAX_ALIGNED_CARRIERS = 16;
 /** The retrieved candidates to align: every story, each by at most MAX_ALIGNED_CARRIERS of its carriers, the earliest. */
 function carriersToAlign(candidates: readonly GroupedCandidate[]): GroupedCandidate[] {
   const byStory = new Map<number, GroupedCandidate[]>();
-  for (const c of candidates) byStory.set(c.story, [...(byStory.get(c.story) ?? []), c]);
+  for (const c of candidates) {
+    const carriers = byStory.get(c.story);
+    if (carriers) carriers.push(c);
+    else byStory.set(c.story, [c]);
+  }
   return [...byStory.values()].flatMap((carriers) => carriers.length <= MAX_ALIGNED_CARRIERS
     ? carriers
     : carriers.map((c, rank) => ({ c, rank, published: publishedOf(c) }))

@@ -17,6 +17,7 @@ const CREDIT_END = new RegExp(
   '(?:' +
     [
       '\\((?:[\\w.-]+ )?photos?(?: credit| by)?\\b[^()]*\\)', // (AP Photo/…), (AFP Photo/…), (Photo by …), (Photo credit should read …)
+      '\\([^()]{2,60}\\/(?:pool )?photo via (?:ap|afp|epa|reuters)\\b[^()]*\\)', // (Jorge Silva/Pool Photo via AP, File)
       '\\/ ?(?:afp|ap|epa|reuters) photo ?\\/[^/]*', // / AFP PHOTO / Name
       '\\b[\\w .-]+\\/(?:afp|ap|epa(?:-efe)?|reuters|pool)\\/getty images', // NAME/AFP/Getty Images
       'orig file id: \\S+', // a photo desk's file id
@@ -28,9 +29,11 @@ const CREDIT_END = new RegExp(
 
 /**
  * Caption openings and endings a photo desk's template writes: AP's "FILE - In this Nov. 11, 2017
- * file photo, …", and a gallery caption's show-more/show-less toggle ("… more", ". less").
+ * file photo, …", its dated forms without the FILE mark ("In this Nov. 11, 2017, photo, …", "This
+ * Nov. 11, 2017 file photo, shows …": prose never dates a photo so), and a gallery caption's
+ * show-more/show-less toggle ("… more", ". less").
  */
-const CAPTION_START = /^file\s*[-–—]+\s*in this\b.{0,60}?\bphoto\b/i;
+const CAPTION_START = /^(?:file\s*[-–—]+\s*in this\b.{0,60}?\bphoto\b|(?:in )?this [a-z]{3,9}\.? \d{1,2}, \d{4},? (?:file )?photo\b)/i;
 const GALLERY_TOGGLE = /(?:(?:\.\.\.|…)\s*more|[.!?]["”’]?\s+less)\s*$/;
 
 export function isCreditedCaption(paragraph: string, words: number): boolean {
@@ -66,6 +69,7 @@ const PHOTO_CREDIT_LINE = new RegExp(
   '^(?:' +
     [
       '\\((?:photo|image)s?\\s*:[^()]{2,80}\\)', // (Photo: Geert Vanden Wijngaert, AP)
+      '\\([\\p{Lu}][\\p{L}.\'’ -]{1,50}\\s*\\/\\s*(?:ap|afp|epa|reuters|pool|getty images)\\)', // (Jorge Silva / AP)
       '(?:pool photo by\\s+)?[\\p{Lu}][\\p{L}.\'’ -]{1,50},\\s*(?:ap|afp|epa(?:-efe)?|reuters|pool|getty images|(?:ap|afp|epa)\\/getty images|usa today(?: network)?)',
       '(?:ap|afp|reuters) photo\\s*\\/\\s*[\\p{L}.\'’ -]{2,50}', // AP Photo/Markus Schreiber
     ].join('|') +

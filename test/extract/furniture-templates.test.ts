@@ -18,6 +18,9 @@ describe('furniture templates', () => {
     'A man wearing a mask attends a rally against the policy of both presidents in the centre of the capital on Sunday, a day before the two leaders meet there for their first summit. (AP Photo/Jane Photographer)',
     "window._ad = window._ad || [];    _ad.push({      mode: 'thumbnails-c',      container: 'gallery-thumbnails-3',      placement: 'Interstitial Gallery Thumbnails 3',      target_type: 'mix'    });",
     "FILE - In this Nov. 11, 2017 file photo, two presidents talk during the family photo session at a summit. Their persistence in pursuing a warm relationship has confounded critics.",
+    // AP's dated caption forms without the FILE mark, and the pool credit (real-news dev #8957, #10552)
+    "This Nov. 11, 2017 file photo, shows two presidents talking during the family photo session at a summit. They meet again on Monday. (Jane Photographer/Pool Photo via AP, File)",
+    "In this Nov. 11, 2017, photo, two presidents talk during the family photo session at a summit.",
     'A woman shows a poster as she attends a rally in the centre of the capital on Sunday. The two presidents will meet there on Monday. less',
     'A woman shows a poster as she attends a rally in the centre of the capital on Sunday. The two presidents will ... more',
     'CBS News Videos • July 15, 2018',
@@ -30,6 +33,8 @@ describe('furniture templates', () => {
     'File sharing services were blamed in this photo essay for more than a third of the losses, the report said.',
     'He said the plan would cost more, not less',
     'In this town of 4,000 people, nobody remembers a photographer ever visiting before the summit.',
+    'In this July 4, 2018 speech the governor said the state would not raise taxes, whatever the photo opportunities.',
+    'The mayor (Jane Smith / city council) said the photo via AP was taken on Monday.',
     '• It has been building like the run-up to a royal wedding: the two presidents will finally have their first standalone summit meeting.',
     'The agency said the code was written as window.location = "x"; but that it did nothing harmful to readers, according to the researchers who found it in May.',
     'Voters approved the measure 59 percent to 41 percent • turnout was the highest in a decade, officials said in a statement that was released late on Tuesday night after counting.',
@@ -38,6 +43,13 @@ describe('furniture templates', () => {
   it('drops furniture paragraphs from a text, keeps the article', () => {
     const article = 'Council passes the budget after a long night of debate over roads, schools and the new library that residents asked for.';
     const text = [article, LONG_CAPTION, article.replace('budget', 'plan'), 'CBS News Videos • July 15, 2018'].join('\n\n');
+    expect(dropFurnitureParagraphs(text)).toBe([article, article.replace('budget', 'plan')].join('\n\n'));
+  });
+
+  it('drops a caption whose credit is a line of its own, "(Name / AP)"', () => {
+    const article = 'Council passes the budget after a long night of debate over roads, schools and the new library that residents asked for.';
+    const caption = 'Two presidents talk during the family photo session at a summit in a coastal city.';
+    const text = [article, caption, '(Jane Photographer / AP)', article.replace('budget', 'plan')].join('\n\n');
     expect(dropFurnitureParagraphs(text)).toBe([article, article.replace('budget', 'plan')].join('\n\n'));
   });
 

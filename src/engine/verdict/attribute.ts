@@ -3,7 +3,7 @@ import { withoutBoilerplate } from './boilerplate-passages.js';
 import { canonicalEvidence, dateEvidence, directionOf, recordedDate } from './direction.js';
 import { wireOf, type Credit } from './credits.js';
 import { basedOnEvidence, containmentEvidence, creditEvidence, creditsOf, sourceLinkEvidence } from './evidence.js';
-import { outletIsSite, sameAddress, sameSite, siteOf } from './identity.js';
+import { outletIsSite, sameAddress, sameSite, siteOf, sitesShareName } from './identity.js';
 import { findCandidates, type GroupedCandidate } from '../retrieve/candidates.js';
 import { listedStories, MIN_LISTED } from '../text/listing.js';
 import type { Corpus, StoredArticle } from '../retrieve/corpus.js';
@@ -173,7 +173,7 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
   const sources: SourceMatch[] = aligned
     .filter((a) => a !== self && (a.coverage > 0 || a.alignment.quotes.length > 0))
     .map((a) => {
-      const evidence = pairEvidence(page, pageCredits, pageWords, a, untold.has(a), pageDate, self === null);
+      const evidence = pairEvidence(page, pageCredits, pageWords, a, untold.get(a), pageDate, self === null);
       return {
         id: a.article.id, title: a.article.title, outlet: a.article.outlet, published: a.article.published, url: a.article.url,
         relation: directionOf(evidence),
@@ -254,11 +254,17 @@ function isPageAddress(page: PageInput, article: StoredArticle): boolean {
 
 /** Every piece of evidence about which of the page and `a` came first (see directionOf), dates last. */
 function pairEvidence(
-  page: PageInput, pageCredits: readonly Credit[], pageWords: number, a: AlignedSource, mayBeThePage: boolean, pageDate: ArticleDate, pageDateIsClaim: boolean,
+  page: PageInput, pageCredits: readonly Credit[], pageWords: number, a: AlignedSource, mayBeThePage: UntoldIdentity | undefined, pageDate: ArticleDate,
+  pageDateIsClaim: boolean,
 ): DirectionEvidence[] {
   const evidence: DirectionEvidence[] = [];
-  if (mayBeThePage) {
+  if (mayBeThePage === 'no-address') {
     evidence.push({ kind: 'identity', says: 'unknown-order', detail: 'the same words as this article, which has no address to tell it from the page' });
+  } else if (mayBeThePage === 'sister-site') {
+    evidence.push({
+      kind: 'identity', says: 'unknown-order',
+      detail: `the same words as this article on ${siteOf(a.article.url!)}, a site of the same name as the page's: one outlet's two sites, or a look-alike of it`,
+    });
   }
   const pageSide = { url: page.url ?? null, outlet: page.siteName ?? null, credits: pageCredits };
   const sourceSide = { url: a.article.url, outlet: a.article.outlet, credits: creditsOf(a.article.text) };
@@ -278,6 +284,9 @@ function pairEvidence(
   return evidence;
 }
 
+/** Why the page may be an article without that being told: the article has no address, or it is on a site of the page's site's name. */
+type UntoldIdentity = 'no-address' | 'sister-site';
+
 /**
  * The corpus article the page is, how that was told, and the articles the page may be but cannot
  * be told apart from. At the article's own address (the page's, or its canonical on its own site):
@@ -286,18 +295,19 @@ function pairEvidence(
  * them apart: with no address on either side (the words alone), or an article without an address
  * whose outlet is the page's site. An article without an address that has the page's words, at a
  * page whose site its outlet cannot be matched to, may or may not be the page: it is `untold`,
- * never taken to be the page on its words alone. At another address than the article's, never:
+ * never taken to be the page on its words alone; nor is an article on a site of the page's site's
+ * name (`bbc.com` for a page on `bbc.co.uk`). At another address than the article's, never:
  * identical words elsewhere are a copy (a scraper, a syndication partner), not the article.
  * Headlines are no evidence: the same article's headline differs between its <title>, its <h1>
  * and a catalog, and a scraper keeps it.
  */
 function findSelf(page: PageInput, prepared: PreparedText, aligned: readonly AlignedSource[]): {
-  self: AlignedSource | null; selfBy: Verdict['selfBy']; untold: Set<AlignedSource>;
+  self: AlignedSource | null; selfBy: Verdict['selfBy']; untold: Map<AlignedSource, UntoldIdentity>;
 } {
   let best: AlignedSource | null = null;
   let bestScore = 0;
   let bestBy: Verdict['selfBy'] = null;
-  const untold = new Set<AlignedSource>();
+  const untold = new Map<AlignedSource, UntoldIdentity>();
   for (const a of aligned) {
     const address = addressEvidence(page, a.article);
     if (address === 'other') continue;
@@ -308,8 +318,8 @@ function findSelf(page: PageInput, prepared: PreparedText, aligned: readonly Ali
       ? (pageShare >= SAME_ADDRESS_SELF_THRESHOLD ? 1 + pageShare : 0)
       : Math.min(pageShare, share(markWords(a.prepared.words, verbatim.map((p) => p.source))));
     if (score < SELF_THRESHOLD) continue;
-    if (address === 'untold') {
-      untold.add(a);
+    if (address === 'untold' || address === 'sister-site') {
+      untold.set(a, address === 'untold' ? 'no-address' : 'sister-site');
     } else if (score > bestScore) {
       best = a;
       bestScore = score;
@@ -322,15 +332,16 @@ function findSelf(page: PageInput, prepared: PreparedText, aligned: readonly Ali
 /**
  * What the addresses say about the page being `article`: the same page; another one; nothing,
  * leaving the words to tell (`words`: neither has an address); the article's outlet is the page's
- * site (`outlet`); or it cannot be told (`untold`: the article has no address, the page has one).
+ * site (`outlet`); or it cannot be told (`untold`: the article has no address, the page has one;
+ * `sister-site`: the article is at a site of the page's site's name, `bbc.com` for `bbc.co.uk`).
  */
-function addressEvidence(page: PageInput, article: StoredArticle): 'same' | 'other' | 'words' | 'outlet' | 'untold' {
+function addressEvidence(page: PageInput, article: StoredArticle): 'same' | 'other' | 'words' | 'outlet' | 'untold' | 'sister-site' {
   if (!page.url) return 'words';
   if (!article.url) return outletIsSite(article.outlet, page.url) ? 'outlet' : 'untold';
   if (sameAddress(page.url, article.url)) return 'same';
   // a site speaks for its own pages: its canonical link names the page under another form of address
   if (page.canonical && sameSite(page.canonical, page.url) && sameAddress(page.canonical, article.url)) return 'same';
-  return 'other';
+  return sitesShareName(page.url, article.url) ? 'sister-site' : 'other';
 }
 
 /**

@@ -54,6 +54,20 @@ export function sameSite(a: string, b: string): boolean {
   return sa !== null && sa === siteOf(b);
 }
 
+/**
+ * Whether two http(s) addresses are on different sites of one name (`bbc.co.uk` ↔ `bbc.com`): one
+ * outlet's national and international sites, as far as addresses can tell, or a look-alike
+ * registered to pass for it, which they cannot tell apart. The same words on both are then
+ * neither surely one article nor surely a copy.
+ */
+export function sitesShareName(a: string, b: string): boolean {
+  const sa = siteOf(a);
+  const sb = siteOf(b);
+  if (sa === null || sb === null || sa === sb) return false;
+  const name = sa.split('.')[0]!;
+  return name.length >= 3 && name === sb.split('.')[0];
+}
+
 /** Words an outlet's name carries that its domain often leaves out. */
 const NAME_FILLER = new Set(['the', 'news', 'online', 'com', 'daily', 'and']);
 

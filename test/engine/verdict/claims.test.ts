@@ -114,3 +114,25 @@ describe('evidence beyond dates, in a check', () => {
     expect(verdict.sources.find((s) => s.id === seedId('000'))?.evidence[0]?.kind).toBe('containment');
   });
 });
+
+describe("the same article on another of its outlet's sites", () => {
+  // real-news dev #8543: one BBC article scraped at bbc.com, then at bbc.co.uk, was called a copy of itself
+  const atCom = (extra: ArticleInput[] = []) => loadCorpus(buildCorpusIndex([
+    ...seeds.map((a) => (a.id === seedId('000') ? { ...a, url: 'https://www.bbc.com/news/world-europe-59590000', published: '2021-12-09T09:30:00Z' } : a)),
+    ...extra,
+  ]));
+
+  test('is neither the article nor a copy of it: the same text, which is the article cannot be told', () => {
+    const verdict = check({ text: seedText('000'), url: 'https://www.bbc.co.uk/news/world-europe-59590000', published: '2021-12-09T10:00:00Z' }, atCom());
+    expect(verdict.status).toBe('same-text');
+    expect(verdict.sameText).toBe(seedId('000'));
+    const identity = verdict.sources.find((s) => s.id === seedId('000'))?.evidence.find((e) => e.kind === 'identity');
+    expect(identity?.detail).toMatch(/bbc\.com, a site of the same name/);
+  });
+
+  test('while the same words on a site of another name stay a copy', () => {
+    const verdict = check({ text: seedText('000'), url: 'https://bbcnews-daily.example/world-europe-59590000', published: '2021-12-09T10:00:00Z' }, atCom());
+    expect(verdict.status).toBe('copy');
+    expect(verdict.likelyOriginal).toBe(seedId('000'));
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { addressKey, sameAddress } from '../../../src/engine/index.js';
-import { outletIsSite, siteOf } from '../../../src/engine/verdict/identity.js';
+import { outletIsSite, siteOf, sitesShareName } from '../../../src/engine/verdict/identity.js';
 
 describe('sameAddress', () => {
   const article = 'https://www.example-news.com/world/2021/12/9/biden-call';
@@ -55,4 +55,15 @@ describe('sites', () => {
     expect(outletIsSite('Associated Press', 'https://apple.com/x')).toBe(false);
     expect(outletIsSite(null, 'https://www.aljazeera.com/x')).toBe(false);
   });
+});
+
+describe('sitesShareName', () => {
+  test.each([
+    ['https://www.bbc.co.uk/news/a', 'https://www.bbc.com/news/a', true],
+    ['https://edition.cnn.com/a', 'https://cnn.co.jp/a', true],
+    ['https://bbc.com/a', 'https://www.bbc.com/b', false], // one site
+    ['https://bbc.com/a', 'https://bbcnews.com/a', false],
+    ['https://ab.com/a', 'https://ab.net/a', false], // a two-letter name is too short to tell one outlet
+    ['file:///tmp/a.html', 'https://bbc.com/a', false],
+  ])('%s and %s: %s', (a, b, expected) => expect(sitesShareName(a, b)).toBe(expected));
 });

@@ -18,9 +18,8 @@ describe('furniture templates', () => {
     'A man wearing a mask attends a rally against the policy of both presidents in the centre of the capital on Sunday, a day before the two leaders meet there for their first summit. (AP Photo/Jane Photographer)',
     "window._ad = window._ad || [];    _ad.push({      mode: 'thumbnails-c',      container: 'gallery-thumbnails-3',      placement: 'Interstitial Gallery Thumbnails 3',      target_type: 'mix'    });",
     "FILE - In this Nov. 11, 2017 file photo, two presidents talk during the family photo session at a summit. Their persistence in pursuing a warm relationship has confounded critics.",
-    // AP's dated caption forms without the FILE mark, and the pool credit (real-news dev #8957, #10552)
+    // a caption closed by AP's pool credit (real-news dev #8957)
     "This Nov. 11, 2017 file photo, shows two presidents talking during the family photo session at a summit. They meet again on Monday. (Jane Photographer/Pool Photo via AP, File)",
-    "In this Nov. 11, 2017, photo, two presidents talk during the family photo session at a summit.",
     'A woman shows a poster as she attends a rally in the centre of the capital on Sunday. The two presidents will meet there on Monday. less',
     'A woman shows a poster as she attends a rally in the centre of the capital on Sunday. The two presidents will ... more',
     'CBS News Videos • July 15, 2018',

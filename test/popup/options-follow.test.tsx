@@ -5,25 +5,18 @@
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { FollowAnswer, FollowedSource, ReaderCorpusView, ReaderRetention } from '../../src/extension/messages.js';
 import { followFromClick } from '../../src/extension/follow-settings.js';
 import { FollowSources, type FollowPort } from '../../popup/components/follow-sources.js';
 import { ReaderCorpusSection, type ReaderCorpusPort } from '../../popup/components/reader-corpus-section.js';
 import { PopupApp } from '../../popup/popup-app.js';
 import { mockAnalysis } from '../../popup/mock.js';
+import { renderContainer } from '../helpers/render-container.js';
 
-let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+const mounted = renderContainer();
 const settle = () => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
-const $ = (s: string) => container.querySelector(s) as HTMLElement | null;
+const $ = (s: string) => mounted.element.querySelector(s) as HTMLElement | null;
 const click = (s: string) => act(() => $(s)!.click());
 
 const source = (over: Partial<FollowedSource['status']> = {}): FollowedSource => ({
@@ -42,7 +35,7 @@ function followPort(answers: FollowAnswer[], sources: FollowedSource[] = []): Fo
 
 describe('following a source in the options page', () => {
   test('each source shows when it was fetched, what it added and its last error in words', async () => {
-    act(() => render(<FollowSources port={followPort([], [source({ lastError: 'https://news.example/rss.xml: the server failed (500)' })])} onCorpusChanged={() => {}} />, container));
+    act(() => render(<FollowSources port={followPort([], [source({ lastError: 'https://news.example/rss.xml: the server failed (500)' })])} onCorpusChanged={() => {}} />, mounted.element));
     await settle();
     expect($('[data-testid=source-status]')!.textContent).toMatch(/last fetched .*, 12 articles added/);
     expect($('[data-testid=source-error]')!.textContent).toBe(' — last error: https://news.example/rss.xml: the server failed (500)');
@@ -53,7 +46,7 @@ describe('following a source in the options page', () => {
       { ok: false, needs: ['https://news.example/*', 'https://cdn.news.example/*'], feeds: [], message: 'Its feed or articles are also on cdn.news.example: allow Firsthand to read it too.' },
       { ok: true, source: source({ lastFetched: null, articlesAdded: 0 }) },
     ]);
-    act(() => render(<FollowSources port={port} onCorpusChanged={() => {}} />, container));
+    act(() => render(<FollowSources port={port} onCorpusChanged={() => {}} />, mounted.element));
     await settle();
     const input = $('[data-testid=follow-address]') as HTMLInputElement;
     act(() => {
@@ -108,7 +101,7 @@ describe('your corpus', () => {
   test('"Remember what I read" is off until the reader turns it on; clearing what was read keeps the followed articles', async () => {
     const reader = port();
     const notes: string[] = [];
-    act(() => render(<ReaderCorpusSection view={view()} port={reader} onChanged={(n) => notes.push(n)} note="" />, container));
+    act(() => render(<ReaderCorpusSection view={view()} port={reader} onChanged={(n) => notes.push(n)} note="" />, mounted.element));
     expect($('[data-testid=reader-count]')!.textContent).toBe('5 articles (3.3 MB): 3 from followed sources, 1 you read, 1 you added.');
     const box = $('[data-testid=remember-reading]') as HTMLInputElement;
     expect(box.checked).toBe(false);
@@ -137,7 +130,7 @@ describe('retention of your corpus', () => {
     const setReaderRetention = vi.fn(async (retention: ReaderRetention) => view({ retention, articles: 31 }));
     const notes: string[] = [];
     const port = { setRememberReading: vi.fn(), clearReaderArticles: vi.fn(), setReaderRetention };
-    act(() => render(<ReaderCorpusSection view={view()} port={port} onChanged={(n) => notes.push(n)} note="" />, container));
+    act(() => render(<ReaderCorpusSection view={view()} port={port} onChanged={(n) => notes.push(n)} note="" />, mounted.element));
     expect($('[data-testid=reader-count]')!.textContent).toMatch(/^40 articles \(900 KB\)/);
     expect(($('[data-testid=retention-days]') as HTMLInputElement).value).toBe('90');
     expect(($('[data-testid=retention-megabytes]') as HTMLInputElement).value).toBe('200');
@@ -154,7 +147,7 @@ describe('retention of your corpus', () => {
       throw new Error('Keep articles for a whole number of days from 1 to 3650.');
     });
     const notes: string[] = [];
-    act(() => render(<ReaderCorpusSection view={view()} port={{ setRememberReading: vi.fn(), clearReaderArticles: vi.fn(), setReaderRetention }} onChanged={(n) => notes.push(n)} note="" />, container));
+    act(() => render(<ReaderCorpusSection view={view()} port={{ setRememberReading: vi.fn(), clearReaderArticles: vi.fn(), setReaderRetention }} onChanged={(n) => notes.push(n)} note="" />, mounted.element));
     type('retention-days', '2.5');
     // the browser's own check would stop a fractional day; the background's is the one that counts
     act(() => void $('[data-testid=retention]')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
@@ -170,7 +163,7 @@ describe('the popup\'s "Add this page to my corpus"', () => {
     const forgetKeptPage = vi.fn(async () => 1);
     const actions = { toggleHighlight() {}, saveReport() {}, openReports() {}, openOptions() {}, keepPage, forgetKeptPage };
     const state = { phase: 'verdict' as const, analysis: mockAnalysis(), highlight: 'off' as const, highlightNote: null, report: { step: 'idle' as const }, evidence: 'shown' as const };
-    act(() => render(<PopupApp state={state as never} actions={actions} />, container));
+    act(() => render(<PopupApp state={state as never} actions={actions} />, mounted.element));
     click('[data-testid=keep-page]');
     await settle();
     expect($('[data-testid=keep-note]')!.textContent).toBe('Added to your corpus: a copy met later is matched against it. Undo');

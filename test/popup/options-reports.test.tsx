@@ -1,24 +1,17 @@
 // @vitest-environment jsdom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { CorpusEntry } from '../../src/extension/messages.js';
 import { mockReport } from '../../popup/mock.js';
 import { OptionsApp, type OptionsPort } from '../../popup/options-app.js';
 import { ReportsApp, type ReportsPort } from '../../popup/reports-app.js';
+import { renderContainer } from '../helpers/render-container.js';
 
-let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+const mounted = renderContainer();
 const settle = () => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
-const $ = (s: string) => container.querySelector(s);
-const $$ = (s: string) => [...container.querySelectorAll(s)];
+const $ = (s: string) => mounted.element.querySelector(s);
+const $$ = (s: string) => [...mounted.element.querySelectorAll(s)];
 
 /** The report parts of an options port, for tests about corpora. */
 const reportParts = () => ({
@@ -63,7 +56,7 @@ test('options: corpora with counts, remove for imported ones only, endpoint save
     getEndpoint: vi.fn(async () => null),
     saveEndpoint: vi.fn(async (url: string) => ({ ok: true as const, endpoint: url, permission: Promise.resolve('denied' as const) })),
   } satisfies OptionsPort;
-  act(() => render(<OptionsApp port={port} />, container));
+  act(() => render(<OptionsApp port={port} />, mounted.element));
   await settle();
   const rows = $$('[data-testid=corpus]');
   expect(rows.map((r) => r.textContent)).toEqual(['Bundled seeds — 5 articles', 'newsroom.fhc — 1200 articlesRemove']);
@@ -84,7 +77,7 @@ test('options: corpora with counts, remove for imported ones only, endpoint save
   await settle();
   expect(port.saveEndpoint).toHaveBeenCalledWith('https://reports.example.org/in');
   expect($('[data-testid=endpoint-note]')!.textContent).toMatch(/did not grant access to reports\.example\.org/);
-  expect(container.querySelector('a[href="reports.html"]')).not.toBeNull();
+  expect(mounted.element.querySelector('a[href="reports.html"]')).not.toBeNull();
 });
 
 test('options: a corpus a check found damaged says so on its row', async () => {
@@ -100,7 +93,7 @@ test('options: a corpus a check found damaged says so on its row', async () => {
     getEndpoint: vi.fn(async () => null),
     saveEndpoint: vi.fn(),
   } satisfies OptionsPort;
-  act(() => render(<OptionsApp port={port} />, container));
+  act(() => render(<OptionsApp port={port} />, mounted.element));
   await settle();
   const rows = $$('[data-testid=corpus]');
   expect(rows[0]!.querySelector('[data-testid=corpus-damaged]')).toBeNull();
@@ -117,7 +110,7 @@ test('options: an endpoint typed before the stored one has loaded is kept and sa
     getEndpoint: vi.fn(() => new Promise<string | null>((resolve) => (answerStored = resolve))),
     saveEndpoint: vi.fn(async (url: string) => ({ ok: true as const, endpoint: url, permission: Promise.resolve('granted' as const) })),
   } satisfies OptionsPort;
-  act(() => render(<OptionsApp port={port} />, container));
+  act(() => render(<OptionsApp port={port} />, mounted.element));
   const input = $('[data-testid=endpoint]') as HTMLInputElement;
   act(() => {
     input.value = 'https://reports.example.org/in';
@@ -146,7 +139,7 @@ test('reports: a table row per report, its delivery in words (no codes, no raw e
     retryPendingReports: vi.fn(async () => ({ sent: 1, pending: 0 })),
     nextReportRetry: vi.fn(async () => '2026-05-04T12:00:45.000Z'),
   } satisfies ReportsPort;
-  act(() => render(<ReportsApp port={port} now={() => now} />, container));
+  act(() => render(<ReportsApp port={port} now={() => now} />, mounted.element));
   await settle();
   expect($$('[data-testid=report-row]')).toHaveLength(4);
   expect($$('[data-testid=report-status]').map((s) => s.textContent)).toEqual([
@@ -159,12 +152,12 @@ test('reports: a table row per report, its delivery in words (no codes, no raw e
     'Last try: could not reach the endpoint (it is down, the address is wrong, or it does not allow requests from this extension).',
     'Last try: the endpoint refused it (it answered 503 Service Unavailable).',
   ]);
-  expect(container.textContent).not.toMatch(/pending-retry|Failed to fetch/);
+  expect(mounted.element.textContent).not.toMatch(/pending-retry|Failed to fetch/);
   // Aligned: one table, every row with a cell under every heading.
   const headings = $$('table.reports-table thead th');
   expect(headings.map((h) => h.textContent)).toEqual(['Page', 'Reported', 'Borrowed', 'Likely original', 'Delivery', 'Actions']);
   for (const row of $$('[data-testid=report-row]')) expect(row.tagName === 'TR' && row.children.length).toBe(headings.length);
-  expect(container.querySelector('img')).toBeNull();
+  expect(mounted.element.querySelector('img')).toBeNull();
   expect(($('[data-testid=export-csv]') as HTMLButtonElement).disabled).toBe(false);
 
   act(() => ($$('[data-testid=report-delete]')[0] as HTMLButtonElement).click());
@@ -180,7 +173,7 @@ test('reports: a waiting report with no retry planned says no endpoint is set', 
     retryPendingReports: vi.fn(),
     nextReportRetry: vi.fn(async () => null),
   } satisfies ReportsPort;
-  act(() => render(<ReportsApp port={port} />, container));
+  act(() => render(<ReportsApp port={port} />, mounted.element));
   await settle();
   expect($('[data-testid=report-status]')!.textContent).toBe('waiting to be sent; no endpoint is set');
   expect($('[data-testid=report-error]')).toBeNull();
@@ -198,7 +191,7 @@ test('options: an import the port refuses shows its reason, adds no row and free
     getEndpoint: vi.fn(async () => null),
     saveEndpoint: vi.fn(),
   } satisfies OptionsPort;
-  act(() => render(<OptionsApp port={port} />, container));
+  act(() => render(<OptionsApp port={port} />, mounted.element));
   await settle();
   const input = $('[data-testid=corpus-import]') as HTMLInputElement;
   const file = new File(['hello, not a corpus'], 'notes.fhc');
@@ -235,7 +228,7 @@ describe('options: the report endpoint and what a report holds (13.9, 15.14)', (
   test('while the browser\'s permission request is unanswered, nothing is promised; a dismissed one is said so; a granted one says reports go there', async () => {
     let answer: (a: 'granted' | 'denied') => void = () => undefined;
     const port = endpointPort(new Promise((resolve) => (answer = resolve)));
-    act(() => render(<OptionsApp port={port} />, container));
+    act(() => render(<OptionsApp port={port} />, mounted.element));
     await settle();
     typeEndpoint('https://reports.example.org/in');
     act(() => ($('[data-testid=endpoint-save]') as HTMLButtonElement).click());
@@ -249,8 +242,8 @@ describe('options: the report endpoint and what a report holds (13.9, 15.14)', (
     expect(note()).not.toMatch(/sent there/);
 
     const granting = endpointPort(Promise.resolve('granted'));
-    render(null, container);
-    act(() => render(<OptionsApp port={granting} />, container));
+    render(null, mounted.element);
+    act(() => render(<OptionsApp port={granting} />, mounted.element));
     await settle();
     typeEndpoint('https://reports.example.org/in');
     act(() => ($('[data-testid=endpoint-save]') as HTMLButtonElement).click());
@@ -260,7 +253,7 @@ describe('options: the report endpoint and what a report holds (13.9, 15.14)', (
 
   test('an endpoint set earlier whose access was since withdrawn is said so when the page opens', async () => {
     const port = { ...endpointPort(Promise.resolve('granted')), getEndpoint: vi.fn(async () => 'https://reports.example.org/in'), endpointPermission: vi.fn(async () => false) };
-    act(() => render(<OptionsApp port={port} />, container));
+    act(() => render(<OptionsApp port={port} />, mounted.element));
     await settle();
     expect(port.endpointPermission).toHaveBeenCalledWith('https://reports.example.org/in');
     expect($('[data-testid=endpoint-note]')!.textContent).toMatch(/^The endpoint is set, but the browser has not granted access to reports\.example\.org\. .*press Save to ask for access/);
@@ -268,7 +261,7 @@ describe('options: the report endpoint and what a report holds (13.9, 15.14)', (
 
   test('reports saved before the endpoint was set are offered for sending once it is set, and sent on request', async () => {
     const port = endpointPort(Promise.resolve('granted'), 2);
-    act(() => render(<OptionsApp port={port} />, container));
+    act(() => render(<OptionsApp port={port} />, mounted.element));
     await settle();
     expect($('[data-testid=saved-offer]')).toBeNull(); // no endpoint yet: nothing to send them to
     typeEndpoint('https://reports.example.org/in');
@@ -284,7 +277,7 @@ describe('options: the report endpoint and what a report holds (13.9, 15.14)', (
 
   test('the page says what a report contains, and the full-address option is saved through the port', async () => {
     const port = endpointPort(Promise.resolve('granted'));
-    act(() => render(<OptionsApp port={port} />, container));
+    act(() => render(<OptionsApp port={port} />, mounted.element));
     await settle();
     const contents = $('.report-contents')!.textContent!;
     expect(contents).toMatch(/up to 100 matched passages, each as up to 500 characters of the page and of the source/);

@@ -1,22 +1,15 @@
 // @vitest-environment jsdom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { AnalysisOutcome } from '../../src/extension/analysis.js';
 import { MOCK_ORIGINAL, mockAnalysis, mockReport } from '../../popup/mock.js';
 import { PopupApp } from '../../popup/popup-app.js';
 import { PopupRoot } from '../../popup/popup-root.js';
 import type { PopupActions, PopupPort, PopupState } from '../../popup/popup-state.js';
+import { renderContainer } from '../helpers/render-container.js';
 
-let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+const mounted = renderContainer();
 
 const noActions: PopupActions = { toggleHighlight() {}, saveReport() {}, openReports() {}, openOptions() {} };
 const verdict = (analysis = mockAnalysis()): PopupState => ({
@@ -28,10 +21,10 @@ const verdict = (analysis = mockAnalysis()): PopupState => ({
   evidence: 'shown',
 });
 const show = (state: PopupState, actions = noActions): void => {
-  act(() => render(<PopupApp state={state} actions={actions} />, container));
+  act(() => render(<PopupApp state={state} actions={actions} />, mounted.element));
 };
-const $ = (selector: string) => container.querySelector(selector);
-const $$ = (selector: string) => [...container.querySelectorAll(selector)];
+const $ = (selector: string) => mounted.element.querySelector(selector);
+const $$ = (selector: string) => [...mounted.element.querySelectorAll(selector)];
 
 test('loading', () => {
   show({ phase: 'loading' });
@@ -82,7 +75,7 @@ test('the original says so and lists its copies, with no overlap figure', () => 
   expect($('[data-testid=verdict]')!.textContent).toBe('This page is the original');
   expect($('[data-testid=overlap]')).toBeNull();
   expect($('[data-testid=likely-original]')).toBeNull();
-  expect(container.textContent).toContain('1 copy found.');
+  expect(mounted.element.textContent).toContain('1 copy found.');
   expect($('[data-testid=source]')!.getAttribute('data-relation')).toBe('copy');
   expect($('[data-testid=report]')).toBeNull();
 });
@@ -99,7 +92,7 @@ describe('no earlier source, but the page’s text is elsewhere in the corpus', 
     const copy = { ...MOCK_ORIGINAL, id: '001_x', title: 'Spun copy', relation: 'copy' as const, coverage: 0.9 };
     show(verdict(mockAnalysis({ status: 'no-match', overlap: 0, likelyOriginal: null, sources: [copy] })));
     expect($('[data-testid=verdict]')!.textContent).toBe('No known source');
-    expect(container.textContent).toContain('1 later copy found.');
+    expect(mounted.element.textContent).toContain('1 later copy found.');
     const explanation = $('[data-testid=explanation]')!.textContent!;
     expect(explanation).toContain('1 later article reuses its text');
     expect(explanation).not.toContain('None of this page’s passages match');
@@ -160,7 +153,7 @@ test('page text is rendered as text, never as HTML', () => {
     passages: [{ kind: 'verbatim' as const, pageText: hostile, sourceText: hostile, page: [0, hostile.length] as const, similarity: 1 }],
   };
   show(verdict(mockAnalysis({ sources: [source], likelyOriginal: source, page: { title: hostile, extractor: 'text', words: 9 } })));
-  expect(container.querySelector('img, script, b')).toBeNull();
+  expect(mounted.element.querySelector('img, script, b')).toBeNull();
   expect($('[data-testid=passage-page]')!.textContent).toBe(hostile);
   // A javascript: address is shown as text, not as a link.
   expect($('[data-testid=likely-original] a')).toBeNull();
@@ -181,7 +174,7 @@ describe('PopupRoot drives the state through the port', () => {
 
   test('verdict, highlight on and off, report with a comment', async () => {
     const port = mockPort({ ok: true, analysis: mockAnalysis() });
-    act(() => render(<PopupRoot port={port} />, container));
+    act(() => render(<PopupRoot port={port} />, mounted.element));
     expect($('#app')!.getAttribute('data-state')).toBe('loading');
     await settle();
     expect($('#app')!.getAttribute('data-state')).toBe('verdict');
@@ -196,7 +189,7 @@ describe('PopupRoot drives the state through the port', () => {
     expect(port.highlight).toHaveBeenLastCalledWith(false);
     expect(toggle.getAttribute('aria-pressed')).toBe('false');
 
-    const textarea = container.querySelector('textarea')!;
+    const textarea = mounted.element.querySelector('textarea')!;
     act(() => {
       textarea.value = 'same story, new words';
       textarea.dispatchEvent(new Event('input', { bubbles: true }));
@@ -211,7 +204,7 @@ describe('PopupRoot drives the state through the port', () => {
   test('the verdict comes first, its passages one frame later, and each step is announced', async () => {
     const port = mockPort({ ok: true, analysis: mockAnalysis() });
     const milestones: string[] = [];
-    act(() => render(<PopupRoot port={port} onMilestone={(m) => milestones.push(m)} />, container));
+    act(() => render(<PopupRoot port={port} onMilestone={(m) => milestones.push(m)} />, mounted.element));
     await act(async () => void (await port.analyze.mock.results[0]!.value));
     expect($('#app')!.getAttribute('data-state')).toBe('verdict');
     expect($('#app')!.getAttribute('data-evidence')).toBe('pending');
@@ -231,7 +224,7 @@ describe('PopupRoot drives the state through the port', () => {
   test('a rejected analysis becomes a failed error, not a blank popup', async () => {
     const port = mockPort({ ok: true, analysis: mockAnalysis() });
     port.analyze.mockRejectedValueOnce(new Error('The background did not answer "analyzeTab".'));
-    act(() => render(<PopupRoot port={port} />, container));
+    act(() => render(<PopupRoot port={port} />, mounted.element));
     await settle();
     expect($('[data-testid=error]')!.getAttribute('data-code')).toBe('failed');
     expect($('[data-testid=error]')!.textContent).toContain('did not answer');

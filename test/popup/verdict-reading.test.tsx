@@ -7,29 +7,22 @@
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Analysis, PassageView } from '../../src/extension/analysis.js';
 import { MOCK_ORIGINAL, mockAnalysis } from '../../popup/mock.js';
 import { PopupApp } from '../../popup/popup-app.js';
 import type { PopupActions, PopupState } from '../../popup/popup-state.js';
+import { renderContainer } from '../helpers/render-container.js';
 
-let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+const mounted = renderContainer();
 
 const noActions: PopupActions = { toggleHighlight() {}, saveReport() {}, openReports() {}, openOptions() {} };
 const show = (analysis: Analysis): void => {
   const state: PopupState = { phase: 'verdict', analysis, highlight: 'off', highlightNote: null, report: { step: 'idle' }, evidence: 'shown' };
-  act(() => render(<PopupApp state={state} actions={noActions} />, container));
+  act(() => render(<PopupApp state={state} actions={noActions} />, mounted.element));
 };
-const $ = (selector: string) => container.querySelector(selector);
-const $$ = (selector: string) => [...container.querySelectorAll(selector)];
+const $ = (selector: string) => mounted.element.querySelector(selector);
+const $$ = (selector: string) => [...mounted.element.querySelectorAll(selector)];
 const explanation = (): string => $('[data-testid=explanation]')!.textContent!;
 const number = (n: number): string => new Intl.NumberFormat().format(n);
 
@@ -122,7 +115,7 @@ describe('a page past the word limit says what was checked', () => {
 
 describe('errors and notices', () => {
   test('no article on the page is a notice: not an alert, not styled as an error', () => {
-    act(() => render(<PopupApp state={{ phase: 'error', error: { code: 'no-article', message: 'No article found.' } }} actions={noActions} />, container));
+    act(() => render(<PopupApp state={{ phase: 'error', error: { code: 'no-article', message: 'No article found.' } }} actions={noActions} />, mounted.element));
     const panel = $('[data-testid=error]')!;
     expect(panel.getAttribute('role')).toBe('status');
     expect(panel.classList.contains('notice')).toBe(true);
@@ -130,7 +123,7 @@ describe('errors and notices', () => {
   });
 
   test('a failed check is still an alert', () => {
-    act(() => render(<PopupApp state={{ phase: 'error', error: { code: 'failed', message: 'Broken.' } }} actions={noActions} />, container));
+    act(() => render(<PopupApp state={{ phase: 'error', error: { code: 'failed', message: 'Broken.' } }} actions={noActions} />, mounted.element));
     const panel = $('[data-testid=error]')!;
     expect(panel.getAttribute('role')).toBe('alert');
     expect(panel.classList.contains('error')).toBe(true);
@@ -139,11 +132,11 @@ describe('errors and notices', () => {
 
 test('with highlights on, a legend says what the colours on the page mean, in those colours', () => {
   const state: PopupState = { phase: 'verdict', analysis: mockAnalysis(), highlight: 'on', highlightNote: null, report: { step: 'idle' }, evidence: 'shown' };
-  act(() => render(<PopupApp state={state} actions={noActions} />, container));
+  act(() => render(<PopupApp state={state} actions={noActions} />, mounted.element));
   const legend = $('[data-testid=page-legend]')!;
   const swatches = [...legend.querySelectorAll<HTMLElement>('.swatch')];
   expect(swatches.map((s) => s.textContent)).toEqual(['same words', 'reworded', 'shared quote']);
   expect(new Set(swatches.map((s) => s.style.backgroundColor)).size).toBe(3);
-  act(() => render(<PopupApp state={{ ...state, highlight: 'off' }} actions={noActions} />, container));
+  act(() => render(<PopupApp state={{ ...state, highlight: 'off' }} actions={noActions} />, mounted.element));
   expect($('[data-testid=page-legend]')).toBeNull();
 });

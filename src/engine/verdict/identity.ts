@@ -55,17 +55,20 @@ export function sameSite(a: string, b: string): boolean {
 }
 
 /**
- * Whether two http(s) addresses are on different sites of one name (`bbc.co.uk` ↔ `bbc.com`): one
- * outlet's national and international sites, as far as addresses can tell, or a look-alike
- * registered to pass for it, which they cannot tell apart. The same words on both are then
- * neither surely one article nor surely a copy.
+ * Whether two http(s) addresses are on one name's sites in different countries (`bbc.co.uk` ↔
+ * `bbc.com`, `cnn.co.jp` ↔ `cnn.com`): one outlet's national and international sites, as far as
+ * addresses can tell, or a look-alike registered to pass for it, which they cannot tell apart. The
+ * same words on both are then neither surely one article nor surely a copy. Two generic domains of
+ * one name (`example.com`, `example.org`) are not taken for this: at least one must be a country's.
  */
 export function sitesShareName(a: string, b: string): boolean {
   const sa = siteOf(a);
   const sb = siteOf(b);
   if (sa === null || sb === null || sa === sb) return false;
-  const name = sa.split('.')[0]!;
-  return name.length >= 3 && name === sb.split('.')[0];
+  const [nameA, ...restA] = sa.split('.');
+  const [nameB, ...restB] = sb.split('.');
+  const national = (rest: string[]) => rest.at(-1)!.length === 2;
+  return nameA!.length >= 3 && nameA === nameB && restA.length > 0 && restB.length > 0 && (national(restA) || national(restB));
 }
 
 /** Words an outlet's name carries that its domain often leaves out. */

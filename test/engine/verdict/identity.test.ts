@@ -63,7 +63,8 @@ describe('sitesShareName', () => {
     ['https://edition.cnn.com/a', 'https://cnn.co.jp/a', true],
     ['https://bbc.com/a', 'https://www.bbc.com/b', false], // one site
     ['https://bbc.com/a', 'https://bbcnews.com/a', false],
-    ['https://ab.com/a', 'https://ab.net/a', false], // a two-letter name is too short to tell one outlet
+    ['https://ab.co.uk/a', 'https://ab.com/a', false], // a two-letter name is too short to tell one outlet
+    ['https://news.example.org/a', 'https://example.com/a', false], // two generic domains: nothing says one outlet
     ['file:///tmp/a.html', 'https://bbc.com/a', false],
   ])('%s and %s: %s', (a, b, expected) => expect(sitesShareName(a, b)).toBe(expected));
 });

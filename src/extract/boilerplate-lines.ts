@@ -21,7 +21,7 @@ const EXACT = new RegExp(
       'highlights', 'latest', 'popular', 'top stories', 'view author archive', 'email the author', 'follow (us|the author)',
       'by', 'previous post next post', 'previous( post| article)?', 'next( post| article)?', 'world news', 'watch', 'video',
       'getty images', 'reuters', 'ap', '\\(ap\\)', 'afp', 'associated press', 'shutterstock', 'istock',
-      'caption', 'close', 'breaking news',
+      'caption', 'close', 'breaking news', 'trending in [\\w ]{2,30}',
       // a slideshow's counter: "Image 3 of 15", "3 of 15", "3 / 15"
       'image \\d+( ?(of|/) ?\\d+)?', '\\d+ ?(of|/) ?\\d+',
     ].join('|') +
@@ -62,6 +62,9 @@ const BYLINE = /^[Bb]y\s+(?:[\p{Lu}][\p{L}.'’-]*|[\p{Ll}]{1,3})(?:\s+(?:[\p{Lu
 /** Wire credit lines: "Associated Press writers … contributed to this report." */
 const CONTRIBUTED = /\b(?:contributed (?:to )?this (?:report|story|article)|contributed reporting)\.?\)?$/i;
 
+/** An author's handle offered to the reader: the bio line under a story. */
+const AUTHOR_BIO = /(?:^|[.!?]\s+)Follow (?:him|her|them) on (?:Twitter|X|Facebook|Instagram|Threads|Bluesky)\b/;
+
 /** "[Engadget]": a bracketed source name standing alone. */
 const BRACKETED_NAME = /^\[[^\]\d\s]+(?:\s[^\]\d\s]+){0,3}\]$/u;
 
@@ -76,6 +79,8 @@ export function isBoilerplateLine(paragraph: string): boolean {
   if (PREFIX.test(text)) return true;
   if (BRACKETED_NAME.test(text)) return true;
   if (words <= 12 && DATE_LINE.test(text)) return true;
+  // an author's bio line: "Jane Doe is an editor for Fox News. Follow him on Twitter @jdoe"
+  if (words <= 30 && AUTHOR_BIO.test(text)) return true;
   // A sentence that starts with "By Tuesday, …" ends like a sentence; a byline does not.
   if (words <= 16 && BYLINE.test(text) && !/[.!?]["”’]?$/.test(text)) return true;
   if (CAPTION_TAIL.test(text)) return true;

@@ -25,6 +25,8 @@ describe('isBoilerplateLine', () => {
     'Image 3 of 15',
     '1 of 12',
     '1 / 19',
+    'Trending in Politics',
+    'Brooke Singman is a Politics Reporter for Fox News. Follow her on Twitter at @brookefoxnews.',
   ])('drops %s', (line) => expect(isBoilerplateLine(line)).toBe(true));
 
   it.each([
@@ -36,6 +38,8 @@ describe('isBoilerplateLine', () => {
     '[Ni’matul Ukhuwah hal. 41]',
     'http://amzn.to/2iJFhRj',
     '3 of 5 voters said they would back the measure.',
+    'Trending in Europe this summer are short stays and night trains, travel agents say.',
+    'Fans were urged to follow him on Twitter as the tour went on, and millions did within a week of the first concert.',
     'Russia has denied it plans to invade Ukraine, but Putin has warned any expansion of US military hardware into Ukraine would cross a red line. Source: officials.',
   ])('keeps %s', (line) => expect(isBoilerplateLine(line)).toBe(false));
 });

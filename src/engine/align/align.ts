@@ -270,6 +270,7 @@ function sentenceCandidates(
   const sourceIds = source.aligned.termIds;
   const sentencesWithTerm = new Map<number, number[]>();
   source.sentences.forEach((s, j) => {
+    if (source.timestamps[j] === 1) return;
     for (let t = s.firstToken; t < s.endToken; t++) {
       if (source.tokens.flags[t]! & TokenFlag.Stop) continue;
       const term = sourceIds[t]!;
@@ -298,6 +299,7 @@ function sentenceCandidates(
   const touched: number[] = [];
 
   return page.sentences.map((s, i) => {
+    if (page.timestamps[i] === 1) return [];
     let seen = 0;
     for (let t = s.firstToken; t < s.endToken; t++) {
       if (page.tokens.flags[t]! & TokenFlag.Stop) continue;
@@ -440,6 +442,11 @@ function collectRunPassages(
       const length = endToken - pieceStart;
       const sourceStart = run.source + (pieceStart - run.page);
       const sentenceIndex = page.sentenceOfToken[pieceStart]!;
+      // a run that is all timestamps ("Published 9:21 a.m. ET July 15, 2018") says nothing about the texts
+      if (allTimestamps(page, sentenceIndex, page.sentenceOfToken[endToken - 1]!)) {
+        pieceStart = -1;
+        return;
+      }
       const inVerbatimSentence = decisions[sentenceIndex]?.kind === 'runs';
       const standsAlone = !inVerbatimSentence && length >= ALIGN.minStandaloneRun && !isNamesOnly(page, pieceStart, endToken);
       if (standsAlone || (inVerbatimSentence && length >= ALIGN.minRun)) {
@@ -462,6 +469,11 @@ function collectRunPassages(
     }
     flush(run.page + run.length);
   }
+}
+
+function allTimestamps(text: PreparedText, firstSentence: number, lastSentence: number): boolean {
+  for (let i = firstSentence; i <= lastSentence; i++) if (text.timestamps[i] !== 1) return false;
+  return true;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { AlignedText } from './sentence-similarity.js';
 import type { TermIds } from '../text/term-ids.js';
 import { tokenize, type TokenStream } from '../text/tokenize.js';
 import { hasUnspacedScript } from '../text/tokenize-chars.js';
+import { isTimestamp } from '../text/timestamps.js';
 
 /** A text cut up once for alignment: tokens, sentences, quoted speech and words. */
 export interface PreparedText {
@@ -22,6 +23,8 @@ export interface PreparedText {
   readonly quoted: Uint8Array;
   /** 1 where a token is the attribution frame of a quotation ("said X in a statement"; see attribution.ts). */
   readonly framed: Uint8Array;
+  /** 1 for each sentence that only says when (see timestamps.ts): never aligned. */
+  readonly timestamps: Uint8Array;
   readonly aligned: AlignedText;
   /** Words (see `wordSpans`): the unit coverage is counted in. */
   readonly words: WordSpans;
@@ -32,6 +35,9 @@ export interface WordSpans {
   readonly starts: Int32Array;
   readonly ends: Int32Array;
 }
+
+/** Longest sentence, in tokens, worth reading as a timestamp (a cheap bound before the word test). */
+const MAX_TIMESTAMP_TOKENS = 24;
 
 /** Tokenizes and segments `text`, numbering its terms with the check's `ids`. */
 export function prepareText(text: string, ids: TermIds): PreparedText {
@@ -48,8 +54,12 @@ export function prepareText(text: string, ids: TermIds): PreparedText {
     }
   }
   const framed = markAttributionFrames(tokens, sentences, quoted);
+  const timestamps = new Uint8Array(sentences.length);
+  sentences.forEach((s, i) => {
+    if (s.endToken - s.firstToken <= MAX_TIMESTAMP_TOKENS && isTimestamp(text.slice(s.start, s.end))) timestamps[i] = 1;
+  });
   return {
-    text, tokens, sentences, sentenceOfToken, quoted, framed,
+    text, tokens, sentences, sentenceOfToken, quoted, framed, timestamps,
     figures: sentenceFigures(text, tokens, sentences),
     aligned: { termIds: ids.idsOf(tokens.terms), flags: tokens.flags, quoted },
     words: wordSpans(text, tokens),

@@ -26,6 +26,11 @@ describe('single quotes', () => {
     expect(findSingleQuotedSpans(text)).toEqual([]);
   });
 
+  test('doubled single marks are one double quote, not two apostrophes', () => {
+    const text = '\u2018\u2018I think we get along well,\u2019\u2019 Trump said of Putin\u2019s visit.';
+    expect(pieces(text, findSingleQuotedSpans(text))).toEqual(['\u2018\u2018I think we get along well,\u2019\u2019']);
+  });
+
   test('an opening mark with no closing one on its line quotes nothing', () => {
     const text = "He called it 'a disgrace\nand left.' Then";
     expect(findSingleQuotedSpans(text)).toEqual([]);

@@ -24,14 +24,15 @@ import { CorpusFormatError } from '../types.js';
  *   common counts    u32 × common             ─┘ them, so segments of one corpus add up (growing-corpus.ts)
  *   text blob        UTF-8 text of each article        ── alignment store, decoded per candidate
  *
- * The header checksum covers the header, the bucket directory, the offsets and the
- * checksum sections, so a damaged directory or offset is refused at load. Everything
- * else is verified where it is first read, against a checksum the header checksum
- * covers: a bucket's postings on its first lookup, an article's metadata and text
- * when it is first read, the segment statistics when a growing corpus first reads
- * them (corpus.ts). A load then reads ~3 MB of a 100k-article corpus's 67 MB head,
- * not all of it, and damage anywhere still fails the read that meets it.
- * (Formats 2 and 3 have one checksum over the whole head, checked at load.)
+ * The header checksum covers the header, the bucket directory and the offsets, which
+ * a load reads whole, so damage there is refused at load. Everything else is checked
+ * where it is first read, against its own checksum: a bucket's postings on its first
+ * lookup, an article's metadata and text when it is first read, the segment
+ * statistics when a growing corpus first reads them (corpus.ts). The checksum
+ * sections need no checksum of their own: a damaged entry fails the read of its piece
+ * as damage in the piece would. A load then hashes ~1 MB of a 100k-article corpus's
+ * 67 MB head, and damage anywhere still fails the read that meets it. (Formats 2 and
+ * 3 have one checksum over the whole head, checked at load.)
  *
  * Everything before the text blob is the file's *head*. A host that keeps a big
  * corpus in a store with random access (the extension's IndexedDB) keeps the head
@@ -231,13 +232,13 @@ type SectionLayout = ReturnType<typeof layout>;
 
 /**
  * Checksum of the header (all but the checksum word itself) and what a load reads: in format 4 the
- * bucket directory, the offsets and the checksum sections, which cover the rest; before it, the whole head.
+ * bucket directory and the offsets; before it, the whole head.
  */
 export function headChecksum(words: Uint32Array, format: number, sections: SectionLayout): number {
   const header = checksumWords(words.subarray(H.Checksum + 1, HEADER_WORDS), checksumWords(words.subarray(0, H.Checksum)));
   if (format < PIECEWISE_CHECKSUM_FORMAT) return checksumWords(words.subarray(HEADER_WORDS), header);
   const directory = checksumWords(words.subarray(sections.bucketsAt / 4, sections.lowAt / 4), header);
-  return checksumWords(words.subarray(sections.textOffsetsAt / 4, sections.metaAt / 4), directory);
+  return checksumWords(words.subarray(sections.textOffsetsAt / 4, sections.checksumsAt / 4), directory);
 }
 
 /** Byte offsets of every section, for a corpus of this format and these sizes. */

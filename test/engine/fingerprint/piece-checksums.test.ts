@@ -35,7 +35,14 @@ function readEverything(corpus: Corpus): void {
  */
 function pieceOf(bytes: Uint8Array, at: number): { read: (corpus: Corpus) => unknown; message: RegExp } | 'padding' | null {
   const s = sections(bytes);
-  const { lowAt, docsAt, textOffsetsAt, metaAt, statsAt, textAt } = s.layout;
+  const { lowAt, docsAt, textOffsetsAt, checksumsAt, bucketChecksumsAt, metaChecksumsAt, metaAt, statsAt, textAt } = s.layout;
+  // a checksum's entry: the read of the piece it checks fails
+  if (at >= checksumsAt && at < metaAt) {
+    const entry = at >= metaChecksumsAt ? (at - metaChecksumsAt) >> 2 : at >= bucketChecksumsAt ? (at - bucketChecksumsAt) >> 2 : (at - checksumsAt) >> 2;
+    if (at >= metaChecksumsAt) return { read: (c) => c.meta(entry), message: new RegExp(`metadata of article ${entry} is damaged`) };
+    if (at >= bucketChecksumsAt) return { read: (c) => c.postingRange(entry << 16), message: new RegExp(`postings of hash prefix ${entry} are damaged`) };
+    return { read: (c) => c.article(entry), message: new RegExp(`text of article ${entry} is damaged`) };
+  }
   if ((at >= docsAt + s.postings * 3 && at < textOffsetsAt) || (at >= metaAt + s.metaBlob.length && at < statsAt)) return 'padding';
   const posting = at >= lowAt && at < docsAt ? (at - lowAt) >> 1 : at >= docsAt && at < docsAt + s.postings * 3 ? Math.floor((at - docsAt) / 3) : -1;
   if (posting >= 0) {
@@ -54,7 +61,7 @@ function pieceOf(bytes: Uint8Array, at: number): { read: (corpus: Corpus) => unk
     while (textAt + s.textOffsets[doc + 1]! <= at) doc++;
     return { read: (c) => c.article(doc), message: new RegExp(`text of article ${doc} is (damaged|not valid UTF-8)`) };
   }
-  // the header, the directory, the offsets and the checksums: checked at load
+  // the header, the directory and the offsets: checked at load
   return null;
 }
 
@@ -124,7 +131,7 @@ describe('format 4: pieces of the head checked where they are first read', () =>
     const within = (from: number, to: number) => fc.integer({ min: from, max: to - 1 });
     const anyByte = fc.oneof(
       within(0, intact.length), within(lowAt, docsAt), within(docsAt, metaAt), within(metaAt, statsAt), within(statsAt, textAt), within(textAt, intact.length),
-      within(metaAt - 8, metaAt + 8), within(statsAt - 8, statsAt + 8),
+      within(metaAt - 8, metaAt + 8), within(statsAt - 8, statsAt + 8), within(sections(intact).layout.checksumsAt, metaAt),
     );
     fc.assert(fc.property(anyByte, fc.integer({ min: 1, max: 255 }), (at, flip) => {
       const bytes = intact.slice();

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleInput } from '../engine/index.js';
-import { publicationTime } from '../engine/verdict/published.js';
+import { publicationTime } from '../engine/text/published.js';
 import { CliError, ExitCode } from './cli-error.js';
 import { readPage } from './read-page.js';
 import { readInput } from './read-input.js';

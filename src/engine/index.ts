@@ -20,7 +20,7 @@ export { articleTextChecker } from './fingerprint/article-text-check.js';
 export { CORPUS_FORMAT_VERSION, CORPUS_HEADER_BYTES, corpusFileLengths, isLegacyCorpus, splitCorpusFile } from './fingerprint/corpus-file.js';
 export { HASH_VERSION } from './fingerprint/hash.js';
 export { DEFAULT_INDEX_PARAMS, type IndexParams } from './fingerprint/params.js';
-export { comparePublished, isInstant, publicationTime, type Published } from './verdict/published.js';
+export { comparePublished, isInstant, publicationTime, type Published } from './text/published.js';
 export { COPY_THRESHOLD, LIFTED_PASSAGE_WORDS, PARTIAL_THRESHOLD, SELF_THRESHOLD } from './verdict/verdict.js';
 export { loadLexicon, encodeLexicon, LexiconFormatError, LEXICON_FORMAT_VERSION, type LoadedLexicon } from './text/lexicon.js';
 

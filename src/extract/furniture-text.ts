@@ -8,7 +8,7 @@
  * Applied alike to a page's extracted blocks and to plain text (a text file for the CLI, a scraped
  * dataset's rows), so furniture that arrives as text never reaches the engine either.
  */
-import { wireBylineAt } from '../engine/verdict/credits.js';
+import { wireBylineAt } from '../engine/text/wire-bylines.js';
 import { isBoilerplateLine } from './boilerplate-lines.js';
 import { isCreditedCaption, isPhotoCreditLine, MAX_CAPTION_WORDS } from './furniture-templates.js';
 

@@ -1,5 +1,5 @@
 /** Metadata read from a page's head: publication date, language, site name, author. */
-import { publicationTime } from '../engine/verdict/published.js';
+import { publicationTime } from '../engine/text/published.js';
 import type { JsonLdArticle } from './json-ld.js';
 
 const PUBLISHED_META = [

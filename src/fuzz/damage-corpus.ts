@@ -1,10 +1,13 @@
 /**
- * Damaged corpus files for tests and the fuzz harness: edits made *under a valid checksum*, as a
+ * Damaged corpus files for tests and the fuzz harness: edits made *under valid checksums*, as a
  * careless tool or a deliberate forger would leave them, so they get past the checksums and test
- * what is checked after. The layout mirrors src/engine/corpus-file.ts (format version 3: format 2 with the
- * segment statistics, whose lengths are header words 13 and 14, between the metadata and the texts).
+ * what is checked after. The layout is the engine's (corpusLayout in src/engine/fingerprint/corpus-file.ts),
+ * so the edits follow the format: in format 4 a reseal recomputes the checksums of each bucket's postings,
+ * each article's metadata and the statistics, then the header's.
  */
-import { checksumBytes, checksumWords } from '../engine/fingerprint/corpus-file.js';
+import {
+  BUCKETS, checksumBytes, checksumPostings, checksumWords, corpusLayout as sectionLayout, headChecksum,
+} from '../engine/fingerprint/corpus-file.js';
 
 const HEADER_WORDS = 16;
 const H_ARTICLES = 7;
@@ -13,8 +16,7 @@ const H_META_BYTES = 9;
 const H_CHECKSUM = 11;
 const H_DF_TERMS = 13;
 const H_COMMON_HASHES = 14;
-const BUCKETS = 65_537;
-const pad4 = (n: number): number => (n + 3) & ~3;
+const H_STATS_CHECKSUM = 15;
 
 export interface CorpusLayout {
   readonly articles: number;
@@ -26,13 +28,8 @@ export interface CorpusLayout {
 
 export function corpusLayout(bytes: Uint8Array): CorpusLayout {
   const header = new Uint32Array(bytes.buffer, bytes.byteOffset, HEADER_WORDS);
-  const articles = header[H_ARTICLES]!;
-  const postings = header[H_POSTINGS]!;
-  const lowAt = HEADER_WORDS * 4 + BUCKETS * 4;
-  const textOffsetsAt = pad4(lowAt + postings * 5);
-  const checksumsAt = textOffsetsAt + 2 * (articles + 1) * 4;
-  const stats = 8 * (header[H_DF_TERMS]! + header[H_COMMON_HASHES]!);
-  return { articles, textOffsetsAt, checksumsAt, textAt: checksumsAt + articles * 4 + pad4(header[H_META_BYTES]!) + stats };
+  const { textOffsetsAt, checksumsAt, textAt } = sectionLayout(bytes);
+  return { articles: header[H_ARTICLES]!, textOffsetsAt, checksumsAt, textAt };
 }
 
 /** Article `a`'s text offsets, as a live view into `bytes`. */
@@ -41,19 +38,42 @@ export function textOffsets(bytes: Uint8Array): Uint32Array {
   return new Uint32Array(bytes.buffer, bytes.byteOffset + textOffsetsAt, articles + 1);
 }
 
-/** Recomputes every article's text checksum and the header checksum, after an edit. */
+/** Recomputes every checksum (each article's text, and in format 4 its pieces') and the header checksum, after an edit. */
 export function reseal(bytes: Uint8Array): Uint8Array {
-  const { articles, checksumsAt, textAt } = corpusLayout(bytes);
+  const layout = sectionLayout(bytes);
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, layout.textAt / 4);
+  const articles = words[H_ARTICLES]!;
+  const u32 = (at: number, length: number): Uint32Array => new Uint32Array(bytes.buffer, bytes.byteOffset + at, length);
+  const { textAt } = layout;
   const offsets = textOffsets(bytes);
-  const checksums = new Uint32Array(bytes.buffer, bytes.byteOffset + checksumsAt, articles);
+  const checksums = u32(layout.checksumsAt, articles);
   for (let a = 0; a < articles; a++) {
     const start = offsets[a]!;
     const end = offsets[a + 1]!;
     if (start <= end && textAt + end <= bytes.length) checksums[a] = checksumBytes(bytes.subarray(textAt + start, textAt + end));
   }
-  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, textAt / 4);
-  const head = checksumWords(words.subarray(H_CHECKSUM + 1, HEADER_WORDS), checksumWords(words.subarray(0, H_CHECKSUM)));
-  words[H_CHECKSUM] = checksumWords(words.subarray(HEADER_WORDS), head);
+  if (layout.metaChecksumsAt > layout.bucketChecksumsAt) {
+    const postings = words[H_POSTINGS]!;
+    const buckets = u32(layout.bucketsAt, BUCKETS);
+    const lowHashes = new Uint16Array(bytes.buffer, bytes.byteOffset + layout.lowAt, postings);
+    const docs = bytes.subarray(layout.docsAt, layout.docsAt + postings * 3);
+    const bucketChecksums = u32(layout.bucketChecksumsAt, BUCKETS - 1);
+    for (let p = 0; p + 1 < BUCKETS; p++) {
+      const from = buckets[p]!;
+      const to = buckets[p + 1]!;
+      if (from <= to && to <= postings) bucketChecksums[p] = checksumPostings(lowHashes, docs, from, to);
+    }
+    const metaOffsets = u32(layout.metaOffsetsAt, articles + 1);
+    const metaBlob = bytes.subarray(layout.metaAt, layout.metaAt + words[H_META_BYTES]!);
+    const metaChecksums = u32(layout.metaChecksumsAt, articles);
+    for (let a = 0; a < articles; a++) {
+      const start = metaOffsets[a]!;
+      const end = metaOffsets[a + 1]!;
+      if (start <= end && end <= metaBlob.length) metaChecksums[a] = checksumBytes(metaBlob.subarray(start, end));
+    }
+    words[H_STATS_CHECKSUM] = checksumWords(u32(layout.statsAt, 2 * (words[H_DF_TERMS]! + words[H_COMMON_HASHES]!)));
+  }
+  words[H_CHECKSUM] = headChecksum(words, layout.format, layout);
   return bytes;
 }
 

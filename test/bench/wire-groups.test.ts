@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadVocabulary } from '../../src/bench/vocabulary.js';
 import { NewsGenerator } from '../../src/bench/news-generator.js';
 import { wireGroups, wireStoryText } from '../../src/bench/wire-groups.js';
-import { creditsIn, wireOf } from '../../src/engine/verdict/credits.js';
+import { creditsIn } from '../../src/engine/verdict/credits.js';
+import { wireOf } from '../../src/engine/text/wire-bylines.js';
 
 const generator = new NewsGenerator(loadVocabulary(), 20261122);
 

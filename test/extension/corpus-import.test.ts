@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
 import { buildCorpusIndex, loadCorpus, loadCorpusHead, splitCorpusFile } from '../../src/engine/index.js';
-import { BUCKETS, checksumWords, corpusFileLengths } from '../../src/engine/fingerprint/corpus-file.js';
+import { reseal, sections } from '../helpers/corpus-surgery.js';
 import { bytesSource, engineCorpusReader, importCorpusFile, type CorpusFileSource } from '../../src/extension/corpus-import.js';
 import { indexedDbCorpusStore, TEXT_CHUNK_BYTES, type CorpusStore } from '../../src/extension/corpus-store.js';
 import type { CorpusEntry } from '../../src/extension/messages.js';
@@ -106,16 +106,17 @@ describe('importing a corpus file', () => {
 
   test('a head whose postings are out of order under a recomputed checksum is refused at import', async () => {
     const store = indexedDbCorpusStore(new IDBFactory());
+    // two postings of one bucket swapped
     const forged = bigFile.slice();
-    const words = new Uint32Array(forged.buffer, 0, corpusFileLengths(forged).head / 4);
-    // two postings of one bucket swapped (bucket directory at word 16, low hashes right after it)
-    const buckets = words.subarray(16, 16 + BUCKETS);
-    const lows = new Uint16Array(forged.buffer, (16 + BUCKETS) * 4, words[8]!);
+    const { buckets, lowHashes: lows } = sections(forged);
     const p = buckets.findIndex((v, i) => buckets[i + 1]! - v >= 2 && lows[v]! !== lows[v + 1]!);
     const at = buckets[p]!;
     [lows[at], lows[at + 1]] = [lows[at + 1]!, lows[at]!];
-    words[11] = checksumWords(words.subarray(16), checksumWords(words.subarray(12, 16), checksumWords(words.subarray(0, 11))));
-    await expect(importCorpusFile(deps(store), 'forged.fhc', bytesSource(forged))).rejects.toThrow(
+    // unsealed, the bucket's checksum refuses it; resealed as a forger would, its order does
+    await expect(importCorpusFile(deps(store), 'forged.fhc', bytesSource(forged.slice()))).rejects.toThrow(
+      /^forged\.fhc is not a Firsthand corpus \(corrupt corpus: the postings of hash prefix \d+ are damaged\)/,
+    );
+    await expect(importCorpusFile(deps(store), 'forged.fhc', bytesSource(reseal(forged)))).rejects.toThrow(
       /^forged\.fhc is not a Firsthand corpus \(corrupt corpus: the postings of hash prefix \d+ are out of order\)/,
     );
     expect(await store.all()).toEqual([]);

@@ -1,9 +1,10 @@
-import { decodeCorpusHead } from './corpus-file.js';
+import { checkAllPieces, decodeCorpusHead } from './corpus-file.js';
 import { checkAllPostings } from './corpus-structure.js';
 import { CorpusFormatError } from '../types.js';
 
 /**
- * Checks the postings of a corpus's head in full (see checkAllPostings), then
+ * Checks the postings, metadata and statistics of a corpus's head in full (see checkAllPieces
+ * and checkAllPostings), then
  * its text blob against the head as the blob streams past, a piece at a time,
  * in order: each article's bytes must match the checksum the
  * head keeps for them and be UTF-8. An importer runs it over a file it cannot
@@ -14,7 +15,9 @@ import { CorpusFormatError } from '../types.js';
  * naming the first damaged article, or when pieces run past the blob's end.
  */
 export function articleTextChecker(head: Uint8Array): (piece: Uint8Array) => void {
-  const { textOffsets, textChecksums, articleCount, textBytes, buckets, lowHashes, docs } = decodeCorpusHead(head);
+  const sections = decodeCorpusHead(head);
+  const { textOffsets, textChecksums, articleCount, textBytes, buckets, lowHashes, docs } = sections;
+  checkAllPieces(sections);
   checkAllPostings(buckets, lowHashes, docs, articleCount);
   let doc = 0;
   let at = 0;

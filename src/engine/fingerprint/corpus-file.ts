@@ -15,6 +15,8 @@ import { CorpusFormatError } from '../types.js';
  *   textOffsets      u32 × (articles + 1) into the text blob
  *   metaOffsets      u32 × (articles + 1) into the meta blob
  *   textChecksums    u32 × articles, checked when an article is first read
+ *   bucketChecksums  u32 × 65,536 (format 4): each bucket's postings, checked on its first lookup
+ *   metaChecksums    u32 × articles (format 4): each article's metadata, checked when first read
  *   meta blob        UTF-8 JSON of each article's ArticleMeta (and firstSeen, when a growing corpus recorded it)
  *   df term hashes   u32 × terms, ascending  ─┐ segment statistics (format 3): how many of this file's
  *   df counts        u32 × terms               │ articles hold each content term, and the hashes the
@@ -22,9 +24,15 @@ import { CorpusFormatError } from '../types.js';
  *   common counts    u32 × common             ─┘ them, so segments of one corpus add up (growing-corpus.ts)
  *   text blob        UTF-8 text of each article        ── alignment store, decoded per candidate
  *
- * The header checksum covers everything but the text blob, so a damaged index
- * is refused at load; the text blob, the bulk of the file, is verified one
- * article at a time, only for the few candidates a check reads.
+ * The header checksum covers the header, the bucket directory and the offsets, which
+ * a load reads whole, so damage there is refused at load. Everything else is checked
+ * where it is first read, against its own checksum: a bucket's postings on its first
+ * lookup, an article's metadata and text when it is first read, the segment
+ * statistics when a growing corpus first reads them (corpus.ts). The checksum
+ * sections need no checksum of their own: a damaged entry fails the read of its piece
+ * as damage in the piece would. A load then hashes ~1 MB of a 100k-article corpus's
+ * 67 MB head, and damage anywhere still fails the read that meets it. (Formats 2 and
+ * 3 have one checksum over the whole head, checked at load.)
  *
  * Everything before the text blob is the file's *head*. A host that keeps a big
  * corpus in a store with random access (the extension's IndexedDB) keeps the head
@@ -33,11 +41,16 @@ import { CorpusFormatError } from '../types.js';
  *
  * Format break log: 1 — first version; 2 — postings split into a 16-bit
  * bucket directory and 16-bit low hashes (7 → 5 bytes a posting); 3 — segment
- * statistics after the metadata (a format 2 file reads as one with none).
+ * statistics after the metadata (a format 2 file reads as one with none); 4 — a
+ * checksum per bucket of postings, per article's metadata and over the statistics
+ * (header word 15), so a load no longer reads the whole head (formats 2 and 3 still
+ * read as they are, checked whole at load).
  * Files of format 1, or built with an older hash version, are read through
  * legacy-corpus.ts, which rebuilds them from their article store.
  */
-export const CORPUS_FORMAT_VERSION = 3;
+export const CORPUS_FORMAT_VERSION = 4;
+/** The first format with checksums per bucket, per article's metadata and over the statistics. */
+const PIECEWISE_CHECKSUM_FORMAT = 4;
 /** The oldest format whose index this build reads as it is. */
 const OLDEST_DIRECT_FORMAT = 2;
 /** Entries of the bucket directory: one per 16-bit hash prefix, plus the end. */
@@ -53,7 +66,7 @@ export const MAX_ARTICLES = 1 << 24;
 
 const enum H {
   Magic, FormatVersion, HashVersion, K, WindowSize, SignatureTerms, MaxDocFrequency,
-  Articles, Postings, MetaBytes, TextBytes, Checksum, AnchorPairs, DfTerms, CommonHashes,
+  Articles, Postings, MetaBytes, TextBytes, Checksum, AnchorPairs, DfTerms, CommonHashes, StatsChecksum,
 }
 
 /**
@@ -93,8 +106,20 @@ export interface CorpusSections {
   readonly indexBytes: number;
   /** Bytes of the article store (offsets, checksums, meta and text). */
   readonly storeBytes: number;
-  /** The segment statistics; null for a format 2 file, which has none. */
+  /** The segment statistics, not yet checked (see checkSegmentStats); null for a format 2 file, which has none. */
   readonly stats: SegmentStats | null;
+  /** What is checked where it is first read; null for a file of format 2 or 3, checked whole at load. */
+  readonly pieceChecksums: PieceChecksums | null;
+}
+
+/** Format 4's checksums of the pieces of the head that a load does not read (see checkPostingsOf and the like). */
+export interface PieceChecksums {
+  /** Of bucket p's postings (low hashes and article numbers): see checksumPostings. */
+  readonly buckets: Uint32Array;
+  /** Of article doc's metadata bytes (checksumBytes). */
+  readonly metas: Uint32Array;
+  /** Of the statistics' four arrays, in file order (checksumWords). */
+  readonly stats: number;
 }
 
 export interface CorpusParts {
@@ -115,6 +140,20 @@ export function checksumWords(words: Uint32Array, seed = 0x811c9dc5): number {
   return h >>> 0;
 }
 
+/**
+ * Checksum of postings `[from, to)`: their low hashes and 3-byte article numbers, in two
+ * FNV-style lanes that do not wait on each other (a bucket holds a few hundred postings).
+ */
+export function checksumPostings(lowHashes: Uint16Array, docs: Uint8Array, from: number, to: number): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = from, d = from * 3; i < to; i++, d += 3) {
+    a = Math.imul(a ^ (lowHashes[i]! | (docs[d]! << 16)), 0x01000193);
+    b = Math.imul(b ^ (docs[d + 1]! | (docs[d + 2]! << 8)), 0x01000193);
+  }
+  return (a ^ Math.imul(b, 0x9e3779b1)) >>> 0;
+}
+
 /** FNV-1a over bytes, for per-article text checks. */
 export function checksumBytes(bytes: Uint8Array): number {
   let h = 0x811c9dc5;
@@ -133,7 +172,8 @@ export function encodeCorpus(parts: CorpusParts): Uint8Array {
   const metaBytes = metas.reduce((s, m) => s + m.length, 0);
   const textBytes = texts.reduce((s, t) => s + t.length, 0);
 
-  const { bucketsAt, lowAt, docsAt, textOffsetsAt, metaOffsetsAt, checksumsAt, metaAt, statsAt, textAt, total } = layout(articles, postings, metaBytes, textBytes, dfTerms, common);
+  const sections = layout(CORPUS_FORMAT_VERSION, articles, postings, metaBytes, textBytes, dfTerms, common);
+  const { bucketsAt, lowAt, docsAt, textOffsetsAt, metaOffsetsAt, checksumsAt, bucketChecksumsAt, metaChecksumsAt, metaAt, statsAt, textAt, total } = sections;
 
   const out = new Uint8Array(total);
   const words = new Uint32Array(out.buffer, 0, textAt / 4);
@@ -153,6 +193,10 @@ export function encodeCorpus(parts: CorpusParts): Uint8Array {
   const textOffsets = new Uint32Array(out.buffer, textOffsetsAt, articles + 1);
   const metaOffsets = new Uint32Array(out.buffer, metaOffsetsAt, articles + 1);
   const checksums = new Uint32Array(out.buffer, checksumsAt, articles);
+  const metaChecksums = new Uint32Array(out.buffer, metaChecksumsAt, articles);
+  const bucketChecksums = new Uint32Array(out.buffer, bucketChecksumsAt, BUCKETS - 1);
+  const docBytes = out.subarray(docsAt, docsAt + postings * 3);
+  for (let p = 0; p + 1 < BUCKETS; p++) bucketChecksums[p] = checksumPostings(low, docBytes, buckets[p]!, buckets[p + 1]!);
   let metaPos = 0;
   let textPos = 0;
   for (let a = 0; a < articles; a++) {
@@ -163,6 +207,7 @@ export function encodeCorpus(parts: CorpusParts): Uint8Array {
     metaOffsets[a] = metaPos;
     textOffsets[a] = textPos;
     checksums[a] = checksumBytes(text);
+    metaChecksums[a] = checksumBytes(meta);
     metaPos += meta.length;
     textPos += text.length;
   }
@@ -176,31 +221,40 @@ export function encodeCorpus(parts: CorpusParts): Uint8Array {
 
   const header = [
     MAGIC, CORPUS_FORMAT_VERSION, HASH_VERSION, params.k, params.windowSize, params.signatureTerms,
-    params.maxDocFrequency, articles, postings, metaBytes, textBytes, 0, params.anchorPairs, dfTerms, common,
+    params.maxDocFrequency, articles, postings, metaBytes, textBytes, 0, params.anchorPairs, dfTerms, common, checksumWords(statWords),
   ];
   words.set(header, 0);
-  words[H.Checksum] = checksumOf(words);
+  words[H.Checksum] = headChecksum(words, CORPUS_FORMAT_VERSION, sections);
   return out;
 }
 
-/** Checksum of the header (all but the checksum word itself) and the index sections. */
-function checksumOf(words: Uint32Array): number {
-  const head = checksumWords(words.subarray(H.Checksum + 1, HEADER_WORDS), checksumWords(words.subarray(0, H.Checksum)));
-  return checksumWords(words.subarray(HEADER_WORDS), head);
+type SectionLayout = ReturnType<typeof layout>;
+
+/**
+ * Checksum of the header (all but the checksum word itself) and what a load reads: in format 4 the
+ * bucket directory and the offsets; before it, the whole head.
+ */
+export function headChecksum(words: Uint32Array, format: number, sections: SectionLayout): number {
+  const header = checksumWords(words.subarray(H.Checksum + 1, HEADER_WORDS), checksumWords(words.subarray(0, H.Checksum)));
+  if (format < PIECEWISE_CHECKSUM_FORMAT) return checksumWords(words.subarray(HEADER_WORDS), header);
+  const directory = checksumWords(words.subarray(sections.bucketsAt / 4, sections.lowAt / 4), header);
+  return checksumWords(words.subarray(sections.textOffsetsAt / 4, sections.checksumsAt / 4), directory);
 }
 
-/** Byte offsets of every section, for a corpus of these sizes. */
-function layout(articles: number, postings: number, metaBytes: number, textBytes: number, dfTerms: number, common: number) {
+/** Byte offsets of every section, for a corpus of this format and these sizes. */
+function layout(format: number, articles: number, postings: number, metaBytes: number, textBytes: number, dfTerms: number, common: number) {
   const bucketsAt = HEADER_BYTES;
   const lowAt = bucketsAt + BUCKETS * 4;
   const docsAt = lowAt + postings * 2;
   const textOffsetsAt = pad4(docsAt + postings * 3);
   const metaOffsetsAt = textOffsetsAt + (articles + 1) * 4;
   const checksumsAt = metaOffsetsAt + (articles + 1) * 4;
-  const metaAt = checksumsAt + articles * 4;
+  const bucketChecksumsAt = checksumsAt + articles * 4;
+  const metaChecksumsAt = bucketChecksumsAt + (format >= PIECEWISE_CHECKSUM_FORMAT ? (BUCKETS - 1) * 4 : 0);
+  const metaAt = metaChecksumsAt + (format >= PIECEWISE_CHECKSUM_FORMAT ? articles * 4 : 0);
   const statsAt = pad4(metaAt + metaBytes);
   const textAt = statsAt + 8 * (dfTerms + common);
-  return { bucketsAt, lowAt, docsAt, textOffsetsAt, metaOffsetsAt, checksumsAt, metaAt, statsAt, textAt, total: textAt + textBytes };
+  return { bucketsAt, lowAt, docsAt, textOffsetsAt, metaOffsetsAt, checksumsAt, bucketChecksumsAt, metaChecksumsAt, metaAt, statsAt, textAt, total: textAt + textBytes };
 }
 
 function fail(message: string): never {
@@ -238,6 +292,12 @@ export function splitCorpusFile(input: Uint8Array): { size: number; head: Uint8A
 export function corpusFileLengths(header: Uint8Array): { head: number; text: number } {
   const { textAt, total } = readHeader(header).layout;
   return { head: textAt, text: total - textAt };
+}
+
+/** Where each section of a corpus file lies, from its header (for tools that rewrite files: see test/helpers/corpus-surgery.ts). */
+export function corpusLayout(header: Uint8Array): SectionLayout & { format: number } {
+  const { format, layout: sections } = readHeader(header);
+  return { ...sections, format };
 }
 
 /**
@@ -287,22 +347,23 @@ function readHeader(input: Uint8Array) {
   if (params.k < 1 || params.k > 32 || params.windowSize < 1 || articles >= MAX_ARTICLES) fail('corrupt corpus: impossible parameters in the header');
   if (format < 3 && (dfTerms !== 0 || common !== 0)) fail('corrupt corpus: segment statistics in a format 2 header');
   return {
-    checksum: head[H.Checksum]!, params, articles, postings, metaBytes, textBytes, dfTerms, common, hasStats: format >= 3,
-    layout: layout(articles, postings, metaBytes, textBytes, dfTerms, common),
+    checksum: head[H.Checksum]!, format, params, articles, postings, metaBytes, textBytes, dfTerms, common, hasStats: format >= 3,
+    statsChecksum: head[H.StatsChecksum]!,
+    layout: layout(format, articles, postings, metaBytes, textBytes, dfTerms, common),
   };
 }
 
 function decodeSections(input: Uint8Array, part: 'file' | 'head'): CorpusSections {
-  const { checksum, params, articles, postings, metaBytes, textBytes, dfTerms, common, hasStats, layout: sections } = readHeader(input);
+  const { checksum, format, params, articles, postings, metaBytes, textBytes, dfTerms, common, hasStats, statsChecksum, layout: sections } = readHeader(input);
   // Views need 4-byte alignment; a Node Buffer from a pool may not have it (and its slice() would not copy).
   const bytes = input.byteOffset % 4 === 0 ? input : new Uint8Array(input);
-  const { bucketsAt, lowAt, docsAt, textOffsetsAt, metaOffsetsAt, checksumsAt, metaAt, statsAt, textAt, total } = sections;
+  const { bucketsAt, lowAt, docsAt, textOffsetsAt, metaOffsetsAt, checksumsAt, bucketChecksumsAt, metaChecksumsAt, metaAt, statsAt, textAt, total } = sections;
   const end = part === 'file' ? total : textAt;
   if (bytes.byteLength < end) fail(`corrupt corpus: the ${part} is truncated (${bytes.byteLength} of ${end} bytes)`);
   if (bytes.byteLength > end) fail(`corrupt corpus: unexpected bytes after the end of the ${part === 'file' ? 'corpus' : 'index'}`);
 
   const words = new Uint32Array(bytes.buffer, bytes.byteOffset, textAt / 4);
-  if (checksumOf(words) !== checksum) fail('corrupt corpus: checksum mismatch in the index');
+  if (headChecksum(words, format, sections) !== checksum) fail('corrupt corpus: checksum mismatch in the index');
 
   const view = (at: number, length: number): Uint32Array => new Uint32Array(bytes.buffer, bytes.byteOffset + at, length);
   const textOffsets = view(textOffsetsAt, articles + 1);
@@ -318,7 +379,6 @@ function decodeSections(input: Uint8Array, part: 'file' | 'head'): CorpusSection
       commonHashes: view(statsAt + 8 * dfTerms, common), commonCounts: view(statsAt + 8 * dfTerms + 4 * common, common),
     }
     : null;
-  if (stats) checkSegmentStats(stats);
   return {
     params,
     articleCount: articles,
@@ -331,15 +391,44 @@ function decodeSections(input: Uint8Array, part: 'file' | 'head'): CorpusSection
     metaBlob,
     textBytes,
     textBlob: part === 'file' ? bytes.subarray(textAt, total) : null,
-    indexBytes: BUCKETS * 4 + postings * 5,
-    storeBytes: total - textOffsetsAt,
+    // the bucket checksums belong to the index they check
+    indexBytes: BUCKETS * 4 + postings * 5 + (metaChecksumsAt - bucketChecksumsAt),
+    storeBytes: total - textOffsetsAt - (metaChecksumsAt - bucketChecksumsAt),
     stats,
+    pieceChecksums: format >= PIECEWISE_CHECKSUM_FORMAT
+      ? { buckets: view(bucketChecksumsAt, BUCKETS - 1), metas: view(metaChecksumsAt, articles), stats: statsChecksum }
+      : null,
   };
 }
 
-/** Statistics are looked up by binary search: their hashes must ascend, each once. */
-function checkSegmentStats(stats: SegmentStats): void {
+/**
+ * Statistics are intact (format 4: against their checksum) and looked up by binary search: their
+ * hashes must ascend, each once. Run when a growing corpus first reads them, not at every load.
+ */
+export function checkSegmentStats(stats: SegmentStats, checksum: number | null): void {
+  if (checksum !== null) {
+    let h = checksumWords(stats.dfHashes);
+    for (const words of [stats.dfCounts, stats.commonHashes, stats.commonCounts]) h = checksumWords(words, h);
+    if (h !== checksum) fail('corrupt corpus: the segment statistics are damaged');
+  }
   for (const hashes of [stats.dfHashes, stats.commonHashes]) {
     for (let i = 1; i < hashes.length; i++) if (hashes[i]! <= hashes[i - 1]!) fail('corrupt corpus: segment statistics out of order');
   }
+}
+
+/**
+ * Every piece a load leaves to its first read, checked at once (format 4; nothing for formats 2 and 3,
+ * whose load checked the whole head): for an importer, which must not store a corpus that fails later.
+ */
+export function checkAllPieces(sections: CorpusSections): void {
+  const { pieceChecksums: sums, buckets, lowHashes, docs, metaOffsets, metaBlob, stats } = sections;
+  if (sums !== null) {
+    for (let p = 0; p + 1 < BUCKETS; p++) {
+      if (checksumPostings(lowHashes, docs, buckets[p]!, buckets[p + 1]!) !== sums.buckets[p]) fail(`corrupt corpus: the postings of hash prefix ${p} are damaged`);
+    }
+    for (let doc = 0; doc < sections.articleCount; doc++) {
+      if (checksumBytes(metaBlob.subarray(metaOffsets[doc]!, metaOffsets[doc + 1]!)) !== sums.metas[doc]) fail(`corrupt corpus: metadata of article ${doc} is damaged`);
+    }
+  }
+  if (stats !== null) checkSegmentStats(stats, sums?.stats ?? null);
 }

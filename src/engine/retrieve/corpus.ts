@@ -1,4 +1,6 @@
-import { BUCKETS, checksumBytes, decodeCorpus, decodeCorpusHead, isLegacyCorpus, type CorpusSections, type SegmentStats } from '../fingerprint/corpus-file.js';
+import {
+  BUCKETS, checkSegmentStats, checksumBytes, checksumPostings, decodeCorpus, decodeCorpusHead, isLegacyCorpus, type CorpusSections, type SegmentStats,
+} from '../fingerprint/corpus-file.js';
 import { migrateLegacyCorpus } from '../fingerprint/legacy-corpus.js';
 import { checkArticleNumber, checkBucket } from '../fingerprint/corpus-structure.js';
 import type { IndexParams } from '../fingerprint/params.js';
@@ -54,8 +56,13 @@ export class Corpus {
   readonly #texts: ArticleTextSource;
   readonly #metas = new Map<number, ArticleMeta>();
   readonly #boilerplate = new Map<number, readonly Span[]>();
-  /** 1 for each bucket whose postings were found in order, checked the first time a lookup reads it (see corpus-structure.ts). */
+  /**
+   * 1 for each bucket whose postings were found intact (format 4) and in order, checked the first
+   * time a lookup reads it (see corpus-structure.ts).
+   */
   readonly #checkedBuckets = new Uint8Array(BUCKETS - 1);
+  /** Whether the segment statistics were checked (on their first read: see stats). */
+  #statsChecked = false;
   /** Whether the file was of an older format and was rebuilt from its articles when loaded (legacy-corpus.ts). */
   rebuilt = false;
   /** The growing corpus this is a segment of, if any. */
@@ -86,6 +93,10 @@ export class Corpus {
     let lo = buckets[prefix]!;
     const bucketEnd = buckets[prefix + 1]!;
     if (!this.#checkedBuckets[prefix]) {
+      const sums = this.#sections.pieceChecksums;
+      if (sums !== null && checksumPostings(lowHashes, this.#sections.docs, lo, bucketEnd) !== sums.buckets[prefix]) {
+        throw new CorpusFormatError(`corrupt corpus: the postings of hash prefix ${prefix} are damaged`);
+      }
       checkBucket(lowHashes, prefix, lo, bucketEnd);
       this.#checkedBuckets[prefix] = 1;
     }
@@ -100,9 +111,17 @@ export class Corpus {
     return [lo, end];
   }
 
-  /** The segment statistics (null for a format 2 file). */
+  /**
+   * The segment statistics (null for a format 2 file), checked on this first read rather than at
+   * load: only a growing corpus reads them. Throws CorpusFormatError when they are damaged.
+   */
   get stats(): SegmentStats | null {
-    return this.#sections.stats;
+    const { stats, pieceChecksums } = this.#sections;
+    if (stats !== null && !this.#statsChecked) {
+      checkSegmentStats(stats, pieceChecksums?.stats ?? null);
+      this.#statsChecked = true;
+    }
+    return stats;
   }
 
   /**
@@ -110,7 +129,7 @@ export class Corpus {
    * a group of segments adds to its postings to cut as the corpus built at once would.
    */
   commonCount(hash: number): number {
-    const stats = this.#sections.stats;
+    const stats = this.stats;
     if (stats === null || stats.commonHashes.length === 0) return 0;
     const at = lowerBound(stats.commonHashes, hash);
     return stats.commonHashes[at] === hash ? stats.commonCounts[at]! : 0;
@@ -141,10 +160,14 @@ export class Corpus {
   meta(doc: number): ArticleMeta {
     let meta = this.#metas.get(doc);
     if (meta) return meta;
-    const { metaOffsets, metaBlob } = this.#sections;
+    const { metaOffsets, metaBlob, pieceChecksums } = this.#sections;
+    const bytes = metaBlob.subarray(metaOffsets[doc]!, metaOffsets[doc + 1]!);
+    if (pieceChecksums !== null && checksumBytes(bytes) !== pieceChecksums.metas[doc]) {
+      throw new CorpusFormatError(`corrupt corpus: metadata of article ${doc} is damaged`);
+    }
     let parsed: unknown;
     try {
-      parsed = JSON.parse(utf8.decode(metaBlob.subarray(metaOffsets[doc]!, metaOffsets[doc + 1]!)));
+      parsed = JSON.parse(utf8.decode(bytes));
     } catch {
       throw new CorpusFormatError(`corrupt corpus: metadata of article ${doc} is unreadable`);
     }

@@ -1,7 +1,8 @@
 import { alignSource, type SourceAlignment } from '../align/align.js';
 import { withoutBoilerplate } from './boilerplate-passages.js';
 import { canonicalEvidence, dateEvidence, directionOf, recordedDate } from './direction.js';
-import { wireOf, type Credit } from './credits.js';
+import { wireOf } from '../text/wire-bylines.js';
+import type { Credit } from './credits.js';
 import { basedOnEvidence, containmentEvidence, creditEvidence, creditsOf, sourceLinkEvidence } from './evidence.js';
 import { outletIsSite, sameAddress, sameSite, siteOf, sitesShareName } from './identity.js';
 import { findCandidates, type GroupedCandidate } from '../retrieve/candidates.js';

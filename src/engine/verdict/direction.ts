@@ -1,7 +1,7 @@
 import type { DirectionEvidence, Relation } from '../types.js';
 import { sameAddress, sameSite } from './identity.js';
 import { relationOf, type ArticleDate } from './verdict.js';
-import { comparePublished, publicationTime } from './published.js';
+import { comparePublished, publicationTime } from '../text/published.js';
 
 /**
  * Which way a page and a corpus article relate, from every piece of evidence about the pair. One

@@ -3,7 +3,8 @@
  * (see directionOf for how they combine). Pure: addresses, texts and counts in, evidence out.
  */
 import type { DirectionEvidence } from '../types.js';
-import { bylineWire, creditsIn, wireOf, type Credit } from './credits.js';
+import { bylineWire, wireOf } from '../text/wire-bylines.js';
+import { creditsIn, type Credit } from './credits.js';
 import { outletIsSite, sameAddress, siteOf } from './identity.js';
 import { COPY_THRESHOLD } from './verdict.js';
 

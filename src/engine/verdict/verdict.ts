@@ -1,5 +1,5 @@
 import type { Relation, Status } from '../types.js';
-import { comparePublished, publicationTime, type Published } from './published.js';
+import { comparePublished, publicationTime, type Published } from '../text/published.js';
 
 /**
  * The share of a page one earlier article must account for before the page is

@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { checksumBytes, checksumWords, corpusFileLengths } from '../../../src/engine/fingerprint/corpus-file.js';
+import { checksumBytes } from '../../../src/engine/fingerprint/corpus-file.js';
+import { reseal, sections } from '../../helpers/corpus-surgery.js';
 import { articleTextChecker, buildCorpusIndex, CorpusFormatError, loadCorpus, splitCorpusFile, type ArticleInput } from '../../../src/engine/index.js';
 import { seedArticles } from '../../helpers/seed-corpus.js';
 
@@ -54,11 +55,10 @@ describe('articleTextChecker', () => {
     const [start, end] = corpus.textRange(2);
     text[start + 5] = 0xff;
     // rewrite article 2's checksum and reseal the head, as a forger would
-    const words = new Uint32Array(bytes.buffer, 0, corpusFileLengths(bytes).head / 4);
-    const checksums = new Uint32Array(bytes.buffer, head.length - 8 * (words[13]! + words[14]!) - (words[9]! + 3 & ~3) - corpus.size * 4, corpus.size);
+    const checksums = sections(bytes).textChecksums;
     expect(checksums[2]).toBe(checksumBytes(file.subarray(head.length + start, head.length + end)));
     checksums[2] = checksumBytes(text.subarray(start, end));
-    words[11] = checksumWords(words.subarray(16), checksumWords(words.subarray(12, 16), checksumWords(words.subarray(0, 11))));
+    reseal(bytes);
     expect(() => feed(head, text, [])).toThrow(/article 2 is not valid UTF-8/);
   });
 

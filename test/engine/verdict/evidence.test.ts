@@ -1,7 +1,8 @@
 /** Issue 17, part 3: evidence of direction beyond dates, one kind of fact per function. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { creditsIn, wireOf } from '../../../src/engine/verdict/credits.js';
+import { creditsIn } from '../../../src/engine/verdict/credits.js';
+import { wireOf } from '../../../src/engine/text/wire-bylines.js';
 import { directionOf } from '../../../src/engine/verdict/direction.js';
 import {
   basedOnEvidence, containmentEvidence, creditEvidence, creditsOf, namesOutlet, sourceLinkEvidence,

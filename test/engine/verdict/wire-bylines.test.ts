@@ -7,7 +7,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { attribute, buildCorpusIndex, loadCorpus } from '../../../src/engine/index.js';
-import { bylineWire, creditsIn } from '../../../src/engine/verdict/credits.js';
+import { creditsIn } from '../../../src/engine/verdict/credits.js';
+import { bylineWire } from '../../../src/engine/text/wire-bylines.js';
 import { lexicon, seedText } from '../../helpers/seed-corpus.js';
 
 describe('bylineWire', () => {

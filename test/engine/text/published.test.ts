@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { comparePublished, publicationTime } from '../../../src/engine/verdict/published.js';
+import { comparePublished, publicationTime } from '../../../src/engine/text/published.js';
 import { decideStatus, relationOf } from '../../../src/engine/verdict/verdict.js';
 
 describe('publicationTime keeps an instant where one is stated, a date otherwise', () => {

@@ -56,6 +56,8 @@ async function main(): Promise<void> {
         'browser cpu': cpuMs,
         'popup opens': watch.opened - start,
         'popup has answer': (watch.marks.answer ?? Number.NaN) - start,
+        // the worker's check begins: waking the worker and its handler's start
+        'check starts': (t?.startedAt ?? Number.NaN) - start,
         engine: analysis?.elapsedMs ?? Number.NaN,
         inject: t?.inject ?? Number.NaN,
         extract: t?.extract ?? Number.NaN,

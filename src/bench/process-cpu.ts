@@ -68,3 +68,52 @@ export function browserCpuClock(userDataDir: string): (() => number) | null {
     return null;
   }
 }
+
+/** What a browser process is, from its command line: the browser itself, a page's or the extension's renderer, or another helper. */
+function processKind(cmdline: string): string {
+  const type = /--type=([\w-]+)/.exec(cmdline)?.[1];
+  if (type === undefined) return 'browser';
+  if (type === 'renderer') return cmdline.includes('--extension-process') ? 'extension' : 'page';
+  return type;
+}
+
+/**
+ * CPU milliseconds used so far by each kind of thread of `root`'s process tree, keyed
+ * `<process kind> <thread name>` ("page CrRendererMain": a page's main thread, where the content
+ * script extracts; "extension DedicatedWorker": the engine worker): which process did the work.
+ */
+export function treeCpuByThread(root: number): Map<string, number> {
+  const parentOf = parents();
+  const inTree = new Set<number>([root]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, parent] of parentOf) if (!inTree.has(pid) && inTree.has(parent)) (inTree.add(pid), (grew = true));
+  }
+  const out = new Map<string, number>();
+  for (const pid of inTree) {
+    const kind = processKind(readOr(`/proc/${pid}/cmdline`)?.replace(/\0/g, ' ') ?? '');
+    let tasks: string[];
+    try {
+      tasks = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tasks) {
+      const name = (readOr(`/proc/${pid}/task/${tid}/comm`) ?? '?').trim().replace(/[\d:]+$/, '').trim();
+      const key = `${kind} ${name}`;
+      out.set(key, (out.get(key) ?? 0) + Number(readOr(`/proc/${pid}/task/${tid}/schedstat`)?.split(' ')[0] ?? 0) / 1e6);
+    }
+  }
+  return out;
+}
+
+/** CPU by thread kind of the browser with profile folder `userDataDir` (see treeCpuByThread), or null where /proc cannot tell. */
+export function browserThreadClock(userDataDir: string): (() => Map<string, number>) | null {
+  try {
+    const pid = pidWithArgument(userDataDir);
+    return pid === null ? null : () => treeCpuByThread(pid);
+  } catch {
+    return null;
+  }
+}

@@ -70,7 +70,7 @@ export function browserCpuClock(userDataDir: string): (() => number) | null {
 }
 
 /** What a browser process is, from its command line: the browser itself, a page's or the extension's renderer, or another helper. */
-function processKind(cmdline: string): string {
+export function processKind(cmdline: string): string {
   const type = /--type=([\w-]+)/.exec(cmdline)?.[1];
   if (type === undefined) return 'browser';
   if (type === 'renderer') return cmdline.includes('--extension-process') ? 'extension' : 'page';

@@ -1,0 +1,22 @@
+/** The long-page bench's CPU by thread: each Chromium process told by its command line. */
+import { describe, expect, it } from 'vitest';
+import { processKind, treeCpuByThread } from '../../src/bench/process-cpu.js';
+
+describe('CPU by kind of process and thread', () => {
+  it("tells the browser, a page's renderer, the extension's renderer and the helpers apart", () => {
+    expect(processKind('/usr/lib/chromium/chromium --no-sandbox --user-data-dir=/tmp/x')).toBe('browser');
+    expect(processKind('/usr/lib/chromium/chromium --type=renderer --lang=en-US --renderer-client-id=7')).toBe('page');
+    expect(processKind('/usr/lib/chromium/chromium --type=renderer --extension-process --renderer-client-id=5')).toBe('extension');
+    expect(processKind('/usr/lib/chromium/chromium --type=gpu-process --gpu-preferences=x')).toBe('gpu-process');
+    expect(processKind('/usr/lib/chromium/chromium --type=utility --utility-sub-type=network.mojom.NetworkService')).toBe('utility');
+  });
+
+  it.skipIf(process.platform !== 'linux')('counts this process\'s own main thread, which is busy now', () => {
+    const before = treeCpuByThread(process.pid);
+    const until = performance.now() + 50;
+    while (performance.now() < until); // 50 ms on the CPU
+    const after = treeCpuByThread(process.pid);
+    const main = [...after.keys()].find((key) => key.startsWith('browser ') && (after.get(key)! - (before.get(key) ?? 0)) >= 40);
+    expect(main).toBeDefined();
+  });
+});

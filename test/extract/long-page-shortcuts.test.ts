@@ -14,7 +14,8 @@ import { withCheapBylineTest } from '../../src/extract/readability-pass.js';
 /** Pieces of captions and of running text, so that generated paragraphs come near every credit template. */
 const PIECES = [
   'AP', 'AFP', 'EPA', 'EPA-EFE', 'Reuters', 'Pool', 'Getty Images', 'Photo', 'photo', 'PHOTO', 'Photos', 'Photo by', 'Photo credit should read',
-  'orig file id:', 'ORIG FILE ID:', 'AFP_17J9SP', 'Pool photo by', 'Evan Vucci', 'Brendan Smialowski', 'the minister said', 'on Tuesday',
+  'orig file id:', 'ORIG FILE ID:', 'AFP_17J9SP', 'Pool photo by', 'Pool Photo via', 'Photo via', 'via', 'File', 'Evan Vucci', 'Brendan Smialowski',
+  'Jorge Silva', 'the minister said', 'on Tuesday',
   '/', ' / ', '(', ')', '.', ',', ' ', '  ', '-', '’', 'file', 'id', 'orig', 'pho', 'to',
 ];
 const paragraph = fc.array(fc.constantFrom(...PIECES), { maxLength: 24 }).map((parts) => parts.join(' '));
@@ -27,7 +28,10 @@ describe('the credit templates are only tried on paragraphs that could hold one'
   });
 
   it('the templates still match the captions they are for', () => {
-    for (const caption of ['A man waves a flag. (AP Photo/Evan Vucci)', 'Crowds gather. BRENDAN SMIALOWSKI/AFP/Getty Images', 'Smoke rises. ORIG FILE ID: AFP_17J9SP']) {
+    for (const caption of [
+      'A man waves a flag. (AP Photo/Evan Vucci)', 'Crowds gather. BRENDAN SMIALOWSKI/AFP/Getty Images', 'Smoke rises. ORIG FILE ID: AFP_17J9SP',
+      'Leaders meet in Brasilia. (Jorge Silva/Pool Photo via AP, File)',
+    ]) {
       expect(CREDIT_END.test(caption)).toBe(true);
       expect(CREDIT_MARK.test(caption)).toBe(true);
     }

@@ -26,15 +26,28 @@ function parents(): Map<number, number> {
   return out;
 }
 
-/** The pid of the process whose command line holds `marker` (e.g. a browser's profile folder), the oldest if several. */
+/**
+ * The pid of the process whose command line holds `marker` (e.g. a browser's profile folder) and
+ * whose parent's does not: the root of the browser's tree (its helpers carry the marker too).
+ */
 export function pidWithArgument(marker: string): number | null {
-  let found: number | null = null;
+  const found: number[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     const cmdline = readOr(`/proc/${name}/cmdline`);
-    if (cmdline?.includes(marker) && (found === null || Number(name) < found)) found = Number(name);
+    if (cmdline?.includes(marker)) found.push(Number(name));
   }
-  return found;
+  return treeRoot(found, parents());
+}
+
+/**
+ * Of processes that share a marker, the one whose parent is not among them (the lowest such pid if
+ * several): not simply the lowest pid, which after pids wrap around may be one of the root's children.
+ */
+export function treeRoot(pids: readonly number[], parentOf: ReadonlyMap<number, number>): number | null {
+  const marked = new Set(pids);
+  const roots = pids.filter((pid) => !marked.has(parentOf.get(pid) ?? -1));
+  return roots.length === 0 ? null : Math.min(...roots);
 }
 
 /** CPU milliseconds used so far by `root` and every process under it, all threads (schedstat: ns on a CPU). */

@@ -1,6 +1,6 @@
 /** The long-page bench's CPU by thread: each Chromium process told by its command line. */
 import { describe, expect, it } from 'vitest';
-import { processKind, treeCpuByThread } from '../../src/bench/process-cpu.js';
+import { processKind, treeCpuByThread, treeRoot } from '../../src/bench/process-cpu.js';
 
 describe('CPU by kind of process and thread', () => {
   it("tells the browser, a page's renderer, the extension's renderer and the helpers apart", () => {
@@ -9,6 +9,14 @@ describe('CPU by kind of process and thread', () => {
     expect(processKind('/usr/lib/chromium/chromium --type=renderer --extension-process --renderer-client-id=5')).toBe('extension');
     expect(processKind('/usr/lib/chromium/chromium --type=gpu-process --gpu-preferences=x')).toBe('gpu-process');
     expect(processKind('/usr/lib/chromium/chromium --type=utility --utility-sub-type=network.mojom.NetworkService')).toBe('utility');
+  });
+
+  it("finds the browser's own process, not a helper that got a lower pid after pids wrapped around", () => {
+    // the browser is 32,700; its renderers, started after the pids wrapped, are 310 and 320
+    const parentOf = new Map([[32_700, 1], [310, 32_700], [320, 32_700], [400, 1]]);
+    expect(treeRoot([310, 320, 32_700], parentOf)).toBe(32_700);
+    expect(treeRoot([32_700], parentOf)).toBe(32_700);
+    expect(treeRoot([], parentOf)).toBeNull();
   });
 
   it.skipIf(process.platform !== 'linux')('counts this process\'s own main thread, which is busy now', () => {

@@ -7,7 +7,10 @@
  * Prints each stage of the background's check (Analysis.timings, which a second click answered from
  * the verdict cache repeats from the first), medians over the runs, and the CPU time all the
  * browser's processes used per click ("browser cpu"), which the machine's load inflates far less
- * than wall times. With `--stopped`, each first click wakes a stopped service worker (CDP
+ * than wall times, and that CPU time by thread ("cpu page main": the page's main thread, where the
+ * content script extracts; "cpu engine worker": the offscreen document's engine worker; "cpu
+ * extension main": the offscreen document and the popup; "cpu v8 helpers": compiler and GC threads
+ * of both). With `--stopped`, each first click wakes a stopped service worker (CDP
  * ServiceWorker.stopAllWorkers just before it), as a reader's click does after 30 s on the page.
  *
  *   npx tsx src/bench/long-page-bench.ts [--runs 5] [--words 60000] [--stopped]
@@ -24,7 +27,7 @@ import { median } from './stats.js';
 
 const POLL_MS = 4;
 /** A second click is answered from the verdict cache, whose timings are the first click's: only these are its own. */
-const SECOND_CLICK_KEYS = new Set(['verdict', 'browser cpu', 'popup opens', 'popup has answer']);
+const SECOND_CLICK_KEYS = new Set(['verdict', 'browser cpu', 'cpu page main', 'cpu engine worker', 'popup opens', 'popup has answer']);
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -46,7 +49,8 @@ async function main(): Promise<void> {
     const observer = await session.observer();
     const tab = await session.openTab(`${server.origin}/bench/long.html?run=open`);
     const click = async (url: string | null, stoppedWorker = false): Promise<Record<string, number>> => {
-      const { start, watch, cpuMs } = await timedClick(session, tab, observer, url, POLL_MS, stoppedWorker);
+      const { start, watch, cpuMs, threadMs } = await timedClick(session, tab, observer, url, POLL_MS, stoppedWorker);
+      const threadCpu = (kind: RegExp): number => [...threadMs].reduce((sum, [key, ms]) => (kind.test(key) ? sum + ms : sum), 0);
       const analysis = (await observer.evaluate(
         `chrome.runtime.sendMessage({ firsthand: 1, name: 'getCachedAnalysis', args: [${tab.tabId}] }).then((r) => r && r.ok ? r.value : null)`,
       )) as Analysis | null;
@@ -54,8 +58,16 @@ async function main(): Promise<void> {
       return {
         verdict: (watch.marks['settled-painted'] ?? watch.at) - start,
         'browser cpu': cpuMs,
+        // of which, by thread: where each stage's work is done, whatever else the machine runs
+        'cpu page main': threadCpu(/^page chromium$/),
+        'cpu service worker': threadCpu(/^extension ServiceWorker/),
+        'cpu engine worker': threadCpu(/^extension DedicatedWorker/),
+        'cpu extension main': threadCpu(/^extension chromium$/),
+        'cpu v8 helpers': threadCpu(/^(page|extension) ThreadPoolForeg/),
         'popup opens': watch.opened - start,
         'popup has answer': (watch.marks.answer ?? Number.NaN) - start,
+        // the worker's check begins: waking the worker and its handler's start
+        'check starts': (t?.startedAt ?? Number.NaN) - start,
         engine: analysis?.elapsedMs ?? Number.NaN,
         inject: t?.inject ?? Number.NaN,
         extract: t?.extract ?? Number.NaN,

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { ChromiumSession, Tab } from '../../test/e2e/support/chromium.js';
-import { browserCpuClock } from './process-cpu.js';
+import { browserCpuClock, browserThreadClock } from './process-cpu.js';
 
 /** The popup's milestones, as `performance.mark('firsthand:<name>')`. */
 export type PopupMark = 'script' | 'ask' | 'answer' | 'settled' | 'settled-painted' | 'evidence-painted';
@@ -59,7 +59,7 @@ async function popupWatchResult(observer: Page): Promise<PopupWatch> {
  */
 export async function timedClick(
   session: ChromiumSession, tab: Tab, observer: Page, url: string | null, pollMs: number, coldWorker = false,
-): Promise<{ start: number; watch: PopupWatch; cpuMs: number }> {
+): Promise<{ start: number; watch: PopupWatch; cpuMs: number; threadMs: Map<string, number> }> {
   await session.closeRealPopup();
   if (url !== null) await tab.page.goto(url);
   await armPopupWatch(observer, pollMs);
@@ -67,11 +67,22 @@ export async function timedClick(
   const targetId = await session.tabTargetId(tab.page);
   if (coldWorker) await session.stopServiceWorker();
   const cpu = cpuClockOf(session);
+  const threads = threadClockOf(session);
+  const threadsBefore = threads?.() ?? new Map<string, number>();
   const cpuBefore = cpu?.() ?? Number.NaN;
   const start = performance.timeOrigin + performance.now();
   await session.triggerAction(targetId);
   const watch = await popupWatchResult(observer);
-  return { start, watch, cpuMs: (cpu?.() ?? Number.NaN) - cpuBefore };
+  const cpuMs = (cpu?.() ?? Number.NaN) - cpuBefore;
+  const threadMs = new Map([...(threads?.() ?? [])].map(([key, ms]) => [key, ms - (threadsBefore.get(key) ?? 0)]));
+  return { start, watch, cpuMs, threadMs };
+}
+
+const threadClocks = new WeakMap<ChromiumSession, (() => Map<string, number>) | null>();
+/** The browser's CPU clock by kind of thread (see treeCpuByThread), found once per session; null off Linux. */
+function threadClockOf(session: ChromiumSession): (() => Map<string, number>) | null {
+  if (!threadClocks.has(session)) threadClocks.set(session, browserThreadClock(session.userDataDir));
+  return threadClocks.get(session)!;
 }
 
 const cpuClocks = new WeakMap<ChromiumSession, (() => number) | null>();

@@ -26,15 +26,28 @@ function parents(): Map<number, number> {
   return out;
 }
 
-/** The pid of the process whose command line holds `marker` (e.g. a browser's profile folder), the oldest if several. */
+/**
+ * The pid of the process whose command line holds `marker` (e.g. a browser's profile folder) and
+ * whose parent's does not: the root of the browser's tree (its helpers carry the marker too).
+ */
 export function pidWithArgument(marker: string): number | null {
-  let found: number | null = null;
+  const found: number[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     const cmdline = readOr(`/proc/${name}/cmdline`);
-    if (cmdline?.includes(marker) && (found === null || Number(name) < found)) found = Number(name);
+    if (cmdline?.includes(marker)) found.push(Number(name));
   }
-  return found;
+  return treeRoot(found, parents());
+}
+
+/**
+ * Of processes that share a marker, the one whose parent is not among them (the lowest such pid if
+ * several): not simply the lowest pid, which after pids wrap around may be one of the root's children.
+ */
+export function treeRoot(pids: readonly number[], parentOf: ReadonlyMap<number, number>): number | null {
+  const marked = new Set(pids);
+  const roots = pids.filter((pid) => !marked.has(parentOf.get(pid) ?? -1));
+  return roots.length === 0 ? null : Math.min(...roots);
 }
 
 /** CPU milliseconds used so far by `root` and every process under it, all threads (schedstat: ns on a CPU). */
@@ -64,6 +77,55 @@ export function browserCpuClock(userDataDir: string): (() => number) | null {
   try {
     const pid = pidWithArgument(userDataDir);
     return pid === null ? null : () => treeCpuMs(pid);
+  } catch {
+    return null;
+  }
+}
+
+/** What a browser process is, from its command line: the browser itself, a page's or the extension's renderer, or another helper. */
+export function processKind(cmdline: string): string {
+  const type = /--type=([\w-]+)/.exec(cmdline)?.[1];
+  if (type === undefined) return 'browser';
+  if (type === 'renderer') return cmdline.includes('--extension-process') ? 'extension' : 'page';
+  return type;
+}
+
+/**
+ * CPU milliseconds used so far by each kind of thread of `root`'s process tree, keyed
+ * `<process kind> <thread name>` ("page CrRendererMain": a page's main thread, where the content
+ * script extracts; "extension DedicatedWorker": the engine worker): which process did the work.
+ */
+export function treeCpuByThread(root: number): Map<string, number> {
+  const parentOf = parents();
+  const inTree = new Set<number>([root]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, parent] of parentOf) if (!inTree.has(pid) && inTree.has(parent)) (inTree.add(pid), (grew = true));
+  }
+  const out = new Map<string, number>();
+  for (const pid of inTree) {
+    const kind = processKind(readOr(`/proc/${pid}/cmdline`)?.replace(/\0/g, ' ') ?? '');
+    let tasks: string[];
+    try {
+      tasks = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tasks) {
+      const name = (readOr(`/proc/${pid}/task/${tid}/comm`) ?? '?').trim().replace(/[\d:]+$/, '').trim();
+      const key = `${kind} ${name}`;
+      out.set(key, (out.get(key) ?? 0) + Number(readOr(`/proc/${pid}/task/${tid}/schedstat`)?.split(' ')[0] ?? 0) / 1e6);
+    }
+  }
+  return out;
+}
+
+/** CPU by thread kind of the browser with profile folder `userDataDir` (see treeCpuByThread), or null where /proc cannot tell. */
+export function browserThreadClock(userDataDir: string): (() => Map<string, number>) | null {
+  try {
+    const pid = pidWithArgument(userDataDir);
+    return pid === null ? null : () => treeCpuByThread(pid);
   } catch {
     return null;
   }

@@ -23,9 +23,25 @@ export function isArticleText(paragraphs: readonly string[], linkDensity: number
 
 /** Share of `root`'s text characters that sit inside `<a>` elements; 0 for an empty element. */
 export function linkDensity(root: Element): number {
-  const total = (root.textContent ?? '').replace(/\s+/g, '').length;
+  const total = visibleChars(root);
   if (!total) return 0;
   let linked = 0;
   for (const a of Array.from(root.querySelectorAll('a'))) linked += (a.textContent ?? '').replace(/\s+/g, '').length;
   return Math.min(1, linked / total);
+}
+
+/** NodeFilter.SHOW_TEXT | SHOW_CDATA_SECTION: the nodes whose data make up `textContent`. */
+const TEXT_NODES = 0x4 | 0x8;
+
+/**
+ * Characters of `root`'s text other than whitespace, text node by text node: the same count as
+ * over `textContent`, without building a long article's whole text as one string to count it.
+ */
+function visibleChars(root: Element): number {
+  const doc = root.ownerDocument;
+  if (!doc) return (root.textContent ?? '').replace(/\s+/g, '').length;
+  const walker = doc.createTreeWalker(root, TEXT_NODES);
+  let chars = 0;
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) chars += (node as CharacterData).data.replace(/\s+/g, '').length;
+  return chars;
 }

@@ -68,9 +68,9 @@ const AUTHOR_BIO = /(?:^|[.!?]\s+)Follow (?:him|her|them) on (?:Twitter|X|Facebo
 /** "[Engadget]": a bracketed source name standing alone. */
 const BRACKETED_NAME = /^\[[^\]\d\s]+(?:\s[^\]\d\s]+){0,3}\]$/u;
 
-export function isBoilerplateLine(paragraph: string): boolean {
+/** `words`: the paragraph's whitespace-separated words, when the caller has counted them already. */
+export function isBoilerplateLine(paragraph: string, words = paragraph.trim().split(/\s+/).length): boolean {
   const text = paragraph.trim();
-  const words = text.split(/\s+/).length;
   // templates recognised by shape at any length: a credited caption, leaked script, a player line
   if (isCreditedCaption(text, words) || isScriptText(text, words) || isPlayerLine(text, words)) return true;
   if (words > MAX_FURNITURE_WORDS) return false;

@@ -30,13 +30,16 @@ const MAX_FURNITURE_SHARE = 0.25;
 export function cleanArticleContent(root: Element): void {
   for (const el of Array.from(root.querySelectorAll(CHROME_SELECTOR))) el.remove();
   normalizeEmbeddedPosts(root); // the fallbacks' container has not been through prepareDocument
-  const total = textLength(root);
+  // The content's text length, taken before anything is removed, only if a box named like furniture asks:
+  // each reading of a long article's whole text costs tens of milliseconds.
+  let total: number | null = null;
   // Outermost first, so a removed box takes its children with it.
   for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
     if (!root.contains(el)) continue; // inside a box removed earlier
     if (!hasFurnitureName(classWords(el))) continue;
     // An embedded post (tweet, Instagram) sits in a "social-media-embed" box but is quoted article content.
     if (el.tagName === 'BLOCKQUOTE' || el.querySelector('blockquote')) continue;
+    total ??= textLength(root);
     if (textLength(el) <= total * MAX_FURNITURE_SHARE) el.remove();
   }
   for (const list of Array.from(root.querySelectorAll('ul, ol'))) {
@@ -57,6 +60,8 @@ const MAX_TEASER_WORDS = 25;
  * in 2020?"). Inline links in a real paragraph cover a small part of its text.
  */
 function isHeadlineLink(block: Element): boolean {
+  // Without a link nothing is linked (most of a long article's paragraphs): no need to read the text.
+  if (block.querySelector('a') === null) return false;
   if (block.querySelector('p, div, li, h1, h2, h3, h4, h5, h6, ul, ol, table, blockquote')) return false;
   const text = collapseWhitespace(block.textContent ?? '');
   if (!text || text.split(' ').length > MAX_TEASER_WORDS) return false;

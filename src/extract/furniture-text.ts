@@ -24,9 +24,8 @@ const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).le
  * credit (a layout that sets the credit under the caption: "… on Wednesday, July 11, 2018." then
  * "Geert Vanden Wijngaert, AP"). A headline before a byline does not end as a sentence does.
  */
-function captionAt(paragraphs: readonly string[], i: number): boolean {
+function captionAt(paragraphs: readonly string[], words: number, i: number): boolean {
   const text = paragraphs[i]!.trim();
-  const words = wordCount(text);
   if (isCreditedCaption(text, words)) return true;
   const next = paragraphs[i + 1];
   return next !== undefined && words <= MAX_CAPTION_WORDS && /[.!?]["”’)]?$/.test(text) && isPhotoCreditLine(next);
@@ -38,16 +37,18 @@ function captionAt(paragraphs: readonly string[], i: number): boolean {
  * other furniture still goes).
  */
 export function withoutFurniture(paragraphs: readonly string[], keep: (paragraph: string) => boolean = () => false): string[] {
-  const caption = paragraphs.map((_, i) => captionAt(paragraphs, i));
-  const furniture = paragraphs.map((p, i) => caption[i]! || isBoilerplateLine(p) || isPhotoCreditLine(p));
+  // counted once: a 60,000-word page's paragraphs are read by several rules
+  const words = paragraphs.map(wordCount);
+  const caption = paragraphs.map((_, i) => captionAt(paragraphs, words[i]!, i));
+  const furniture = paragraphs.map((p, i) => caption[i]! || isBoilerplateLine(p, words[i]!) || isPhotoCreditLine(p));
   if (!furniture.includes(true)) return [...paragraphs];
   let captionWords = 0;
   let keptWords = 0;
   const captions = new Set<string>();
   paragraphs.forEach((p, i) => {
-    if (!furniture[i]) keptWords += wordCount(p);
+    if (!furniture[i]) keptWords += words[i]!;
     else if (caption[i]) {
-      captionWords += wordCount(p);
+      captionWords += words[i]!;
       captions.add(p.trim());
     }
   });

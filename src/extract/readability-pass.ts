@@ -25,11 +25,11 @@ export function readabilityArticle(doc: Document): ReadabilityResult | null {
   prepareDocument(clone);
   let parsed: ReturnType<Readability<Node>['parse']>;
   try {
-    parsed = new Readability<Node>(clone, {
+    parsed = withCheapBylineTest(new Readability<Node>(clone, {
       keepClasses: true, // the clean-up after Readability reads class names
       serializer: (node) => node,
       maxElemsToParse: MAX_ELEMENTS,
-    }).parse();
+    })).parse();
   } catch {
     return null; // a page that trips Readability gets the fallbacks
   }
@@ -47,6 +47,32 @@ export function readabilityArticle(doc: Document): ReadabilityResult | null {
   };
 }
 
+/** The parts of Readability 0.6's internals that withCheapBylineTest reorders. */
+interface BylineInternals {
+  _isValidByline?: (this: unknown, node: Element, matchString: string) => boolean;
+  REGEXPS?: { byline?: RegExp };
+}
+
+/**
+ * Readability asks of every element it walks, until it finds a byline, whether it is one; its test
+ * takes the element's whole text before looking at its name, which on a 60,000-word page builds the
+ * article's text again for each of its containers (about 70 ms). The same test with its cheap
+ * conditions first (rel="author", itemprop, a class or id naming a byline) gives the same answers:
+ * an element failing them is no byline whatever its text. A Readability without that internal
+ * keeps its own test.
+ */
+export function withCheapBylineTest<T>(reader: Readability<T>): Readability<T> {
+  const internals = reader as unknown as BylineInternals;
+  const test = internals._isValidByline;
+  const byline = internals.REGEXPS?.byline;
+  if (typeof test !== 'function' || !(byline instanceof RegExp) || byline.global || byline.sticky) return reader;
+  internals._isValidByline = function (node, matchString) {
+    const itemprop = node.getAttribute('itemprop');
+    if (node.getAttribute('rel') !== 'author' && !itemprop?.includes('author') && !byline.test(matchString)) return false;
+    return test.call(this, node, matchString);
+  };
+  return reader;
+}
 
 /** At most this many body links are kept: a story's sources are among its first few. */
 const MAX_LINKS = 50;

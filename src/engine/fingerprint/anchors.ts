@@ -63,9 +63,14 @@ export function articleAnchors(
   return out;
 }
 
-/** Every anchor pair a page could match: all pairs of content words within each sentence. */
-export function pageAnchors(tokens: TokenStream, sentences: readonly Sentence[]): number[] {
-  const out: number[] = [];
+/**
+ * Every anchor pair a page could match: all pairs of content words within each sentence. Written
+ * into a typed array grown by doubling: a 50,000-word page has about 600,000 pairs, which as a
+ * number array and then a copy into a typed one cost twice the memory and a tenth of its check.
+ */
+export function pageAnchors(tokens: TokenStream, sentences: readonly Sentence[]): Uint32Array {
+  let out = new Uint32Array(1024);
+  let count = 0;
   const termHashes = new Map<string, number>();
   for (const s of sentences) {
     const terms = new Set<string>();
@@ -78,7 +83,13 @@ export function pageAnchors(tokens: TokenStream, sentences: readonly Sentence[])
       if (h === undefined) termHashes.set(term, (h = hashTerm(term, ANCHOR_SEED)));
       hashes.push(h);
     }
-    for (let i = 0; i < hashes.length; i++) for (let j = i + 1; j < hashes.length; j++) out.push(hashPair(hashes[i]!, hashes[j]!, ANCHOR_SEED));
+    const pairs = (hashes.length * (hashes.length - 1)) / 2;
+    if (count + pairs > out.length) {
+      const grown = new Uint32Array(Math.max(out.length * 2, count + pairs));
+      grown.set(out.subarray(0, count));
+      out = grown;
+    }
+    for (let i = 0; i < hashes.length; i++) for (let j = i + 1; j < hashes.length; j++) out[count++] = hashPair(hashes[i]!, hashes[j]!, ANCHOR_SEED);
   }
-  return out;
+  return out.slice(0, count);
 }

@@ -67,7 +67,7 @@ export function findCandidates(
   const found: Candidate[] = [];
   const fingerprintsByK = new Map<number, Uint32Array>();
   const signatureHashes = [...contentTermCounts(page).keys()].map(signatureHash);
-  const anchorHashes = distinctSorted(Uint32Array.from(pageAnchors(page, sentences)));
+  const anchorHashes = distinctSorted(pageAnchors(page, sentences));
   const groupRanges = new Map<SegmentGroup, Map<Corpus, SegmentRanges>>();
   for (const corpus of corpora) {
     const k = corpus.params.k;

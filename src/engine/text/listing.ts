@@ -25,8 +25,10 @@ const DATELINE = /^[A-Z][A-Z.'’ -]{1,30}(?:,\s+[A-Z][\w.'’ -]{1,30})?\s+\((?
 const wordsOf = (p: string): number => p.split(/\s+/).filter(Boolean).length;
 
 function isHeadline(p: string): boolean {
+  // the shape first: most paragraphs end as sentences, and counting words is what costs on a long page
+  if (/[.!?:;,"”’)]$/.test(p) || !/^[\p{Lu}\d"“‘']/u.test(p)) return false;
   const n = wordsOf(p);
-  return n >= HEADLINE_WORDS[0] && n <= HEADLINE_WORDS[1] && !/[.!?:;,"”’)]$/.test(p) && /^[\p{Lu}\d"“‘']/u.test(p);
+  return n >= HEADLINE_WORDS[0] && n <= HEADLINE_WORDS[1];
 }
 
 function isLede(p: string): boolean {
@@ -53,6 +55,7 @@ export function listedStories(text: string): number {
       i++;
     }
   }
+  if (teasers < MIN_TEASERS) return 0;
   const total = paragraphs.reduce((s, p) => s + wordsOf(p), 0);
-  return teasers >= MIN_TEASERS && teaserWords >= total * MIN_TEASER_SHARE ? teasers : 0;
+  return teaserWords >= total * MIN_TEASER_SHARE ? teasers : 0;
 }

@@ -179,6 +179,23 @@ export class ChromiumSession {
     }
   }
 
+  /**
+   * Installs the extension again from `extensionDir` (its folder, so the same id), as Chrome installs
+   * an update: CDP `Extensions.loadUnpacked` unloads the running build — its worker, its offscreen
+   * document, its pages — and starts the new files' worker. A browser restart on a changed folder
+   * keeps running the worker script Chrome had stored, even under the new manifest; and
+   * chrome.runtime.reload() disables an extension loaded from the command line in this Chromium.
+   * Answers the observer, opened again on the new build.
+   */
+  async reloadExtension(extensionDir: string): Promise<Page> {
+    const old = this.observerPage;
+    const { id } = (await this.cdp.send('Extensions.loadUnpacked' as never, { path: extensionDir } as never)) as unknown as { id: string };
+    if (id !== this.extensionId) throw new Error(`the reloaded extension has id ${id}, not ${this.extensionId}`);
+    if (old) await pollFor(async () => (old.isClosed() ? true : undefined), { what: "the old build's pages to close" });
+    this.observerPage = null;
+    return this.observer();
+  }
+
   /** What the real toolbar popup shows right now (null when none is open). */
   async readRealPopup(): Promise<PopupSnapshot | null> {
     const observer = await this.observer();

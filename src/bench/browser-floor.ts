@@ -62,11 +62,12 @@ function writeBareExtension(): string {
 
 /** Clicks the bare extension's toolbar button `warmup + runs` times on `pageUrl` (a fresh address each time). */
 export async function measureBrowserFloor(
-  executablePath: string, pageUrl: string, options: { runs: number; coldRuns: number; warmup: number; pollMs: number },
+  executablePath: string, pageUrl: string, options: { runs: number; coldRuns: number; warmup: number; pollMs: number; pinned?: boolean },
 ): Promise<FloorRow> {
   const extensionDir = writeBareExtension();
   const session = await ChromiumSession.launch({ executablePath, extensionDir });
   try {
+    if (options.pinned) await session.pinToToolbar();
     const observer = await session.observer();
     const tab = await session.openTab(`${pageUrl}?floor=open`);
     const painted: number[] = [];

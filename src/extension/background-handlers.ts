@@ -45,6 +45,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers & BackgroundOnly 
     },
   });
   return {
+    build: async () => deps.build ?? null,
     followRun: () => sources.run(),
     followAlarm: () => sources.syncAlarm(),
     ...createReaderHandlers(deps, reader, sources),

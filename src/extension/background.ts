@@ -49,7 +49,11 @@ const offscreen = chromeOffscreen === undefined
   ? null
   : offscreenDocument({ offscreen: chromeOffscreen, sendMessage: (message) => browser.runtime.sendMessage(message) });
 
+/** Set by the bundler (src/build/bundle-extension.ts): version + build time. */
+declare const FIRSTHAND_BUILD: string | undefined;
+
 const handlers = createHandlers({
+  ...(typeof FIRSTHAND_BUILD === 'string' ? { build: FIRSTHAND_BUILD } : {}),
   api: browser as unknown as ExtensionApi,
   engine,
   readAsset,

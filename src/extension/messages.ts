@@ -106,6 +106,8 @@ export interface Handlers {
   keepPage(tabId: number): Promise<PageKept>;
   /** Undoes keepPage: removes that article; answers how many were removed (0 or 1). */
   forgetKeptPage(id: string): Promise<number>;
+  /** Which build of the background answers (version + build time, FIRSTHAND_BUILD); null when built without one. */
+  build(): Promise<string | null>;
 }
 
 export type HandlerName = keyof Handlers;

@@ -123,6 +123,7 @@ function setup(
     settings: local,
     readerSegments: indexedDbReaderSegments(new IDBFactory()),
     follow: { browser: fakeFollowBrowser(), fetch: fetchImpl, reader: jsdomPageReader },
+    build: '9.9.9+test-build',
   };
   const handlers = createHandlers(deps);
   /** What the options page does: check and store the file itself, then name it to the background. */
@@ -137,6 +138,11 @@ function setup(
 
 const spunCopy = seed('001'); // the content farm's rewrite of 000
 const original = seed('000');
+
+test('the background says which build it runs (an update is seen to run the new script)', async () => {
+  const { handlers } = setup({ dom: null, url: 'https://example.org/a' });
+  expect(await dispatch(handlers, { firsthand: 1, name: 'build', args: [] })).toEqual({ ok: true, value: '9.9.9+test-build' });
+});
 
 describe('analyzeTab', () => {
   test('a spun copy names the original with its overlap, and the badge shows it', async () => {

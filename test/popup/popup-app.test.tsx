@@ -221,6 +221,32 @@ describe('PopupRoot drives the state through the port', () => {
     expect(milestones).toEqual(['settled', 'evidence']);
   });
 
+  test("the passages wait until what was waiting for the verdict's frame has run (the verdict's paint mark first)", async () => {
+    // Frames by hand: the popup page marks a milestone painted with a frame, then a task (popup-page.tsx).
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+    // Timers by hand too: the popup's fallback for a page that gets no frame (100 ms) must not fire on a slow machine.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const port = mockPort({ ok: true, analysis: mockAnalysis() });
+      const order: string[] = [];
+      const onMilestone = (m: string) => {
+        order.push(m);
+        requestAnimationFrame(() => setTimeout(() => order.push(`${m}-painted`), 0));
+      };
+      act(() => render(<PopupRoot port={port} onMilestone={onMilestone} />, mounted.element));
+      await act(async () => void (await port.analyze.mock.results[0]!.value));
+      expect(order).toEqual(['settled']);
+      // The frame that shows the verdict, outside act(): Preact renders a state change in a microtask then, as in the popup.
+      for (const callback of frames.splice(0)) callback(0);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(order).toEqual(['settled', 'settled-painted', 'evidence']);
+    } finally {
+      vi.useRealTimers();
+      vi.unstubAllGlobals();
+    }
+  });
+
   test('a rejected analysis becomes a failed error, not a blank popup', async () => {
     const port = mockPort({ ok: true, analysis: mockAnalysis() });
     port.analyze.mockRejectedValueOnce(new Error('The background did not answer "analyzeTab".'));

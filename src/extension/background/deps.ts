@@ -35,4 +35,6 @@ export interface BackgroundDeps {
   readerSegments: ReaderSegmentStore;
   /** What following sources needs of the browser: its permissions and alarms, and a fetch. */
   follow: { browser: FollowBrowser; fetch: typeof fetch; reader: PageReader; perSiteIntervalMs?: number; timeoutMs?: number };
+  /** This script's build (FIRSTHAND_BUILD), so an update can be seen to run the new one. */
+  build?: string;
 }

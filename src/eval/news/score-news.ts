@@ -53,6 +53,19 @@ export function isReuse(entry: PairLabelEntry | undefined): boolean {
   return entry !== undefined && REUSE_PAIR_LABELS.includes(entry.label);
 }
 
+/** Each article's labelled reuse partners (original-and-copy, common-source) scraped no later than it. */
+export function earlierReusePartners(articles: ReadonlyArray<{ id: string; scrapeTime: string }>, labels: NewsLabels): Map<string, string[]> {
+  const time = new Map(articles.map((a) => [a.id, Date.parse(a.scrapeTime)]));
+  const partners = new Map<string, string[]>();
+  for (const [key, entry] of labelledPairs(labels)) {
+    if (entry.label !== 'original-and-copy' && entry.label !== 'common-source') continue;
+    const [x, y] = splitKey(key);
+    if (time.get(y)! <= time.get(x)!) partners.set(x, [...(partners.get(x) ?? []), y]);
+    if (time.get(x)! <= time.get(y)!) partners.set(y, [...(partners.get(y) ?? []), x]);
+  }
+  return partners;
+}
+
 export function scoreNews(files: readonly FileOutcome[]): NewsScore {
   let republications = ZERO;
   let leftAlone = ZERO;
@@ -62,21 +75,14 @@ export function scoreNews(files: readonly FileOutcome[]): NewsScore {
   let errors = 0;
   const bands = COVERAGE_BANDS.map((b) => ({ band: bandLabel(b), reuse: 0, sampled: 0, flags: 0 }));
   for (const { articles, labels, run, method } of files) {
-    const time = new Map(articles.map((a) => [a.id, Date.parse(a.scrapeTime)]));
     const pairs = labelledPairs(labels);
-    const partners = new Map<string, Set<string>>();
-    for (const [key, entry] of pairs) {
-      if (entry.label !== 'original-and-copy' && entry.label !== 'common-source') continue;
-      const [x, y] = splitKey(key);
-      partners.set(x, (partners.get(x) ?? new Set()).add(y));
-      partners.set(y, (partners.get(y) ?? new Set()).add(x));
-    }
+    const earlierPartners = earlierReusePartners(articles, labels);
     const laterScrapes = new Set(labels.sameArticle.flatMap((g) => [...g].sort((p, q) => Number(p) - Number(q)).slice(1)));
     for (const call of run.calls) {
       if (call.status === 'error') errors++;
       const label = labels.articles[call.id]?.label;
       if (!label || laterScrapes.has(call.id)) continue;
-      const earlier = [...(partners.get(call.id) ?? [])].filter((p) => time.get(p)! <= time.get(call.id)!);
+      const earlier = earlierPartners.get(call.id) ?? [];
       const flagged = call.status === 'copy' || call.status === 'partial';
       const namesPartner = flagged && call.likelyOriginal !== null && earlier.includes(call.likelyOriginal);
       let right: boolean;

@@ -91,12 +91,21 @@ const READER_ADDRESS = /\b(?:you|your|you're|you'll|we|we're|us|our|please)\b/i;
 const QUOTATION = /["“”«»]/;
 
 /**
+ * A teaser card's byline, an author and a posting time: "by quoth the raven - jul 14, 2018 2:45 pm".
+ * A story's own byline carries no clock time on the line; a rail of other posts' teasers does.
+ */
+const TEASER_BYLINE = /^by [^\n]{1,60}? [-–—|•] [^\n]{0,30}\b\d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?$/;
+
+/**
  * Furniture talks to the reader or labels a control ("SIGN ME UP!", "Your weather is set to",
  * "No one covers … better than we do"); a paragraph of news prose does neither. A wire's stock
  * background paragraph recurs across its different stories just as a box does, but it is reused
- * text, so a block counts only when each of its paragraphs has furniture's shape.
+ * text, so a block counts only when each of its paragraphs has furniture's shape — or when it is a
+ * card teasing another post (a headline, the teaser's byline with its time, a dek), which only a
+ * site's rail repeats.
  */
 function isFurnitureShaped(block: ReadonlySet<string>): boolean {
+  for (const key of block) if (TEASER_BYLINE.test(key)) return true;
   for (const key of block) {
     if (key.split(' ').length <= MAX_LABEL_WORDS) continue;
     if (!READER_ADDRESS.test(key) || QUOTATION.test(key)) return false;

@@ -86,6 +86,20 @@ describe('boilerplate by recurrence', () => {
     expect(recurringBoilerplate(texts).every((spans) => spans.length === 0)).toBe(true);
   });
 
+  test('a rail card teasing another post (headline, byline with its time, dek) is boilerplate', () => {
+    // the shape of zerohedge's rail on the real-news dev day (#547, #3611, #7923)
+    const card = 'The correlation between gold and the exchange rate has become clear recently.\n\nby quoth the raven - Jul 14, 2018 2:45 pm\n\nAfter lashing out at one rescue worker, another gives the founder a much needed smack down.';
+    const texts = STORIES.slice(0, 3).map((s) => `${card}\n\n${s}`);
+    recurringBoilerplate(texts).forEach((spans, i) => {
+      expect(spans.map(([s, e]) => texts[i]!.slice(s, e)).join('\n\n')).toBe(card);
+    });
+  });
+
+  test('a story\'s own byline without a time does not make its lede a card', () => {
+    const lede = 'By Jill Colvin - Associated Press\n\nPresident Donald Trump says he is going into his summit with low expectations, and that nothing bad will come of it.';
+    expect(recurringBoilerplate(STORIES.slice(0, 3).map((s) => `${lede}\n\n${s}`)).flat()).toEqual([]);
+  });
+
   test('two articles sharing a box are a pair, not a habit', () => {
     expect(recurringBoilerplate(STORIES.slice(0, 2).map((s) => `${s}\n\n${BOX}`)).flat()).toEqual([]);
   });

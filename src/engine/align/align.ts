@@ -270,7 +270,7 @@ function sentenceCandidates(
   const sourceIds = source.aligned.termIds;
   const sentencesWithTerm = new Map<number, number[]>();
   source.sentences.forEach((s, j) => {
-    if (source.timestamps[j] === 1) return;
+    if (source.furniture[j] === 1) return;
     for (let t = s.firstToken; t < s.endToken; t++) {
       if (source.tokens.flags[t]! & TokenFlag.Stop) continue;
       const term = sourceIds[t]!;
@@ -299,7 +299,7 @@ function sentenceCandidates(
   const touched: number[] = [];
 
   return page.sentences.map((s, i) => {
-    if (page.timestamps[i] === 1) return [];
+    if (page.furniture[i] === 1) return [];
     let seen = 0;
     for (let t = s.firstToken; t < s.endToken; t++) {
       if (page.tokens.flags[t]! & TokenFlag.Stop) continue;
@@ -442,8 +442,8 @@ function collectRunPassages(
       const length = endToken - pieceStart;
       const sourceStart = run.source + (pieceStart - run.page);
       const sentenceIndex = page.sentenceOfToken[pieceStart]!;
-      // a run that is all timestamps ("Published 9:21 a.m. ET July 15, 2018") says nothing about the texts
-      if (allTimestamps(page, sentenceIndex, page.sentenceOfToken[endToken - 1]!)) {
+      // a run that is all templates ("Published 9:21 a.m. ET July 15, 2018") says nothing about the texts
+      if (allFurniture(page, sentenceIndex, page.sentenceOfToken[endToken - 1]!)) {
         pieceStart = -1;
         return;
       }
@@ -471,8 +471,8 @@ function collectRunPassages(
   }
 }
 
-function allTimestamps(text: PreparedText, firstSentence: number, lastSentence: number): boolean {
-  for (let i = firstSentence; i <= lastSentence; i++) if (text.timestamps[i] !== 1) return false;
+function allFurniture(text: PreparedText, firstSentence: number, lastSentence: number): boolean {
+  for (let i = firstSentence; i <= lastSentence; i++) if (text.furniture[i] !== 1) return false;
   return true;
 }
 

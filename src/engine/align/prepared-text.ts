@@ -8,6 +8,7 @@ import type { AlignedText } from './sentence-similarity.js';
 import type { TermIds } from '../text/term-ids.js';
 import { tokenize, type TokenStream } from '../text/tokenize.js';
 import { hasUnspacedScript } from '../text/tokenize-chars.js';
+import { isOnlyAsides } from '../text/asides.js';
 import { isTimestamp } from '../text/timestamps.js';
 
 /** A text cut up once for alignment: tokens, sentences, quoted speech and words. */
@@ -23,8 +24,8 @@ export interface PreparedText {
   readonly quoted: Uint8Array;
   /** 1 where a token is the attribution frame of a quotation ("said X in a statement"; see attribution.ts). */
   readonly framed: Uint8Array;
-  /** 1 for each sentence that only says when (see timestamps.ts): never aligned. */
-  readonly timestamps: Uint8Array;
+  /** 1 for each sentence that is a site's template by its shape, never aligned: a timestamp (timestamps.ts), a bracketed credit (asides.ts). */
+  readonly furniture: Uint8Array;
   readonly aligned: AlignedText;
   /** Words (see `wordSpans`): the unit coverage is counted in. */
   readonly words: WordSpans;
@@ -54,12 +55,13 @@ export function prepareText(text: string, ids: TermIds): PreparedText {
     }
   }
   const framed = markAttributionFrames(tokens, sentences, quoted);
-  const timestamps = new Uint8Array(sentences.length);
+  const furniture = new Uint8Array(sentences.length);
   sentences.forEach((s, i) => {
-    if (s.endToken - s.firstToken <= MAX_TIMESTAMP_TOKENS && isTimestamp(text.slice(s.start, s.end))) timestamps[i] = 1;
+    const sentence = text.slice(s.start, s.end);
+    if ((s.endToken - s.firstToken <= MAX_TIMESTAMP_TOKENS && isTimestamp(sentence)) || isOnlyAsides(sentence)) furniture[i] = 1;
   });
   return {
-    text, tokens, sentences, sentenceOfToken, quoted, framed, timestamps,
+    text, tokens, sentences, sentenceOfToken, quoted, framed, furniture,
     figures: sentenceFigures(text, tokens, sentences),
     aligned: { termIds: ids.idsOf(tokens.terms), flags: tokens.flags, quoted },
     words: wordSpans(text, tokens),

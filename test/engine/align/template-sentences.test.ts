@@ -1,6 +1,7 @@
 /**
  * Issue 18, page furniture: every article of a day carries a line that only says when it was
- * published. Two such lines alike say nothing about the texts, so they are never aligned.
+ * published, and every agency photo a bracketed credit. Two such lines alike say nothing about the
+ * texts, so they are never aligned.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { alignSource } from '../../../src/engine/align/align.js';
@@ -8,6 +9,7 @@ import { prepareText } from '../../../src/engine/align/prepared-text.js';
 import { TermMatcher } from '../../../src/engine/align/sentence-similarity.js';
 import type { Lexicon } from '../../../src/engine/index.js';
 import { TermIds } from '../../../src/engine/text/term-ids.js';
+import { isOnlyAsides } from '../../../src/engine/text/asides.js';
 import { isTimestamp } from '../../../src/engine/text/timestamps.js';
 import { lexicon as loadLexicon } from '../../helpers/seed-corpus.js';
 
@@ -35,6 +37,20 @@ describe('isTimestamp', () => {
   ])('%s says more, or too little of when', (line) => expect(isTimestamp(line)).toBe(false));
 });
 
+describe('isOnlyAsides', () => {
+  test.each([
+    '(Photo by Maxim Zmeyev / AFP) (Photo credit should read MAXIM ZMEYEV/AFP/Getty Images)',
+    '(AP Photo/Evan Vucci)',
+    '[Reuters]',
+  ])('%s is only asides', (line) => expect(isOnlyAsides(line)).toBe(true));
+
+  test.each([
+    'The summit (the first since 2010) ends on Monday.',
+    '(He did not say why.) Officials declined to comment.',
+    '',
+  ])('%s is prose', (line) => expect(isOnlyAsides(line)).toBe(false));
+});
+
 const PAGE_OWN = 'Protesters gathered in the city centre on Saturday carrying banners about press freedom and human rights.\n\nLocal police said the demonstrations were peaceful and that no arrests had been made by the evening.';
 const SOURCE_OWN = 'Analysts in Washington expect little progress on arms control, though both sides have said they want to talk.\n\nThe last formal meeting between the two leaders took place on the sidelines of an economic forum in Vietnam.';
 
@@ -49,6 +65,12 @@ describe('aligning two texts that share only a publication line', () => {
 
   test('the line makes no passage', () => {
     expect(passagesOf(`${stamp}\n\n${PAGE_OWN}`, `${stamp}\n\n${SOURCE_OWN}`)).toEqual([]);
+  });
+
+  test('nor do two credits of different photos', () => {
+    const page = `${PAGE_OWN} (Photo by Maxim Zmeyev / AFP) (Photo credit should read MAXIM ZMEYEV/AFP/Getty Images)`;
+    const source = `${SOURCE_OWN} (Photo by Jonathan Nackstrand / AFP) (Photo credit should read JONATHAN NACKSTRAND/AFP/Getty Images)`;
+    expect(passagesOf(page, source)).toEqual([]);
   });
 
   test('a shared sentence beside it still does', () => {

@@ -6,7 +6,7 @@
 import type { ArticleTextSource } from '../engine/index.js';
 import { TEXT_CHUNK_BYTES, type CorpusStore } from './corpus-store.js';
 
-/** Chunks kept per corpus between checks: a check's 12-40 candidates need at most 80 of 64 KiB. */
+/** Chunks kept per corpus between checks: a check's 16-40 candidates need at most 80 of 64 KiB. */
 export const TEXT_CACHE_BYTES = 16 * 1024 * 1024;
 
 /** Chunk numbers covering bytes `[start, end)`. */

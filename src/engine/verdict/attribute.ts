@@ -4,7 +4,7 @@ import { canonicalEvidence, dateEvidence, directionOf, recordedDate } from './di
 import { wireOf } from '../text/wire-bylines.js';
 import type { Credit } from './credits.js';
 import { basedOnEvidence, containmentEvidence, creditEvidence, creditsOf, sourceLinkEvidence } from './evidence.js';
-import { outletIsSite, sameAddress, sameSite, siteOf, sitesShareName } from './identity.js';
+import { outletIsSite, sameAddress, sameHost, sameSite, siteOf, sitesShareName } from './identity.js';
 import { findCandidates, type GroupedCandidate } from '../retrieve/candidates.js';
 import { listedStories, MIN_LISTED } from '../text/listing.js';
 import type { Corpus, StoredArticle } from '../retrieve/corpus.js';
@@ -261,6 +261,11 @@ function pairEvidence(
   const evidence: DirectionEvidence[] = [];
   if (mayBeThePage === 'no-address') {
     evidence.push({ kind: 'identity', says: 'unknown-order', detail: 'the same words as this article, which has no address to tell it from the page' });
+  } else if (mayBeThePage === 'own-site') {
+    evidence.push({
+      kind: 'identity', says: 'unknown-order',
+      detail: `the same words as this article at another address on the page's own site, ${siteOf(a.article.url!)}: the site's article under two addresses, not a copy`,
+    });
   } else if (mayBeThePage === 'sister-site') {
     evidence.push({
       kind: 'identity', says: 'unknown-order',
@@ -285,8 +290,11 @@ function pairEvidence(
   return evidence;
 }
 
-/** Why the page may be an article without that being told: the article has no address, or it is on a site of the page's site's name. */
-type UntoldIdentity = 'no-address' | 'sister-site';
+/**
+ * Why the page may be an article without that being told: the article has no address, it is at
+ * another address on the page's own host, or on a site of the page's site's name.
+ */
+type UntoldIdentity = 'no-address' | 'own-site' | 'sister-site';
 
 /**
  * The corpus article the page is, how that was told, and the articles the page may be but cannot
@@ -296,9 +304,10 @@ type UntoldIdentity = 'no-address' | 'sister-site';
  * them apart: with no address on either side (the words alone), or an article without an address
  * whose outlet is the page's site. An article without an address that has the page's words, at a
  * page whose site its outlet cannot be matched to, may or may not be the page: it is `untold`,
- * never taken to be the page on its words alone; nor is an article on a site of the page's site's
- * name (`bbc.com` for a page on `bbc.co.uk`). At another address than the article's, never:
- * identical words elsewhere are a copy (a scraper, a syndication partner), not the article.
+ * never taken to be the page on its words alone; nor is an article at another address on the page's
+ * own host, nor one on a site of the page's site's name (`bbc.com` for a page on `bbc.co.uk`). On
+ * another site, never: identical words elsewhere are a copy (a scraper, a syndication partner), not
+ * the article.
  * Headlines are no evidence: the same article's headline differs between its <title>, its <h1>
  * and a catalog, and a scraper keeps it.
  */
@@ -319,8 +328,8 @@ function findSelf(page: PageInput, prepared: PreparedText, aligned: readonly Ali
       ? (pageShare >= SAME_ADDRESS_SELF_THRESHOLD ? 1 + pageShare : 0)
       : Math.min(pageShare, share(markWords(a.prepared.words, verbatim.map((p) => p.source))));
     if (score < SELF_THRESHOLD) continue;
-    if (address === 'untold' || address === 'sister-site') {
-      untold.set(a, address === 'untold' ? 'no-address' : 'sister-site');
+    if (address === 'untold' || address === 'own-site' || address === 'sister-site') {
+      untold.set(a, address === 'untold' ? 'no-address' : address);
     } else if (score > bestScore) {
       best = a;
       bestScore = score;
@@ -334,14 +343,16 @@ function findSelf(page: PageInput, prepared: PreparedText, aligned: readonly Ali
  * What the addresses say about the page being `article`: the same page; another one; nothing,
  * leaving the words to tell (`words`: neither has an address); the article's outlet is the page's
  * site (`outlet`); or it cannot be told (`untold`: the article has no address, the page has one;
- * `sister-site`: the article is at a site of the page's site's name, `bbc.com` for `bbc.co.uk`).
+ * `own-site`: the article is at another address on the page's own host; `sister-site`: the article
+ * is at a site of the page's site's name, `bbc.com` for `bbc.co.uk`).
  */
-function addressEvidence(page: PageInput, article: StoredArticle): 'same' | 'other' | 'words' | 'outlet' | 'untold' | 'sister-site' {
+function addressEvidence(page: PageInput, article: StoredArticle): 'same' | 'other' | 'words' | 'outlet' | 'untold' | 'own-site' | 'sister-site' {
   if (!page.url) return 'words';
   if (!article.url) return outletIsSite(article.outlet, page.url) ? 'outlet' : 'untold';
   if (sameAddress(page.url, article.url)) return 'same';
   // a site speaks for its own pages: its canonical link names the page under another form of address
   if (page.canonical && sameSite(page.canonical, page.url) && sameAddress(page.canonical, article.url)) return 'same';
+  if (sameHost(page.url, article.url)) return 'own-site';
   return sitesShareName(page.url, article.url) ? 'sister-site' : 'other';
 }
 

@@ -31,6 +31,19 @@ function decoded(path: string): string {
   }
 }
 
+/**
+ * Whether two http(s) addresses are on one host (`www.`, `m.`, `amp.` aside): one site's server,
+ * where the same words under two paths are its article under two addresses (a slug changed, a
+ * section moved, a tracking path), never a copy. A host, not a registrable domain: the blogs of
+ * `a.blogspot.com` and `b.blogspot.com` are different publishers.
+ */
+export function sameHost(a: string, b: string): boolean {
+  const ha = addressKey(a);
+  const hb = addressKey(b);
+  if (ha === null || hb === null || ha.startsWith('file:') || hb.startsWith('file:')) return false;
+  return ha.split('/', 1)[0] === hb.split('/', 1)[0];
+}
+
 /** Second-level labels under which a country's sites register (`bbc.co.uk`, `abc.net.au`). */
 const SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'ac', 'edu', 'ne', 'or', 'go']);
 

@@ -136,3 +136,24 @@ describe("the same article on another of its outlet's sites", () => {
     expect(verdict.likelyOriginal).toBe(seedId('000'));
   });
 });
+
+describe('the same article at another address on its own site', () => {
+  // real-news dev: cnbc.com #3350/#4482, cnn.com #5649/#9882, one article scraped twice, the later called a copy of the earlier
+  const at = (url: string) => loadCorpus(buildCorpusIndex(
+    seeds.map((a) => (a.id === seedId('000') ? { ...a, url, published: '2021-12-09T09:30:00Z' } : a)),
+  ));
+
+  test('is no copy of it: the same text, which is the article cannot be told', () => {
+    const verdict = check({ text: seedText('000'), url: 'https://www.news.example/europe/summit-59590000', published: '2021-12-09T10:00:00Z' }, at('https://news.example/world/summit-59590000'));
+    expect(verdict.status).toBe('same-text');
+    expect(verdict.sameText).toBe(seedId('000'));
+    const identity = verdict.sources.find((s) => s.id === seedId('000'))?.evidence.find((e) => e.kind === 'identity');
+    expect(identity?.detail).toMatch(/page's own site, news\.example/);
+  });
+
+  test("while another blog on the same platform's domain is another publisher: a copy", () => {
+    const verdict = check({ text: seedText('000'), url: 'https://scraper.blogspot.com/2021/12/summit.html', published: '2021-12-09T10:00:00Z' }, at('https://reporter.blogspot.com/2021/12/summit.html'));
+    expect(verdict.status).toBe('copy');
+    expect(verdict.likelyOriginal).toBe(seedId('000'));
+  });
+});

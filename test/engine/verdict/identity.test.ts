@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { addressKey, sameAddress } from '../../../src/engine/index.js';
-import { outletIsSite, siteOf, sitesShareName } from '../../../src/engine/verdict/identity.js';
+import { outletIsSite, sameHost, siteOf, sitesShareName } from '../../../src/engine/verdict/identity.js';
 
 describe('sameAddress', () => {
   const article = 'https://www.example-news.com/world/2021/12/9/biden-call';
@@ -67,4 +67,14 @@ describe('sitesShareName', () => {
     ['https://news.example.org/a', 'https://example.com/a', false], // two generic domains: nothing says one outlet
     ['file:///tmp/a.html', 'https://bbc.com/a', false],
   ])('%s and %s: %s', (a, b, expected) => expect(sitesShareName(a, b)).toBe(expected));
+});
+
+describe('sameHost', () => {
+  test.each([
+    ['https://www.cnbc.com/2018/07/15/a.html', 'https://cnbc.com/2018/07/16/b.html', true],
+    ['https://m.cnn.com/a', 'https://cnn.com/b', true],
+    ['https://edition.cnn.com/a', 'https://cnn.com/a', false],
+    ['https://a.blogspot.com/x', 'https://b.blogspot.com/x', false],
+    ['file:///home/a.html', 'file:///home/b.html', false],
+  ])('%s and %s: %s', (a, b, expected) => expect(sameHost(a, b)).toBe(expected));
 });

@@ -186,6 +186,14 @@ describe('scoreNews', () => {
     expect(s.readerStatus).toEqual({ hit: 1, total: 4 });
     expect(s.pairRecall).toEqual({ hit: 0, total: 1 });
   });
+  it('counts a common-source partner named as likely original as its author unless a wire is named', () => {
+    const run = (wire: boolean): MethodRun => ({
+      calls: [{ id: '1', status: 'original', likelyOriginal: null }, { id: '2', status: 'copy', likelyOriginal: '1', wire }],
+      pairs: new Map(),
+    });
+    expect(scoreNews([{ articles, labels: l, run: run(false), method: 'engine' }]).commonSourceAuthor).toEqual({ hit: 1, total: 1 });
+    expect(scoreNews([{ articles, labels: l, run: run(true), method: 'engine' }]).commonSourceAuthor).toEqual({ hit: 0, total: 1 });
+  });
 });
 
 describe('runAnchor', () => {

@@ -89,7 +89,7 @@ function newsReport(runs: readonly FileRun[], unlabelled: readonly string[], zyt
     numbers[split] = { firsthand, anchor };
     const name = `${split} (${part.map((r) => r.file.name).join(', ')})`;
     for (const [method, s] of [['Firsthand', firsthand], [`anchor: word ${ANCHOR_N}-gram shingling`, anchor]] as const) {
-      rows.push([name, method, count(s.republications), count(s.leftAlone), count(s.readerStatus), count(s.pairRecall), ...bandCells(s)]);
+      rows.push([name, method, count(s.republications), count(s.leftAlone), count(s.readerStatus), count(s.pairRecall), count(s.commonSourceAuthor), ...bandCells(s)]);
     }
   }
   if (!('skip' in zyte)) {
@@ -100,7 +100,7 @@ function newsReport(runs: readonly FileRun[], unlabelled: readonly string[], zyt
     const anchor = score('anchor');
     numbers['zyte'] = { firsthand, anchor };
     for (const [method, s] of [['Firsthand', firsthand], [`anchor: word ${ANCHOR_N}-gram shingling`, anchor]] as const) {
-      rows.push([name, method, '–', '–', '–', count(s.pairRecall), ...bandCells(s)]);
+      rows.push([name, method, '–', '–', '–', count(s.pairRecall), '–', ...bandCells(s)]);
     }
   }
   const perFile = runs.map((r) => {
@@ -115,6 +115,7 @@ function newsReport(runs: readonly FileRun[], unlabelled: readonly string[], zyt
   const markdown = [
     markdownTable(
       ['part', 'method', 'republications called copy/partial of an earlier carrier', 'originals & independent reports left alone', 'statuses right for a reader', 'labelled reuse pairs flagged (recall)',
+        'common-source partner named as the author (no wire named) / named as likely original',
         ...COVERAGE_BANDS.map((b) => `flag precision, coverage ${bandLabel(b)} (reuse/read of flags)`)],
       rows,
     ),

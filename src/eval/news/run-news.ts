@@ -20,6 +20,8 @@ export interface ArticleCall {
   readonly id: string;
   readonly status: Status | 'error';
   readonly likelyOriginal: string | null;
+  /** The verdict names a wire: its likely original is where the wire's words were first seen, not their author. */
+  readonly wire?: boolean;
   readonly error?: string;
 }
 
@@ -51,7 +53,7 @@ export function checkEach<A extends { readonly id: string }>(
   for (const a of articles) {
     try {
       const v = engine.check(asPage(a), [corpus]);
-      calls.push({ id: a.id, status: v.status, likelyOriginal: v.likelyOriginal === a.id ? null : v.likelyOriginal });
+      calls.push({ id: a.id, status: v.status, likelyOriginal: v.likelyOriginal === a.id ? null : v.likelyOriginal, wire: v.wire !== null });
       for (const s of v.sources) if (s.id !== a.id && s.coverage > 0) raise(pairs, pairKey(a.id, s.id), s.coverage);
     } catch (error) {
       calls.push({ id: a.id, status: 'error', likelyOriginal: null, error: String(error) });

@@ -32,6 +32,8 @@ export interface NewsScore {
   readonly leftAlone: Count;
   readonly readerStatus: Count;
   readonly pairRecall: Count;
+  /** Of the articles whose likely original is a labelled common-source partner, those presenting it as the author (no wire named). */
+  readonly commonSourceAuthor: Count;
   /** Per band: labelled reuse among the sampled flags of this method, and the method's flags in it. */
   readonly bands: readonly { readonly band: string; readonly reuse: number; readonly sampled: number; readonly flags: number }[];
   readonly errors: number;
@@ -71,6 +73,7 @@ export function scoreNews(files: readonly FileOutcome[]): NewsScore {
   let leftAlone = ZERO;
   let readerStatus = ZERO;
   let pairRecall = ZERO;
+  let commonSourceAuthor = ZERO;
   let firstCarriers = 0;
   let errors = 0;
   const bands = COVERAGE_BANDS.map((b) => ({ band: bandLabel(b), reuse: 0, sampled: 0, flags: 0 }));
@@ -82,6 +85,9 @@ export function scoreNews(files: readonly FileOutcome[]): NewsScore {
       if (call.status === 'error') errors++;
       const label = labels.articles[call.id]?.label;
       if (!label || laterScrapes.has(call.id)) continue;
+      if (call.likelyOriginal !== null && pairs.get(pairKey(call.id, call.likelyOriginal))?.label === 'common-source') {
+        commonSourceAuthor = add(commonSourceAuthor, call.wire !== true);
+      }
       const earlier = earlierPartners.get(call.id) ?? [];
       const flagged = call.status === 'copy' || call.status === 'partial';
       const namesPartner = flagged && call.likelyOriginal !== null && earlier.includes(call.likelyOriginal);
@@ -118,7 +124,7 @@ export function scoreNews(files: readonly FileOutcome[]): NewsScore {
       if (isReuse(entry)) bands[b]!.reuse++;
     }
   }
-  return { republications, firstCarriers, leftAlone, readerStatus, pairRecall, bands, errors };
+  return { republications, firstCarriers, leftAlone, readerStatus, pairRecall, commonSourceAuthor, bands, errors };
 }
 
 /** Precision of a band's sample (NaN when nothing was sampled). */

@@ -25,8 +25,26 @@ describe('a page carrying a wire story', () => {
     expect(verdict.wire).toBeNull();
   });
 
-  test('a page that credits no wire is no wire copy', () => {
-    const verdict = attribute({ text: seedText('003'), url: 'https://third.example/story' }, [corpus], { lexicon: synonyms });
+  test('a page that dropped the credit still carries the wire\'s story, first seen at the earliest carrier', () => {
+    // real-news dev: a copy of a credited carrier named the carrier as its author
+    const verdict = attribute({ text: seedText('003'), url: 'https://third.example/story', published: '2021-12-09T12:00:00Z' }, [corpus], { lexicon: synonyms });
+    expect(verdict.status).toBe('copy');
+    expect(verdict.wire).toEqual({ name: 'Associated Press', carriers: 2, firstSeen: 'first-carrier' });
+    expect(verdict.likelyOriginal).toBe('first-carrier');
+  });
+
+  test('a page that credits no wire, copying an article that credits none, is no wire copy', () => {
+    const plain = loadCorpus(buildCorpusIndex([{ ...carrier('first-carrier', 'https://first.example/story', '2021-12-09T09:00:00Z'), text: seedText('003') }]));
+    const verdict = attribute({ text: seedText('003'), url: 'https://third.example/story', published: '2021-12-09T12:00:00Z' }, [plain], { lexicon: synonyms });
+    expect(verdict.status).toBe('copy');
+    expect(verdict.wire).toBeNull();
+  });
+
+  test('a copy of the wire\'s own article names the wire as its author', () => {
+    const own = loadCorpus(buildCorpusIndex([carrier('wire-own', 'https://apnews.com/article/story', '2021-12-09T08:00:00Z')]));
+    const verdict = attribute({ text: seedText('003'), url: 'https://third.example/story', published: '2021-12-09T12:00:00Z' }, [own], { lexicon: synonyms });
+    expect(verdict.status).toBe('copy');
+    expect(verdict.likelyOriginal).toBe('wire-own');
     expect(verdict.wire).toBeNull();
   });
 });

@@ -13,6 +13,10 @@ export const WIRES: ReadonlyArray<{ readonly name: string; readonly aliases: rea
   { name: 'UPI', aliases: ['upi', 'united press international'], site: 'upi.com' },
   { name: 'dpa', aliases: ['dpa', 'deutsche presse-agentur'], site: 'dpa.com' },
   { name: 'Xinhua', aliases: ['xinhua'], site: 'xinhuanet.com' },
+  { name: 'CNN', aliases: ['cnn', 'cnn wire', 'cnn newsource'], site: 'cnn.com' },
+  { name: 'USA Today', aliases: ['usa today', 'usa today network'], site: 'usatoday.com' },
+  { name: 'The Washington Post', aliases: ['washington post', 'the washington post'], site: 'washingtonpost.com' },
+  { name: 'The New York Times', aliases: ['new york times', 'the new york times', 'new york times news service'], site: 'nytimes.com' },
 ];
 
 /** A byline sits above the story: among its first few paragraphs, */

@@ -122,3 +122,17 @@ describe('a carrier in the corpus, checked at its own address', () => {
     expect(verdict.status).toBe('original');
   });
 });
+
+describe('syndication services are wires to their clients', () => {
+  // real-news dev: CNN's stories on local TV sites (news4jax, clickondetroit) and a Washington Post story in the
+  // Boston Globe, copied by others, named the local site as the author
+  test.each([
+    ['CNN', `WASHINGTON (CNN) — ${seedText('003')}`, 'https://www.news4jax.example/news/politics/story'],
+    ['The Washington Post', `By Anne Gearan, The Washington Post\n\n${seedText('003')}`, 'https://www.globe.example/news/story'],
+  ])('a copy of a client carrying %s is first seen at the client', (name, text, url) => {
+    const corpus = loadCorpus(buildCorpusIndex([{ id: 'client', title: 'Story', outlet: null, published: '2021-12-09T09:00:00Z', url, text }]));
+    const verdict = attribute({ text: seedText('003'), url: 'https://scraper.example/story', published: '2021-12-09T12:00:00Z' }, [corpus], { lexicon: synonyms });
+    expect(verdict.status).toBe('copy');
+    expect(verdict.wire).toEqual({ name, carriers: 1, firstSeen: 'client' });
+  });
+});

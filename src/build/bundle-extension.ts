@@ -20,7 +20,9 @@ export const FIREFOX_ZIP = path.join(DIST, 'firefox.zip');
 
 /** Script bundles, by output name (`<name>.js` at the extension root). */
 const ENTRIES: Readonly<Record<string, string>> = {
-  background: 'src/extension/background.ts',
+  // Each browser's own background, shipped as background.js (BACKGROUND_BUNDLES).
+  'background-chrome': 'src/extension/background-chrome.ts',
+  'background-firefox': 'src/extension/background-firefox.ts',
   content: 'src/extension/content.ts',
   'popup-start': 'src/extension/popup-start-entry.ts',
   popup: 'popup/popup-page.tsx',
@@ -35,6 +37,11 @@ const STATIC_FILES = ['popup.html', 'options.html', 'reports.html', 'style.css',
 const ICON_SIZES = [16, 32, 48, 128];
 /** The offscreen document and its engine worker: Firefox's event page runs checks itself. */
 const CHROME_ONLY_FILES = new Set(['offscreen.html', 'offscreen.js', 'engine-worker.js']);
+/**
+ * Which bundle each target ships as background.js: Chrome's service worker hands checks to the
+ * offscreen document and leaves the engine out; Firefox's event page checks with it.
+ */
+export const BACKGROUND_BUNDLES = { chrome: 'background-chrome.js', firefox: 'background-firefox.js', 'firefox-test': 'background-firefox.js' } as const;
 
 type Manifest = Record<string, unknown> & {
   background: { service_worker?: string; scripts?: string[] };
@@ -68,17 +75,13 @@ async function mustRead(file: string, hint: string): Promise<Uint8Array> {
   }
 }
 
-/** Build every extension target. Throws on any esbuild warning or missing input. */
-export async function bundleExtension(): Promise<void> {
-  const started = performance.now();
-  const data = {
-    'data/lexicon.bin': await mustRead(LEXICON_FILE, 'It is made by the build-lexicon step; run `npm run build`.'),
-    'data/seeds.fhc': await mustRead(SEEDS_CORPUS_FILE, 'It is made by the build-seeds-corpus step; run `npm run build`.'),
-  };
-  const baseManifest = JSON.parse(await readFile(path.join(ROOT, 'manifest.json'), 'utf8')) as Manifest;
-  const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
-
+/**
+ * Every script bundle, in memory, with esbuild's metafile (which source files each bundle holds:
+ * test/build/background-bundles.test.ts reads it). Throws on any esbuild warning.
+ */
+export async function bundleScripts(version: string) {
   const result = await build({
+    metafile: true,
     absWorkingDir: ROOT,
     entryPoints: ENTRIES,
     bundle: true,
@@ -88,7 +91,7 @@ export async function bundleExtension(): Promise<void> {
     jsx: 'automatic',
     jsxImportSource: 'preact',
     // FIRSTHAND_BUILD tells content.js of this build from one injected by an earlier build (content.ts).
-    define: { 'process.env.NODE_ENV': '"production"', FIRSTHAND_BUILD: JSON.stringify(`${pkg.version}+${Date.now().toString(36)}`) },
+    define: { 'process.env.NODE_ENV': '"production"', FIRSTHAND_BUILD: JSON.stringify(`${version}+${Date.now().toString(36)}`) },
     // Every click injects content.js and starts popup.js: less to parse is less to wait for.
     // Identifiers stay readable enough for store review (no mangling of property names).
     minify: true,
@@ -102,6 +105,20 @@ export async function bundleExtension(): Promise<void> {
     const text = await formatMessages([...result.errors, ...result.warnings] as Message[], { kind: 'warning' });
     throw new Error(`bundle-extension: esbuild reported problems (warnings fail the build):\n${text.join('\n')}`);
   }
+  return result;
+}
+
+/** Build every extension target. Throws on any esbuild warning or missing input. */
+export async function bundleExtension(): Promise<void> {
+  const started = performance.now();
+  const data = {
+    'data/lexicon.bin': await mustRead(LEXICON_FILE, 'It is made by the build-lexicon step; run `npm run build`.'),
+    'data/seeds.fhc': await mustRead(SEEDS_CORPUS_FILE, 'It is made by the build-seeds-corpus step; run `npm run build`.'),
+  };
+  const baseManifest = JSON.parse(await readFile(path.join(ROOT, 'manifest.json'), 'utf8')) as Manifest;
+  const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+
+  const result = await bundleScripts(pkg.version);
 
   const files: Record<string, Uint8Array> = { ...data };
   for (const output of result.outputFiles) files[path.basename(output.path)] = output.contents;
@@ -115,8 +132,10 @@ export async function bundleExtension(): Promise<void> {
   ] as const;
   for (const [target, dir] of targets) {
     const manifest = manifestFor(baseManifest, target, pkg.version);
-    const shipped = target === 'chrome' ? files : Object.fromEntries(Object.entries(files).filter(([name]) => !CHROME_ONLY_FILES.has(name)));
-    await writeTree(dir, { ...shipped, 'manifest.json': strToU8(JSON.stringify(manifest, null, 2) + '\n') });
+    const shipped = Object.fromEntries(Object.entries(files).filter(([name]) =>
+      !Object.values(BACKGROUND_BUNDLES).includes(name as never) && (target === 'chrome' || !CHROME_ONLY_FILES.has(name))));
+    const background = files[BACKGROUND_BUNDLES[target]]!;
+    await writeTree(dir, { ...shipped, 'background.js': background, 'manifest.json': strToU8(JSON.stringify(manifest, null, 2) + '\n') });
   }
   await writeFile(CHROME_ZIP, await zipDir(CHROME_DIR));
   await writeFile(FIREFOX_ZIP, await zipDir(FIREFOX_DIR));

@@ -139,6 +139,15 @@ describe('checks in the offscreen document', () => {
     expect(chrome.log.messages).toEqual([]);
   });
 
+  test("without a fallback (Chrome's service worker, which bundles no engine), a refused document fails checks with the reason", async () => {
+    const chrome = fakeChrome(memoryCorpusStore(), { refuse: 'The "offscreen" permission is missing.' });
+    const remote = offscreenCheckEngine(offscreenDocument(chrome.browser));
+    await expect(remote.analyze({ article: spunCopy, url: 'https://farm.example/biden', startedAt: Date.now() })).rejects.toThrow(/would not open the document/);
+    await expect(remote.corpora()).rejects.toThrow(/would not open the document/);
+    remote.warm(); // never rejects
+    expect(chrome.log.messages).toEqual([]);
+  });
+
   test("following's pages are read in the document, as they would be in place", async () => {
     const chrome = fakeChrome(memoryCorpusStore());
     const reader = offscreenPageReader(offscreenDocument(chrome.browser));

@@ -9,7 +9,7 @@ import type { ContentApi, PageExtraction } from '../content-api.js';
 import { classifyForbiddenPage, forbiddenPageMessage } from '../forbidden-page.js';
 import type { Handlers } from '../messages.js';
 import type { CheckEngine } from './check-engine.js';
-import type { BackgroundDeps } from './deps.js';
+import type { HandlerDeps } from './deps.js';
 import { callContent, fileAccess, injectContent, setBadge } from './page-scripting.js';
 import type { TabAnalyses } from './tab-analyses.js';
 
@@ -27,7 +27,7 @@ export type CheckHandlers = Pick<Handlers, 'analyzeTab' | 'getCachedAnalysis'> &
 /** Called with each article a check has given its verdict on ("Remember what I read"); its failures never reach the check. */
 export type AfterCheck = (url: string, article: ExtractedArticle) => Promise<void>;
 
-export function createCheckHandlers(deps: BackgroundDeps, checkEngine: CheckEngine, analyses: TabAnalyses, afterCheck?: AfterCheck): CheckHandlers {
+export function createCheckHandlers(deps: HandlerDeps, checkEngine: CheckEngine, analyses: TabAnalyses, afterCheck?: AfterCheck): CheckHandlers {
   const { api } = deps;
 
   /** Extract, attribute, cache and badge one tab: the work behind analyzeTab. */
@@ -138,7 +138,7 @@ export function createCheckHandlers(deps: BackgroundDeps, checkEngine: CheckEngi
     /**
      * Start checking a tab the moment its toolbar button is clicked, while the browser is still
      * opening the popup; the popup's analyzeTab then gets this check (not a message: called from
-     * action.onClicked, see background.ts).
+     * action.onClicked, see background-wiring.ts).
      */
     checkOnClick(tabId: number, url?: string): void {
       const outcome = check(tabId, url);

@@ -1,11 +1,11 @@
 /** The corpora a reader imported: start using one, list them, remove one. */
 import type { CorpusEntry, Handlers } from '../messages.js';
 import type { CheckEngine } from './check-engine.js';
-import type { BackgroundDeps } from './deps.js';
+import type { HandlerDeps } from './deps.js';
 import { isReaderCorpusId, READER_CORPUS_PREFIX, type ReaderCorpus } from './reader-corpus.js';
 
 export function createCorpusHandlers(
-  deps: Pick<BackgroundDeps, 'corpusStore'>, corpora: CheckEngine, reader: ReaderCorpus,
+  deps: Pick<HandlerDeps, 'corpusStore'>, corpora: CheckEngine, reader: ReaderCorpus,
 ): Pick<Handlers, 'importCorpus' | 'listCorpora' | 'removeCorpus'> {
   return {
     async importCorpus(id: string): Promise<CorpusEntry> {

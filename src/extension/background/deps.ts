@@ -1,10 +1,10 @@
 /**
  * What the background's handlers touch, passed in: tests drive them with a fake browser, a fake
- * engine and in-memory stores; src/extension/background.ts wires the real ones.
+ * engine and in-memory stores; each browser's entry (src/extension/background-chrome.ts,
+ * background-firefox.ts) wires the real ones.
  */
 import type { PageReader } from '../../follow/page-reader.js';
 import type { CorpusStore } from '../corpus-store.js';
-import type { CheckEngine } from './check-engine.js';
 import type { EnginePort } from '../engine-port.js';
 import type { ExtensionApi } from '../extension-api.js';
 import type { ReportStore } from '../report-store.js';
@@ -12,16 +12,9 @@ import type { StorageArea } from '../storage-area.js';
 import type { FollowBrowser } from './followed-sources.js';
 import type { ReaderSegmentStore } from './reader-segments.js';
 
-export interface BackgroundDeps {
+/** What the handlers need in every browser, wherever checks run. */
+export interface HandlerDeps {
   api: ExtensionApi;
-  engine: EnginePort;
-  /**
-   * Where a check's corpora are loaded and its page attributed; by default here, over `engine`,
-   * `readAsset` and `corpusStore` (localCheckEngine). Chrome's worker passes its offscreen document's.
-   */
-  checkEngine?: CheckEngine;
-  /** Reads a file shipped in the extension (fetch of runtime.getURL in the browser). */
-  readAsset(path: string): Promise<Uint8Array>;
   corpusStore: CorpusStore;
   reports: ReportStore;
   /** Per-tab verdict cache: storage.session where the browser has it. */
@@ -38,3 +31,18 @@ export interface BackgroundDeps {
   /** This script's build (FIRSTHAND_BUILD), so an update can be seen to run the new one. */
   build?: string;
 }
+
+/**
+ * What running checks in the calling context needs (localCheckEngine): Firefox's event page, the
+ * tests, and Chrome's engine worker. Chrome's service worker has none of it: its checks run in the
+ * offscreen document, so its bundle leaves the engine's attribution and the lexicon out.
+ */
+export interface LocalEngineDeps {
+  engine: EnginePort;
+  /** Reads a file shipped in the extension (fetch of runtime.getURL in the browser). */
+  readAsset(path: string): Promise<Uint8Array>;
+  corpusStore: CorpusStore;
+}
+
+/** The handlers with checks run in place (createHandlers in background-handlers.ts). */
+export type BackgroundDeps = HandlerDeps & LocalEngineDeps;

@@ -2,11 +2,11 @@
 import type { Analysis } from '../analysis.js';
 import type { ContentApi, HighlightMark } from '../content-api.js';
 import type { Handlers } from '../messages.js';
-import type { BackgroundDeps } from './deps.js';
+import type { HandlerDeps } from './deps.js';
 import { callContent, injectContent } from './page-scripting.js';
 import type { TabAnalyses } from './tab-analyses.js';
 
-export function createHighlightHandlers(deps: Pick<BackgroundDeps, 'api'>, analyses: TabAnalyses): Pick<Handlers, 'highlight'> {
+export function createHighlightHandlers(deps: Pick<HandlerDeps, 'api'>, analyses: TabAnalyses): Pick<Handlers, 'highlight'> {
   const { api } = deps;
   return {
     async highlight(tabId: number, on: boolean): Promise<{ marks: number }> {

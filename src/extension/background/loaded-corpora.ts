@@ -9,7 +9,7 @@ import type { CorpusHandle, EnginePort } from '../engine-port.js';
 import type { CorpusEntry } from '../messages.js';
 import { StoredTexts } from '../stored-texts.js';
 import { migrateStoredCorpus } from './migrate-stored-corpus.js';
-import type { BackgroundDeps } from './deps.js';
+import type { LocalEngineDeps } from './deps.js';
 import { isReaderCorpusId, READER_CORPUS_NAME, READER_CORPUS_PREFIX, type ReaderCorpusSegment } from './reader-corpus.js';
 
 /** The seeds corpus and the synonym table shipped inside the extension. */
@@ -61,7 +61,7 @@ export interface CorporaLoader {
  * answers the same array until the corpus changes.
  */
 export function corporaLoader(
-  deps: Pick<BackgroundDeps, 'engine' | 'readAsset' | 'corpusStore'>, readerSegments: () => Promise<readonly ReaderCorpusSegment[]> = async () => [],
+  deps: LocalEngineDeps, readerSegments: () => Promise<readonly ReaderCorpusSegment[]> = async () => [],
 ): CorporaLoader {
   const { engine } = deps;
   let base: Promise<BaseData> | null = null;

@@ -6,7 +6,7 @@ import { pageText } from '../../extract/page-text.js';
 import { buildAnalysis } from '../build-analysis.js';
 import type { AnalyzeAnswer, AnalyzeRequest, CheckEngine } from './check-engine.js';
 import { markDamagedArticle } from './damaged-articles.js';
-import type { BackgroundDeps } from './deps.js';
+import type { LocalEngineDeps } from './deps.js';
 import { articleLookup, corporaLoader, readCandidateTexts, usableCorpora } from './loaded-corpora.js';
 import type { ReaderCorpusSegment } from './reader-corpus.js';
 
@@ -16,7 +16,7 @@ export interface ReaderSegmentsSource {
   forget?(): void;
 }
 
-export function localCheckEngine(deps: Pick<BackgroundDeps, 'engine' | 'readAsset' | 'corpusStore'>, reader?: ReaderSegmentsSource): CheckEngine {
+export function localCheckEngine(deps: LocalEngineDeps, reader?: ReaderSegmentsSource): CheckEngine {
   const { engine } = deps;
   const loader = corporaLoader(deps, reader ? () => reader.segments() : undefined);
   const now = (): number => performance.timeOrigin + performance.now();

@@ -4,8 +4,8 @@
  * - Checks: the document runs the engine side of a check in a dedicated worker (engine-worker.ts),
  *   off the thread that also paints the popup, with the lexicon and corpora loaded and the engine
  *   compiled since the previous check; a click that wakes a stopped service worker wakes only the
- *   small part that reads the page and forwards it. If the document cannot be made, checks run in
- *   the service worker as before.
+ *   small part that reads the page and forwards it (background-chrome.ts, which bundles no engine
+ *   to check with: if the document cannot be made, its checks fail with the reason).
  * - Following: the document reads feeds and article pages with its DOMParser (the worker has no DOM).
  * The document is created on first use (after a browser start or an update).
  */
@@ -43,6 +43,9 @@ export interface OffscreenBrowser {
   };
   sendMessage(message: EngineMessage): Promise<unknown>;
 }
+
+/** Why a check or a followed page cannot be done without the document. */
+const NO_DOCUMENT = 'Chrome would not open the document Firsthand checks pages and reads feeds in';
 
 export interface OffscreenDocument {
   /** Whether the document is there (made now if need be); false when Chrome would not make it. */
@@ -84,10 +87,16 @@ export function offscreenDocument(browser: OffscreenBrowser): OffscreenDocument 
   };
 }
 
-export function offscreenCheckEngine(document: OffscreenDocument, fallback: () => CheckEngine): CheckEngine {
+/**
+ * `fallback`: where checks run when Chrome will not make the document. Chrome's service worker
+ * passes none, so that its bundle leaves the engine out (background-chrome.ts): there a check
+ * then fails with the reason, as following does.
+ */
+export function offscreenCheckEngine(document: OffscreenDocument, fallback?: () => CheckEngine): CheckEngine {
   let local: CheckEngine | null = null;
   async function call(name: (typeof ENGINE_REQUESTS)[number], ...args: unknown[]): Promise<unknown> {
     if (await document.available()) return document.call(name, ...args);
+    if (fallback === undefined) throw new Error(NO_DOCUMENT);
     local ??= fallback();
     return (local[name] as (...a: unknown[]) => unknown)(...args);
   }
@@ -104,7 +113,7 @@ export function offscreenCheckEngine(document: OffscreenDocument, fallback: () =
 /** Following's reader in the offscreen document; without one, following reports why it cannot read. */
 export function offscreenPageReader(document: OffscreenDocument): PageReader {
   async function call(name: (typeof READER_REQUESTS)[number], ...args: unknown[]): Promise<never> {
-    if (!(await document.available())) throw new Error('Chrome would not open the document Firsthand reads feeds and pages in');
+    if (!(await document.available())) throw new Error(NO_DOCUMENT);
     return document.call(name, ...args) as Promise<never>;
   }
   return {

@@ -6,7 +6,7 @@ import type { ExtractedArticle } from '../../extract/types.js';
 import { pageText } from '../../extract/page-text.js';
 import type { ContentApi, PageExtraction } from '../content-api.js';
 import type { Handlers, PageKept, ReaderCorpusView } from '../messages.js';
-import type { BackgroundDeps } from './deps.js';
+import type { HandlerDeps } from './deps.js';
 import type { FollowedSources } from './followed-sources.js';
 import { callContent, injectContent } from './page-scripting.js';
 import type { NewReaderArticle, ReaderCorpus } from './reader-corpus.js';
@@ -34,7 +34,7 @@ const hostOf = (url: string): string | null => {
   }
 };
 
-export async function remembersReading(settings: BackgroundDeps['settings']): Promise<boolean> {
+export async function remembersReading(settings: HandlerDeps['settings']): Promise<boolean> {
   return (await settings.get(REMEMBER_KEY))[REMEMBER_KEY] === true;
 }
 
@@ -42,14 +42,14 @@ export async function remembersReading(settings: BackgroundDeps['settings']): Pr
  * After a check with "Remember what I read" on: the checked article joins the reader's corpus.
  * Never before the verdict (the page is not compared with itself) and never when the setting is off.
  */
-export function rememberChecked(deps: Pick<BackgroundDeps, 'settings'>, corpus: ReaderCorpus) {
+export function rememberChecked(deps: Pick<HandlerDeps, 'settings'>, corpus: ReaderCorpus) {
   return async (url: string, article: ExtractedArticle): Promise<void> => {
     if (!(await remembersReading(deps.settings))) return;
     await corpus.add([readerArticleOf(url, article, 'read')]);
   };
 }
 
-export function createReaderHandlers(deps: Pick<BackgroundDeps, 'api' | 'settings'>, corpus: ReaderCorpus, sources: FollowedSources): ReaderHandlers {
+export function createReaderHandlers(deps: Pick<HandlerDeps, 'api' | 'settings'>, corpus: ReaderCorpus, sources: FollowedSources): ReaderHandlers {
   const view = async (): Promise<ReaderCorpusView> => ({ ...(await corpus.summary()), rememberReading: await remembersReading(deps.settings) });
   return {
     listFollowedSources: () => sources.list(),

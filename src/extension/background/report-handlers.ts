@@ -3,7 +3,7 @@ import { buildReport } from '../build-report.js';
 import { checkEndpoint } from '../endpoint.js';
 import type { Handlers, ReportOptions } from '../messages.js';
 import type { Report } from '../report.js';
-import type { BackgroundDeps } from './deps.js';
+import type { HandlerDeps } from './deps.js';
 import type { TabAnalyses } from './tab-analyses.js';
 
 type ReportHandlers = Pick<
@@ -12,7 +12,7 @@ type ReportHandlers = Pick<
   | 'sendSavedReports' | 'nextReportRetry' | 'getReportOptions' | 'setReportOptions'
 >;
 
-export function createReportHandlers(deps: BackgroundDeps, analyses: TabAnalyses): ReportHandlers {
+export function createReportHandlers(deps: HandlerDeps, analyses: TabAnalyses): ReportHandlers {
   return {
     async saveReport(tabId: number, comment: string): Promise<Report> {
       const entry = await analyses.get(tabId);

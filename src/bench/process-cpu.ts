@@ -50,8 +50,8 @@ export function treeRoot(pids: readonly number[], parentOf: ReadonlyMap<number, 
   return roots.length === 0 ? null : Math.min(...roots);
 }
 
-/** CPU milliseconds used so far by `root` and every process under it, all threads (schedstat: ns on a CPU). */
-export function treeCpuMs(root: number): number {
+/** `root` and every process under it. */
+function processTree(root: number): Set<number> {
   const parentOf = parents();
   const inTree = new Set<number>([root]);
   let grew = true;
@@ -59,15 +59,28 @@ export function treeCpuMs(root: number): number {
     grew = false;
     for (const [pid, parent] of parentOf) if (!inTree.has(pid) && inTree.has(parent)) (inTree.add(pid), (grew = true));
   }
+  return inTree;
+}
+
+/** The thread ids of `pid`, none once it has exited. */
+function threadsOf(pid: number): string[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return [];
+  }
+}
+
+/** Nanoseconds a thread has spent on a CPU (schedstat's first field). */
+function threadCpuNs(pid: number, tid: string): number {
+  return Number(readOr(`/proc/${pid}/task/${tid}/schedstat`)?.split(' ')[0] ?? 0);
+}
+
+/** CPU milliseconds used so far by `root` and every process under it, all threads (schedstat: ns on a CPU). */
+export function treeCpuMs(root: number): number {
   let ns = 0;
-  for (const pid of inTree) {
-    let tasks: string[];
-    try {
-      tasks = readdirSync(`/proc/${pid}/task`);
-    } catch {
-      continue;
-    }
-    for (const tid of tasks) ns += Number(readOr(`/proc/${pid}/task/${tid}/schedstat`)?.split(' ')[0] ?? 0);
+  for (const pid of processTree(root)) {
+    for (const tid of threadsOf(pid)) ns += threadCpuNs(pid, tid);
   }
   return ns / 1e6;
 }
@@ -96,26 +109,13 @@ export function processKind(cmdline: string): string {
  * script extracts; "extension DedicatedWorker": the engine worker): which process did the work.
  */
 export function treeCpuByThread(root: number): Map<string, number> {
-  const parentOf = parents();
-  const inTree = new Set<number>([root]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [pid, parent] of parentOf) if (!inTree.has(pid) && inTree.has(parent)) (inTree.add(pid), (grew = true));
-  }
   const out = new Map<string, number>();
-  for (const pid of inTree) {
+  for (const pid of processTree(root)) {
     const kind = processKind(readOr(`/proc/${pid}/cmdline`)?.replace(/\0/g, ' ') ?? '');
-    let tasks: string[];
-    try {
-      tasks = readdirSync(`/proc/${pid}/task`);
-    } catch {
-      continue;
-    }
-    for (const tid of tasks) {
+    for (const tid of threadsOf(pid)) {
       const name = (readOr(`/proc/${pid}/task/${tid}/comm`) ?? '?').trim().replace(/[\d:]+$/, '').trim();
       const key = `${kind} ${name}`;
-      out.set(key, (out.get(key) ?? 0) + Number(readOr(`/proc/${pid}/task/${tid}/schedstat`)?.split(' ')[0] ?? 0) / 1e6);
+      out.set(key, (out.get(key) ?? 0) + threadCpuNs(pid, tid) / 1e6);
     }
   }
   return out;

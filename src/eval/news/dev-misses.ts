@@ -1,8 +1,9 @@
 /** Dev tool (dev file only): republications with an earlier partner that the engine does not call copy/partial of one. */
 import { loadEvalEngine } from '../engine-adapter.js';
 import { locateDataset } from '../shared-data.js';
-import { labelledPairs, readLabels, REPUBLICATION_LABELS, splitKey } from './labels.js';
+import { readLabels, REPUBLICATION_LABELS } from './labels.js';
 import { loadNewsFiles, toArticleInput, toPageInput } from './load-news.js';
+import { earlierReusePartners, laterScrapes, namesEarlierPartner } from './score-news.js';
 
 const located = locateDataset('news-scrape-2018');
 if ('skip' in located) throw new Error(located.skip);
@@ -10,24 +11,16 @@ const engine = await loadEvalEngine();
 if ('skip' in engine) throw new Error(engine.skip);
 for (const file of loadNewsFiles(located.dir).filter((f) => f.split === 'dev')) {
   const labels = readLabels(file.name)!;
-  const time = new Map(file.articles.map((a) => [a.id, Date.parse(a.scrapeTime)]));
-  const partners = new Map<string, Set<string>>();
-  for (const [key, entry] of labelledPairs(labels)) {
-    if (entry.label !== 'original-and-copy' && entry.label !== 'common-source') continue;
-    const [x, y] = splitKey(key);
-    partners.set(x, (partners.get(x) ?? new Set()).add(y));
-    partners.set(y, (partners.get(y) ?? new Set()).add(x));
-  }
+  const partners = earlierReusePartners(file.articles, labels);
   const corpus = engine.corpus(file.articles.map(toArticleInput));
-  const laterScrapes = new Set(labels.sameArticle.flatMap((g) => [...g].sort((p, q) => Number(p) - Number(q)).slice(1)));
+  const scoredOnce = laterScrapes(labels);
   for (const a of file.articles) {
     const label = labels.articles[a.id]?.label;
-    if (!label || laterScrapes.has(a.id) || !REPUBLICATION_LABELS.includes(label)) continue;
-    const earlier = [...(partners.get(a.id) ?? [])].filter((p) => time.get(p)! <= time.get(a.id)!);
+    if (!label || scoredOnce.has(a.id) || !REPUBLICATION_LABELS.includes(label)) continue;
+    const earlier = partners.get(a.id) ?? [];
     if (earlier.length === 0) continue;
     const v = engine.check(toPageInput(a), [corpus]);
-    const ok = (v.status === 'copy' || v.status === 'partial') && v.likelyOriginal !== null && earlier.includes(v.likelyOriginal);
-    if (ok) continue;
+    if (namesEarlierPartner(v, earlier)) continue;
     console.log(`#${a.id} ${a.publisher} ${a.scrapeTime} [${label}] → ${v.status} ${v.likelyOriginal ?? ''} sameText=${v.sameText} wire=${JSON.stringify(v.wire)}`);
     console.log(`   earlier partners: ${earlier.map((p) => `${p}@${file.articles.find((x) => x.id === p)!.scrapeTime.slice(11, 19)}`).join(' ')}`);
     for (const s of v.sources.slice(0, Number(process.env.TOP ?? 6))) {

@@ -14,7 +14,7 @@ import { loadNewsFiles, NEWS_DATASET, type NewsFile, type NewsSplit } from './lo
 import { REFERENCE_N, REFERENCE_THRESHOLD } from './reference.js';
 import { ANCHOR_N, COPY_COVERAGE, FLAG_COVERAGE, runAnchor, runEngine, type MethodRun } from './run-news.js';
 import { PAIRS_PER_BAND, SAMPLE_SEED, COVERAGE_BANDS, bandLabel } from './sample-pairs.js';
-import { bandPrecision, earlierReusePartners, isReuse, scoreNews, type Count, type FileOutcome, type NewsScore } from './score-news.js';
+import { bandPrecision, earlierReusePartners, isReuse, laterScrapes, namesEarlierPartner, scoreNews, type Count, type FileOutcome, type NewsScore } from './score-news.js';
 
 export const NEWS_TITLE = 'Real news: US news scrapes 2018–2019, labelled by reading';
 
@@ -150,13 +150,13 @@ function newsDevErrors(dev: readonly FileRun[]): string {
     const time = new Map(r.file.articles.map((a) => [a.id, a.scrapeTime]));
     const publisher = new Map(r.file.articles.map((a) => [a.id, a.publisher]));
     const earlier = earlierReusePartners(r.file.articles, r.labels);
+    const scoredOnce = laterScrapes(r.labels);
     const republished = r.engine.calls.filter((c) => {
       const label = r.labels.articles[c.id]?.label;
-      return label !== undefined && REPUBLICATION_LABELS.includes(label);
+      return label !== undefined && REPUBLICATION_LABELS.includes(label) && !scoredOnce.has(c.id);
     });
-    // the headline's rule: found when copy/partial names a labelled partner scraped no later
-    const missed = republished.filter((c) => (earlier.get(c.id)?.length ?? 0) > 0
-      && !((c.status === 'copy' || c.status === 'partial') && c.likelyOriginal !== null && earlier.get(c.id)!.includes(c.likelyOriginal)));
+    // the headline's rule (scoreNews)
+    const missed = republished.filter((c) => (earlier.get(c.id)?.length ?? 0) > 0 && !namesEarlierPartner(c, earlier.get(c.id)!));
     const first = republished.filter((c) => (earlier.get(c.id)?.length ?? 0) === 0).length;
     lines.push(`### ${r.file.name}`, '', `Republications with an earlier-scraped labelled partner not called copy/partial of one (${missed.length}; ${first} more are the first carrier of their text seen, so original is right):`, '');
     for (const c of missed.slice(0, 40)) {

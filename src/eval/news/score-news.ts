@@ -68,6 +68,16 @@ export function earlierReusePartners(articles: ReadonlyArray<{ id: string; scrap
   return partners;
 }
 
+/** Rows after the first of each same-article group: one article scraped again, scored once. */
+export function laterScrapes(labels: NewsLabels): Set<string> {
+  return new Set(labels.sameArticle.flatMap((g) => [...g].sort((p, q) => Number(p) - Number(q)).slice(1)));
+}
+
+/** Whether a call is copy/partial naming one of the article's `earlier` partners: a republication found. */
+export function namesEarlierPartner(call: { readonly status: string; readonly likelyOriginal: string | null }, earlier: readonly string[]): boolean {
+  return (call.status === 'copy' || call.status === 'partial') && call.likelyOriginal !== null && earlier.includes(call.likelyOriginal);
+}
+
 export function scoreNews(files: readonly FileOutcome[]): NewsScore {
   let republications = ZERO;
   let leftAlone = ZERO;
@@ -80,17 +90,17 @@ export function scoreNews(files: readonly FileOutcome[]): NewsScore {
   for (const { articles, labels, run, method } of files) {
     const pairs = labelledPairs(labels);
     const earlierPartners = earlierReusePartners(articles, labels);
-    const laterScrapes = new Set(labels.sameArticle.flatMap((g) => [...g].sort((p, q) => Number(p) - Number(q)).slice(1)));
+    const scoredOnce = laterScrapes(labels);
     for (const call of run.calls) {
       if (call.status === 'error') errors++;
       const label = labels.articles[call.id]?.label;
-      if (!label || laterScrapes.has(call.id)) continue;
+      if (!label || scoredOnce.has(call.id)) continue;
       if (call.likelyOriginal !== null && pairs.get(pairKey(call.id, call.likelyOriginal))?.label === 'common-source') {
         commonSourceAuthor = add(commonSourceAuthor, call.wire !== true);
       }
       const earlier = earlierPartners.get(call.id) ?? [];
       const flagged = call.status === 'copy' || call.status === 'partial';
-      const namesPartner = flagged && call.likelyOriginal !== null && earlier.includes(call.likelyOriginal);
+      const namesPartner = namesEarlierPartner(call, earlier);
       let right: boolean;
       if (REPUBLICATION_LABELS.includes(label) && earlier.length > 0) {
         republications = add(republications, namesPartner);

@@ -201,11 +201,11 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
     ...s,
     liftedWords: longestVerbatimRun(prepared, s.passages),
     verbatimWords: count(markWords(prepared.words, s.passages.filter((p) => p.kind === 'verbatim').map((p) => p.page))),
-    wireCredit: creditsOf(s.text).some((c) => c.name !== null && wireOf(c.name) !== null),
+    wireCredit: creditedWire(creditsOf(s.text)) !== null,
   }));
-  const creditedWire = wireStory(pageCredits, page, sources, aligned);
-  const { status, likelyOriginal, sameText } = decideStatus(ranked, overlap, self?.article.id ?? null, creditedWire !== null);
-  const wire = creditedWire ?? (status === 'copy' ? inheritedWire(page, sources, aligned, likelyOriginal!) : null);
+  const pageWire = wireStory(pageCredits, page, sources, aligned);
+  const { status, likelyOriginal, sameText } = decideStatus(ranked, overlap, self?.article.id ?? null, pageWire !== null);
+  const wire = pageWire ?? (status === 'copy' ? inheritedWire(page, sources, aligned, likelyOriginal!) : null);
   return {
     status, likelyOriginal, self: self?.article.id ?? null, selfBy, sameText, wire, listing: listingOf(prepared.text), overlap, derived, sources, pageWords,
     truncatedFrom,
@@ -232,18 +232,33 @@ function inheritedWire(page: PageInput, sources: readonly SourceMatch[], aligned
   const source = sources.find((s) => s.id === copied);
   if (!source) return null;
   const credits = creditsOf(source.text);
-  const wire = credits.map((c) => (c.name === null ? null : wireOf(c.name))).find((w) => w !== null && w !== undefined);
-  if (!wire || (source.url && siteOf(source.url) === wire.site) || (source.outlet !== null && wireOf(source.outlet) === wire)) return null;
+  const wire = creditedWire(credits);
+  if (!wire || isTheWire(source, wire)) return null;
   return wireStory(credits, page, sources, aligned);
+}
+
+type Wire = NonNullable<ReturnType<typeof wireOf>>;
+
+/** The first wire a text's credits name, or null. */
+function creditedWire(credits: readonly Credit[]): Wire | null {
+  for (const c of credits) {
+    const wire = c.name === null ? null : wireOf(c.name);
+    if (wire) return wire;
+  }
+  return null;
+}
+
+/** Whether a source is the wire's own article: on its site, or published under its name. */
+function isTheWire(s: SourceMatch, wire: Wire): boolean {
+  return (s.url !== null && siteOf(s.url) === wire.site) || (s.outlet !== null && wireOf(s.outlet) === wire);
 }
 
 /** The wire story the page carries, its carriers in the corpus and the earliest of them (see Verdict.wire). */
 function wireStory(pageCredits: readonly Credit[], page: PageInput, sources: readonly SourceMatch[], aligned: readonly AlignedSource[]): Verdict['wire'] {
-  const wire = pageCredits.map((c) => (c.name === null ? null : wireOf(c.name))).find((w) => w !== null && w !== undefined);
+  const wire = creditedWire(pageCredits);
   if (!wire || (page.url && siteOf(page.url) === wire.site)) return null;
   // the page's credit says its words are the wire's: another outlet with them carries the wire's copy, credited or not
-  const isWire = (s: SourceMatch) => (s.url !== null && siteOf(s.url) === wire.site) || (s.outlet !== null && wireOf(s.outlet) === wire);
-  const carriers = sources.filter((s) => s.coverage >= COPY_THRESHOLD && !isWire(s));
+  const carriers = sources.filter((s) => s.coverage >= COPY_THRESHOLD && !isTheWire(s, wire));
   const earlier = carriers.filter((s) => s.relation === 'source').sort((a, b) => compareDates(a.published, b.published) || b.coverage - a.coverage);
   // carriers retrieval grouped with them count too, aligned or not (one story, many carriers)
   const carrierIds = new Set(carriers.map((s) => s.id));

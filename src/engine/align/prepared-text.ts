@@ -57,8 +57,8 @@ export function prepareText(text: string, ids: TermIds): PreparedText {
   const framed = markAttributionFrames(tokens, sentences, quoted);
   const furniture = new Uint8Array(sentences.length);
   sentences.forEach((s, i) => {
-    const sentence = text.slice(s.start, s.end);
-    if ((s.endToken - s.firstToken <= MAX_TIMESTAMP_TOKENS && isTimestamp(sentence)) || isOnlyAsides(sentence)) furniture[i] = 1;
+    const short = s.endToken - s.firstToken <= MAX_TIMESTAMP_TOKENS;
+    if ((short && isTimestamp(text.slice(s.start, s.end))) || isOnlyAsides(text, s.start, s.end)) furniture[i] = 1;
   });
   return {
     text, tokens, sentences, sentenceOfToken, quoted, framed, furniture,

@@ -9,7 +9,11 @@
 const MAX_ASIDES_LENGTH = 400;
 const ONLY_ASIDES = /^(?:[([][^()[\]]*[)\]]\s*[.,;:]?\s*)+$/;
 
-export function isOnlyAsides(sentence: string): boolean {
-  const text = sentence.trim();
-  return text.length > 0 && text.length <= MAX_ASIDES_LENGTH && ONLY_ASIDES.test(text);
+/** Whether `text` from `start` to `end` (a sentence of it) is only asides; a sentence opening otherwise is not sliced. */
+export function isOnlyAsides(text: string, start = 0, end = text.length): boolean {
+  let first = start;
+  while (first < end && /\s/.test(text[first]!)) first++;
+  if (text[first] !== '(' && text[first] !== '[') return false;
+  const sentence = text.slice(first, end).trimEnd();
+  return sentence.length <= MAX_ASIDES_LENGTH && ONLY_ASIDES.test(sentence);
 }

@@ -17,8 +17,9 @@ if (!file || file.split !== 'dev') throw new Error(`${name}: not a dev file`);
 const corpus = engine.corpus(file.articles.map(toArticleInput));
 for (const [pageId, sourceId] of [[a, b], [b, a]] as const) {
   const page = file.articles.find((x) => x.id === pageId)!;
-  const verdict = engine.check(toPageInput(page), [corpus]);
-  const text = toPageInput(page).text;
+  const input = toPageInput(page);
+  const verdict = engine.check(input, [corpus]);
+  const text = input.text;
   const source = verdict.sources.find((s) => s.id === sourceId);
   console.log(`#${pageId} checked: status ${verdict.status}, likely original ${verdict.likelyOriginal}; #${sourceId} ${source ? `${source.relation} coverage ${source.coverage.toFixed(3)}` : 'not a source'}`);
   for (const p of source?.passages ?? []) console.log(`  ${p.kind} ${p.similarity.toFixed(2)}: ${text.slice(p.page[0], p.page[1]).replace(/\s+/g, ' ')}`);

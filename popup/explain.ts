@@ -51,6 +51,9 @@ function wireNote(analysis: Analysis): string {
   const wire = analysis.wire;
   if (!wire) return '';
   const first = wire.firstSeen !== null && wire.firstSeen === analysis.likelyOriginal?.id ? ' The article named above is where its text was first seen, not its author.' : '';
+  if (wire.name === null) {
+    return `${counted(wire.carriers, 'other outlet')} carry this page’s text, and no credit names its author: syndicated copy (a wire story or a newspaper group’s), or copies of one article.${first}`;
+  }
   return `This page carries ${wire.name} copy (credited syndication); ${counted(wire.carriers, 'other carrier')} known.${first}`;
 }
 

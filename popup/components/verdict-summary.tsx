@@ -30,7 +30,7 @@ export function VerdictSummary({ analysis }: { analysis: Analysis }) {
       </h1>
       {shows && analysis.likelyOriginal !== null && (
         <p class="likely-original" data-testid="likely-original">
-          <span class="label">{analysis.wire?.firstSeen === analysis.likelyOriginal.id ? `${analysis.wire.name} copy, first seen at: ` : 'Likely original: '}</span>
+          <span class="label">{analysis.wire?.firstSeen === analysis.likelyOriginal.id ? `${analysis.wire.name ?? 'Syndicated'} copy, first seen at: ` : 'Likely original: '}</span>
           <ArticleLine article={analysis.likelyOriginal} />
         </p>
       )}

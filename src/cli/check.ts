@@ -160,7 +160,9 @@ function formatReportLines(report: CheckReport, name: string): string[] {
       lines.push(`COPY: ${pct(report.overlap)} of this page is derived from earlier articles.`);
       // a wire story's carriers are not its author: name the wire, and where the text was first seen
       if (report.wire && report.likelyOriginal === report.wire.firstSeen) {
-        lines.push(`Wire copy credited to ${report.wire.name} (syndication); first seen at: ${describe(report.likelyOriginal!)}`);
+        lines.push(report.wire.name === null
+          ? `Syndicated copy, no author credited; first seen at: ${describe(report.likelyOriginal!)}`
+          : `Wire copy credited to ${report.wire.name} (syndication); first seen at: ${describe(report.likelyOriginal!)}`);
       } else {
         lines.push(`Likely original: ${describe(report.likelyOriginal!)}`);
       }
@@ -191,7 +193,11 @@ function formatReportLines(report: CheckReport, name: string): string[] {
       break;
     }
   }
-  if (report.wire) lines.push(`It carries ${report.wire.name} copy; ${report.wire.carriers} other carrier(s) of it in the corpus.`);
+  if (report.wire) {
+    lines.push(report.wire.name === null
+      ? `${report.wire.carriers} other outlet(s) in the corpus carry its text, none credited: syndicated copy, or copies of one article.`
+      : `It carries ${report.wire.name} copy; ${report.wire.carriers} other carrier(s) of it in the corpus.`);
+  }
   if (report.self && report.status !== 'original') lines.push(`This page is corpus article ${report.self}.`);
   if (report.self && report.selfBy === 'words') lines.push('Told by its words alone: neither the page nor the article has an address.');
   const d = report.derived;

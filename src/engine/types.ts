@@ -131,12 +131,13 @@ export interface Verdict {
   /** For `same-text`: the corpus article with the page's text whose order (or identity) cannot be told; else null. */
   readonly sameText: string | null;
   /**
-   * When the page carries a wire story (it credits a wire it is not): the wire, the corpus articles
-   * carrying the same credited copy over half the page, and the earliest of them, where the text
-   * was first seen. A carrier is never the story's author: for a wire copy `likelyOriginal` is
-   * where the text was first seen. Null otherwise.
+   * When the page carries syndicated copy: the wire or outlet credited with its words (the page's
+   * credit, or that of the carrier it copied: "(AP) —", "via Oilprice.com"), or null when several
+   * outlets carry the text and none credits anyone; the corpus articles carrying it over half the
+   * page; and the earliest of them, where the text was first seen. A carrier is never the story's
+   * author: for a syndicated copy `likelyOriginal` is where the text was first seen. Null otherwise.
    */
-  readonly wire: { readonly name: string; readonly carriers: number; readonly firstSeen: string | null } | null;
+  readonly wire: { readonly name: string | null; readonly carriers: number; readonly firstSeen: string | null } | null;
   /**
    * When the page is a listing (other articles' headlines and ledes: an aggregator, a section front,
    * a wire digest), how many stories it lists; else null. A listing is no article: read its verdict as

@@ -70,7 +70,7 @@ export interface Analysis {
   /** The likely originating article; for `original` the page's own corpus entry. */
   likelyOriginal: ArticleView | null;
   /** The wire story the page carries, its carriers and where it was first seen (see the engine's Verdict.wire); absent in older analyses. */
-  wire?: { name: string; carriers: number; firstSeen: string | null } | null;
+  wire?: { name: string | null; carriers: number; firstSeen: string | null } | null;
   /** When the page lists other articles' headlines and ledes: how many (see the engine's Verdict.listing); absent in older analyses. */
   listing?: { stories: number } | null;
   /** For `same-text`: the article with the page's text, which came first unknown; else null (absent in older analyses). */

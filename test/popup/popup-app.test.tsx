@@ -131,6 +131,16 @@ describe('no earlier source, but the page’s text is elsewhere in the corpus', 
     expect(explanation).toContain('where its text was first seen, not its author');
   });
 
+  test('a text several outlets carry, none credited, is syndicated copy with no author named', () => {
+    const carrier = { ...MOCK_ORIGINAL, relation: 'source' as const, coverage: 1 };
+    show(verdict(mockAnalysis({ status: 'copy', likelyOriginal: carrier, sources: [carrier], wire: { name: null, carriers: 4, firstSeen: carrier.id } })));
+    expect($('[data-testid=likely-original]')!.textContent).toContain('Syndicated copy, first seen at:');
+    expect($('[data-testid=likely-original]')!.textContent).not.toContain('null');
+    const explanation = $('[data-testid=explanation]')!.textContent!;
+    expect(explanation).toContain('4 other outlets carry this page’s text, and no credit names its author');
+    expect(explanation).toContain('where its text was first seen, not its author');
+  });
+
   test('the evidence that set the direction is named in the explanation', () => {
     const credited = {
       ...MOCK_ORIGINAL, relation: 'source' as const, coverage: 0.97,

@@ -1,7 +1,7 @@
 import { alignSource, type SourceAlignment } from '../align/align.js';
 import { withoutBoilerplate } from './boilerplate-passages.js';
+import { creditedOrigin, creditedStory, inheritedStory, uncreditedSyndication } from './syndication.js';
 import { canonicalEvidence, dateEvidence, directionOf, recordedDate } from './direction.js';
-import { wireOf } from '../text/wire-bylines.js';
 import type { Credit } from './credits.js';
 import { basedOnEvidence, containmentEvidence, creditEvidence, creditsOf, sourceLinkEvidence } from './evidence.js';
 import { outletIsSite, sameAddress, sameHost, sameSite, siteOf, sitesShareName } from './identity.js';
@@ -201,11 +201,15 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
     ...s,
     liftedWords: longestVerbatimRun(prepared, s.passages),
     verbatimWords: count(markWords(prepared.words, s.passages.filter((p) => p.kind === 'verbatim').map((p) => p.page))),
-    wireCredit: creditedWire(creditsOf(s.text)) !== null,
+    wireCredit: creditedOrigin(creditsOf(s.text)) !== null,
   }));
-  const pageWire = wireStory(pageCredits, page, sources, aligned);
-  const { status, likelyOriginal, sameText } = decideStatus(ranked, overlap, self?.article.id ?? null, pageWire !== null);
-  const wire = pageWire ?? (status === 'copy' ? inheritedWire(page, sources, aligned, likelyOriginal!) : null);
+  const pageWire = creditedStory(pageCredits, page, sources, aligned);
+  // a wire's copy is licensed to many at once; a partner outlet's article ("via Oilprice.com") is, to this corpus, the page's own
+  const carriesWire = pageWire !== null && creditedOrigin(pageCredits)?.wire === true;
+  const { status, likelyOriginal, sameText } = decideStatus(ranked, overlap, self?.article.id ?? null, carriesWire);
+  const wire = pageWire ?? (status === 'copy'
+    ? inheritedStory(page, sources, aligned, likelyOriginal!) ?? uncreditedSyndication(page, sources, aligned, likelyOriginal!)
+    : null);
   return {
     status, likelyOriginal, self: self?.article.id ?? null, selfBy, sameText, wire, listing: listingOf(prepared.text), overlap, derived, sources, pageWords,
     truncatedFrom,
@@ -220,52 +224,6 @@ export function checkedPart(text: string): { text: string; truncatedFrom: number
   const totalWords = words.ends.length;
   if (totalWords <= MAX_CHECKED_WORDS) return { text, truncatedFrom: null };
   return { text: text.slice(0, words.ends[MAX_CHECKED_WORDS - 1]), truncatedFrom: totalWords };
-}
-
-/**
- * The wire story a page that credits none carries by copying a carrier that credits one: the words
- * are the wire's whoever dropped the credit, so the carrier is where they were first seen, not
- * their author (real-news dev: 10 of 32 labelled common-source partners named as a copy's author).
- * Not when the copied article is the wire's own: then it is the author.
- */
-function inheritedWire(page: PageInput, sources: readonly SourceMatch[], aligned: readonly AlignedSource[], copied: string): Verdict['wire'] {
-  const source = sources.find((s) => s.id === copied);
-  if (!source) return null;
-  const credits = creditsOf(source.text);
-  const wire = creditedWire(credits);
-  if (!wire || isTheWire(source, wire)) return null;
-  return wireStory(credits, page, sources, aligned);
-}
-
-type Wire = NonNullable<ReturnType<typeof wireOf>>;
-
-/** The first wire a text's credits name, or null. */
-function creditedWire(credits: readonly Credit[]): Wire | null {
-  for (const c of credits) {
-    const wire = c.name === null ? null : wireOf(c.name);
-    if (wire) return wire;
-  }
-  return null;
-}
-
-/** Whether a source is the wire's own article: on its site, or published under its name. */
-function isTheWire(s: SourceMatch, wire: Wire): boolean {
-  return (s.url !== null && siteOf(s.url) === wire.site) || (s.outlet !== null && wireOf(s.outlet) === wire);
-}
-
-/** The wire story the page carries, its carriers in the corpus and the earliest of them (see Verdict.wire). */
-function wireStory(pageCredits: readonly Credit[], page: PageInput, sources: readonly SourceMatch[], aligned: readonly AlignedSource[]): Verdict['wire'] {
-  const wire = creditedWire(pageCredits);
-  if (!wire || (page.url && siteOf(page.url) === wire.site)) return null;
-  // the page's credit says its words are the wire's: another outlet with them carries the wire's copy, credited or not
-  const carriers = sources.filter((s) => s.coverage >= COPY_THRESHOLD && !isTheWire(s, wire));
-  const earlier = carriers.filter((s) => s.relation === 'source').sort((a, b) => compareDates(a.published, b.published) || b.coverage - a.coverage);
-  // carriers retrieval grouped with them count too, aligned or not (one story, many carriers)
-  const carrierIds = new Set(carriers.map((s) => s.id));
-  const stories = new Map(aligned.filter((a) => carrierIds.has(a.article.id)).map((a) => [a.story, a.carriers]));
-  const inStories = [...stories.values()].reduce((n, c) => n + c, 0);
-  const alignedInStories = aligned.filter((a) => stories.has(a.story)).length;
-  return { name: wire.name, carriers: carriers.length + Math.max(0, inStories - alignedInStories), firstSeen: earlier[0]?.id ?? null };
 }
 
 /** Whether the aligned passages cover most of the source's own words. */

@@ -11,17 +11,24 @@ export interface Credit {
   readonly name: string | null;
   /** The line it was read from, for the report. */
   readonly line: string;
+  /**
+   * The line says the words were first published by the one it names ("via Oilprice.com", "originally
+   * appeared on", "read more at"), not only that they came from it ("Source: company filings").
+   */
+  readonly republished?: true;
 }
 
 const WIRE_ALIASES = WIRES.flatMap((w) => w.aliases.filter((a) => a.length <= 4 || !a.includes(' ')).map((a) => a.replace(/[-]/g, '\\-')));
 /** "WASHINGTON (AP) —", "NEW YORK (Reuters) -": a wire's dateline opens its copy. */
 const DATELINE = new RegExp(`^[^\\n()]{0,60}\\((${WIRE_ALIASES.join('|')})\\)\\s*[—–-]`, 'im');
-const LINE_CREDITS: readonly RegExp[] = [
+const LINE_CREDITS: ReadonlyArray<{ readonly pattern: RegExp; readonly republished?: true }> = [
   // a byline that is a wire, not a reporter: "By Reuters", "By The Associated Press", "By AFP"
-  /^\s*by\s+((?:the\s+)?associated press|reuters|afp|agence france[- ]presse|bloomberg(?: news)?|upi|xinhua)\s*$/i,
-  /^\s*(?:source|sources|via|credit|courtesy(?: of)?)\s*:\s*([^\n]{2,80}?)\s*\.?\s*$/i,
-  /^\s*(?:this (?:article|story|post|piece) )?(?:was )?(?:originally|first) (?:appeared|published|posted) (?:on|in|at|by) ([^\n]{2,80}?)\s*\.?\s*$/i,
-  /^\s*read (?:more|the full (?:article|story)) (?:at|on) ([^\n]{2,80}?)\s*\.?\s*$/i,
+  { pattern: /^\s*by\s+((?:the\s+)?associated press|reuters|afp|agence france[- ]presse|bloomberg(?: news)?|upi|xinhua)\s*$/i },
+  { pattern: /^\s*(?:source|sources|via|credit|courtesy(?: of)?)\s*:\s*([^\n]{2,80}?)\s*\.?\s*$/i },
+  { pattern: /^\s*(?:this (?:article|story|post|piece) )?(?:was )?(?:originally|first) (?:appeared|published|posted) (?:on|in|at|by) ([^\n]{2,80}?)\s*\.?\s*$/i, republished: true },
+  { pattern: /^\s*read (?:more|the full (?:article|story)) (?:at|on) ([^\n]{2,80}?)\s*\.?\s*$/i, republished: true },
+  // a syndicator's line above a partner's article: "Authored by Tsvetana Paraskova via Oilprice.com,"
+  { pattern: /^\s*(?:authored|written|submitted) by [^\n]{2,60}? via ([^\n]{2,80}?)\s*[,.:]?\s*$/i, republished: true },
 ];
 /** What an autoblog leaves behind when it pastes another site's article. */
 // Horizontal space only around the mark: `\s*` after `^` in multiline mode rescans a run of blank lines from each of them (quadratic).
@@ -34,8 +41,8 @@ export function creditsIn(text: string): Credit[] {
   if (dateline) credits.push({ name: dateline[1]!, line: dateline[0].trim() });
   for (const line of text.split('\n')) {
     if (line.length > 200) continue;
-    const pattern = LINE_CREDITS.find((p) => p.test(line));
-    if (pattern) credits.push({ name: pattern.exec(line)![1]!.trim(), line: line.trim() });
+    const kind = LINE_CREDITS.find((k) => k.pattern.test(line));
+    if (kind) credits.push({ name: kind.pattern.exec(line)![1]!.trim(), line: line.trim(), ...(kind.republished ? { republished: true as const } : {}) });
   }
   // a byline naming a wire, the reporter's or none: "By GEOFF MULVIHILL Associated Press", "Associated Press"
   const paragraphs = text.split(/\n[ \t]*\n/, BYLINE_PARAGRAPHS + 1);

@@ -20,8 +20,18 @@ describe('credit lines', () => {
     ['Story text.\n\nThis article originally appeared on The Conversation.', 'The Conversation'],
     ['Story text.\n\nOriginally published on Live Science.', 'Live Science'],
     ['Story text.\n\nRead more at nytimes.com', 'nytimes.com'],
+    // zerohedge's syndication line (real-news dev #3611, copied with it by beforeitsnews #2826)
+    ['Authored by Tsvetana Paraskova via Oilprice.com,\n\nRussia is getting ready to invest.', 'Oilprice.com'],
+    ['Submitted by Jane Doe via The Conversation\n\nStory text.', 'The Conversation'],
   ])('%j credits %s', (text, name) => {
     expect(creditsIn(text).map((c) => c.name)).toContain(name);
+  });
+
+  test('a line saying the words were first published elsewhere names their origin; a source line need not', () => {
+    const origins = (text: string) => creditsIn(text).filter((c) => c.republished).map((c) => c.name);
+    expect(origins('Authored by Tsvetana Paraskova via Oilprice.com,\n\nStory text.')).toEqual(['Oilprice.com']);
+    expect(origins('Story text.\n\nThis article originally appeared on The Conversation.')).toEqual(['The Conversation']);
+    expect(origins('Story text.\n\nSource: company filings')).toEqual([]);
   });
 
   test('an autoblog’s marks are a credit to no one', () => {

@@ -136,3 +136,72 @@ describe('syndication services are wires to their clients', () => {
     expect(verdict.wire).toEqual({ name, carriers: 1, firstSeen: 'client' });
   });
 });
+
+describe('a story credited by a syndication line to an outlet that is no wire', () => {
+  // real-news dev: zerohedge ran Oilprice.com's article ("Authored by … via Oilprice.com,") and beforeitsnews
+  // pasted it, credit and all, nine seconds later; beforeitsnews was called a copy with zerohedge as its author
+  const credited = `Authored by Tsvetana Paraskova via Oilprice.com,\n\n${seedText('003')}`;
+  const corpus = loadCorpus(buildCorpusIndex([{ id: 'zerohedge', title: 'Story', outlet: null, published: '2021-12-09T09:00:00Z', url: 'https://www.zerohedge.example/news/story', text: credited }]));
+
+  test('is that outlet\'s story, first seen at the earlier carrier', () => {
+    const verdict = attribute({ text: credited, url: 'https://beforeitsnews.example/story', published: '2021-12-09T09:01:00Z' }, [corpus], { lexicon: synonyms });
+    expect(verdict.status).toBe('copy');
+    expect(verdict.likelyOriginal).toBe('zerohedge');
+    expect(verdict.wire).toEqual({ name: 'Oilprice.com', carriers: 1, firstSeen: 'zerohedge' });
+  });
+
+  test('a copy of the credited outlet\'s own article names it as the author, not as a carrier', () => {
+    const own = loadCorpus(buildCorpusIndex([{ id: 'oilprice', title: 'Story', outlet: 'Oilprice.com', published: '2021-12-09T08:00:00Z', url: 'https://oilprice.com/story', text: seedText('003') }]));
+    const verdict = attribute({ text: credited, url: 'https://www.zerohedge.example/news/story', published: '2021-12-09T09:00:00Z' }, [own], { lexicon: synonyms });
+    expect(verdict.status).toBe('copy');
+    expect(verdict.likelyOriginal).toBe('oilprice');
+    expect(verdict.wire).toEqual({ name: 'Oilprice.com', carriers: 0, firstSeen: null });
+  });
+});
+
+describe('one text carried by several outlets, none credited', () => {
+  // real-news dev: AP stories whose carriers dropped the credit (Tribune, McClatchy papers) and a USA Today
+  // network gallery on four Gannett sites were each called a copy with the first carrier as the author
+  const plain = seedText('003');
+  const article = (id: string, url: string, published: string): ArticleInput => ({ id, title: 'Story', outlet: null, published, url, text: plain });
+  const page = { text: plain, url: 'https://www.charlotte.example/news/story', published: '2021-12-09T12:00:00Z' };
+
+  test('is syndicated copy: the first carrier is where the text was first seen, no author named', () => {
+    const corpus = loadCorpus(buildCorpusIndex([
+      article('miami', 'https://www.miami.example/news/story', '2021-12-09T09:00:00Z'),
+      article('houston', 'https://www.houston.example/news/story', '2021-12-09T10:00:00Z'),
+    ]));
+    const verdict = attribute(page, [corpus], { lexicon: synonyms });
+    expect(verdict.status).toBe('copy');
+    expect(verdict.likelyOriginal).toBe('miami');
+    expect(verdict.wire).toEqual({ name: null, carriers: 2, firstSeen: 'miami' });
+  });
+
+  test('a text at one other site only is a copy of it, and names no syndication', () => {
+    const corpus = loadCorpus(buildCorpusIndex([
+      article('miami', 'https://www.miami.example/news/story', '2021-12-09T09:00:00Z'),
+      article('miami-amp', 'https://amp.miami.example/news/story', '2021-12-09T09:30:00Z'),
+    ]));
+    const verdict = attribute(page, [corpus], { lexicon: synonyms });
+    expect(verdict.status).toBe('copy');
+    expect(verdict.likelyOriginal).toBe('miami');
+    expect(verdict.wire).toBeNull();
+  });
+});
+
+describe('a corpus article crediting a partner outlet, checked at its own address', () => {
+  // real-news dev #4619: zerohedge's run of a Strategic Culture Foundation piece shared a rail card with an
+  // earlier zerohedge post and was called partial of it
+  test('stays original: only a wire\'s credit makes a lifted passage a source', () => {
+    const paragraphs = seedText('003').split('\n').filter((l) => l.trim().length > 0);
+    const early = paragraphs.slice(0, 9).join('\n\n');
+    const partner = `Authored by Federico Pieraccini via The Strategic Culture Foundation,\n\n${early}\n\n${paragraphs.slice(9).join('\n\n')}`;
+    const corpus = loadCorpus(buildCorpusIndex([
+      { id: 'early', title: 'early', outlet: null, published: '2021-12-30T08:00:00Z', url: 'https://early.example/story', text: early },
+      { id: 'partner', title: 'partner', outlet: null, published: '2021-12-30T12:00:00Z', url: 'https://partner.example/story', text: partner },
+    ]));
+    const verdict = attribute({ text: partner, url: 'https://partner.example/story', published: '2021-12-30T12:00:00Z' }, [corpus], { lexicon: synonyms });
+    expect(verdict.self).toBe('partner');
+    expect(verdict.status).toBe('original');
+  });
+});

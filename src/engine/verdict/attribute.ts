@@ -171,10 +171,14 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
   // the corpus's record of the page when the page is in it; else the page's own claim
   const pageDate = self ? recordedDate(self.article) : page.published ?? null;
   const pageCredits = creditsOf(prepared.text, page.byline ?? null);
+  // each source's credit lines, read once: direction, the tie-break and the syndicated story all use them
+  const sourceCredits = new Map<string, Credit[]>();
   const sources: SourceMatch[] = aligned
     .filter((a) => a !== self && (a.coverage > 0 || a.alignment.quotes.length > 0))
     .map((a) => {
-      const evidence = pairEvidence(page, pageCredits, pageWords, a, untold.get(a), pageDate, self === null);
+      const credits = creditsOf(a.article.text);
+      sourceCredits.set(a.article.id, credits);
+      const evidence = pairEvidence(page, pageCredits, pageWords, a, credits, untold.get(a), pageDate, self === null);
       return {
         id: a.article.id, title: a.article.title, outlet: a.article.outlet, published: a.article.published, url: a.article.url,
         relation: directionOf(evidence),
@@ -201,14 +205,16 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
     ...s,
     liftedWords: longestVerbatimRun(prepared, s.passages),
     verbatimWords: count(markWords(prepared.words, s.passages.filter((p) => p.kind === 'verbatim').map((p) => p.page))),
-    wireCredit: creditedOrigin(creditsOf(s.text)) !== null,
+    wireCredit: creditedOrigin(sourceCredits.get(s.id)!) !== null,
   }));
-  const pageWire = creditedStory(pageCredits, page, sources, aligned);
+  const pageOrigin = creditedOrigin(pageCredits);
+  const pageWire = creditedStory(pageOrigin, page, sources, aligned);
   // a wire's copy is licensed to many at once; a partner outlet's article ("via Oilprice.com") is, to this corpus, the page's own
-  const carriesWire = pageWire !== null && creditedOrigin(pageCredits)?.wire === true;
+  const carriesWire = pageWire !== null && pageOrigin!.wire;
   const { status, likelyOriginal, sameText } = decideStatus(ranked, overlap, self?.article.id ?? null, carriesWire);
   const wire = pageWire ?? (status === 'copy'
-    ? inheritedStory(page, sources, aligned, likelyOriginal!) ?? uncreditedSyndication(page, sources, aligned, likelyOriginal!)
+    ? inheritedStory(page, sources, aligned, likelyOriginal!, sourceCredits.get(likelyOriginal!) ?? [])
+      ?? uncreditedSyndication(page, sources, aligned, likelyOriginal!)
     : null);
   return {
     status, likelyOriginal, self: self?.article.id ?? null, selfBy, sameText, wire, listing: listingOf(prepared.text), overlap, derived, sources, pageWords,
@@ -244,7 +250,7 @@ function isPageAddress(page: PageInput, article: StoredArticle): boolean {
 
 /** Every piece of evidence about which of the page and `a` came first (see directionOf), dates last. */
 function pairEvidence(
-  page: PageInput, pageCredits: readonly Credit[], pageWords: number, a: AlignedSource, mayBeThePage: UntoldIdentity | undefined, pageDate: ArticleDate,
+  page: PageInput, pageCredits: readonly Credit[], pageWords: number, a: AlignedSource, sourceCredits: readonly Credit[], mayBeThePage: UntoldIdentity | undefined, pageDate: ArticleDate,
   pageDateIsClaim: boolean,
 ): DirectionEvidence[] {
   const evidence: DirectionEvidence[] = [];
@@ -262,7 +268,7 @@ function pairEvidence(
     });
   }
   const pageSide = { url: page.url ?? null, outlet: page.siteName ?? null, credits: pageCredits };
-  const sourceSide = { url: a.article.url, outlet: a.article.outlet, credits: creditsOf(a.article.text) };
+  const sourceSide = { url: a.article.url, outlet: a.article.outlet, credits: sourceCredits };
   const credit = creditEvidence(pageSide, sourceSide, a.coverage);
   // two carriers of one wire's credited copy: the longer holding the shorter carries more of the wire's text, not its source
   const commonWire = credit?.says === 'unknown-order';

@@ -7,7 +7,7 @@
 import type { PageInput, SourceMatch, Verdict } from '../types.js';
 import { wireOf } from '../text/wire-bylines.js';
 import type { Credit } from './credits.js';
-import { creditsOf, namesOutlet } from './evidence.js';
+import { namesOutlet } from './evidence.js';
 import { siteOf } from './identity.js';
 import { compareDates, COPY_THRESHOLD } from './verdict.js';
 
@@ -26,7 +26,7 @@ export interface AlignedStory {
 }
 
 /** Who a text's credits say wrote its words: a wire, or an outlet a line says first published them. */
-interface CreditedOrigin {
+export interface CreditedOrigin {
   readonly name: string;
   /** A news agency's (see WIRES), not an outlet a syndication line names. */
   readonly wire: boolean;
@@ -49,11 +49,10 @@ export function creditedOrigin(credits: readonly Credit[]): CreditedOrigin | nul
 }
 
 /**
- * The story the page carries by its own credit, its carriers in the corpus and the earliest of them
- * (see Verdict.wire); null when its credits name no origin or name its own site.
+ * The story the page carries by its credits' origin (creditedOrigin), its carriers in the corpus and
+ * the earliest of them (see Verdict.wire); null without an origin or when the origin is its own site.
  */
-export function creditedStory(pageCredits: readonly Credit[], page: PageInput, sources: readonly SourceMatch[], aligned: readonly AlignedStory[]): Verdict['wire'] {
-  const origin = creditedOrigin(pageCredits);
+export function creditedStory(origin: CreditedOrigin | null, page: PageInput, sources: readonly SourceMatch[], aligned: readonly AlignedStory[]): Verdict['wire'] {
   if (!origin || origin.owns({ url: page.url ?? null, outlet: null })) return null;
   // the page's credit says its words are the origin's: another outlet with them carries its copy, credited or not
   const carriers = sources.filter((s) => s.coverage >= COPY_THRESHOLD && !origin.owns(s));
@@ -67,13 +66,13 @@ export function creditedStory(pageCredits: readonly Credit[], page: PageInput, s
  * author (real-news dev: 10 of 32 labelled common-source partners named as a copy's author). Not
  * when the copied article is the origin's own: then it is the author.
  */
-export function inheritedStory(page: PageInput, sources: readonly SourceMatch[], aligned: readonly AlignedStory[], copied: string): Verdict['wire'] {
+export function inheritedStory(
+  page: PageInput, sources: readonly SourceMatch[], aligned: readonly AlignedStory[], copied: string, copiedCredits: readonly Credit[],
+): Verdict['wire'] {
   const source = sources.find((s) => s.id === copied);
-  if (!source) return null;
-  const credits = creditsOf(source.text);
-  const origin = creditedOrigin(credits);
-  if (!origin || origin.owns(source)) return null;
-  return creditedStory(credits, page, sources, aligned);
+  const origin = creditedOrigin(copiedCredits);
+  if (!source || !origin || origin.owns(source)) return null;
+  return creditedStory(origin, page, sources, aligned);
 }
 
 /**

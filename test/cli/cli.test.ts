@@ -281,3 +281,26 @@ function encodeWindows1251(text: string): number[] {
     throw new Error(`not in this encoder: ${c}`);
   });
 }
+
+describe('a text several outlets carry, none credited', () => {
+  test('the report calls it syndicated copy, names where it was first seen, and no author', () => {
+    // one story at two newspapers' sites before the page's (real-news dev: a Tribune paper's uncredited AP story)
+    const folder = path.join(tmp, 'syndicated');
+    mkdirSync(folder, { recursive: true });
+    const text = readFileSync(path.join(ROOT, 'seeds', `${seedId('003')}.txt`));
+    writeFileSync(path.join(folder, 'miami.txt'), text);
+    writeFileSync(path.join(folder, 'houston.txt'), text);
+    writeFileSync(path.join(folder, 'catalog.json'), JSON.stringify([
+      { id: 'miami', title: 'Miami story', url: 'https://www.miami.example/news/story', published: '2021-12-09T09:00:00Z' },
+      { id: 'houston', title: 'Houston story', url: 'https://www.houston.example/news/story', published: '2021-12-09T10:00:00Z' },
+    ]));
+    const page = path.join(ROOT, 'seeds', `${seedId('003')}.txt`);
+    const r = run(['check', page, '--corpus', folder, '--url', 'https://www.charlotte.example/news/story']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Syndicated copy, no author credited; first seen at: .*Miami story/);
+    expect(r.stdout).toContain('2 other outlet(s) in the corpus carry its text, none credited');
+    expect(r.stdout).not.toContain('Likely original');
+    const report = JSON.parse(run(['check', page, '--corpus', folder, '--url', 'https://www.charlotte.example/news/story', '--json']).stdout) as Report & { wire: unknown };
+    expect(report.wire).toEqual({ name: null, carriers: 2, firstSeen: 'miami' });
+  });
+});

@@ -205,7 +205,7 @@ export function attribute(page: PageInput, corpora: readonly Corpus[], options: 
     ...s,
     liftedWords: longestVerbatimRun(prepared, s.passages),
     verbatimWords: count(markWords(prepared.words, s.passages.filter((p) => p.kind === 'verbatim').map((p) => p.page))),
-    wireCredit: creditedOrigin(sourceCredits.get(s.id)!) !== null,
+    wireCredit: creditedOrigin(sourceCredits.get(s.id)!)?.wire === true,
   }));
   const pageOrigin = creditedOrigin(pageCredits);
   const pageWire = creditedStory(pageOrigin, page, sources, aligned);

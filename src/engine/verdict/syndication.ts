@@ -5,7 +5,7 @@
  * (see Verdict.wire). Pure: the verdict's sources in, the story out.
  */
 import type { PageInput, SourceMatch, Verdict } from '../types.js';
-import { wireOf } from '../text/wire-bylines.js';
+import { WIRES, wireOf } from '../text/wire-bylines.js';
 import type { Credit } from './credits.js';
 import { namesOutlet } from './evidence.js';
 import { siteOf } from './identity.js';
@@ -76,13 +76,17 @@ export function inheritedStory(
 }
 
 /**
- * A copy whose text at least UNCREDITED_SYNDICATION_OUTLETS other outlets carry, none crediting
- * anyone: syndicated copy whose author the texts do not name (a wire's carriers that dropped its
- * credit, a newspaper group's shared story, or several copies of one article; the words cannot
- * tell which). The copied article is where it was first seen. Outlets are told apart by site, or
- * by name for an article without an address; the page's own site is no other outlet.
+ * A copy whose text at least UNCREDITED_SYNDICATION_OUTLETS other outlets carry, neither the page nor
+ * the carrier it copied crediting anyone (the caller tries the credits first): syndicated copy whose
+ * author the texts do not name (a wire's carriers that dropped its credit, a newspaper group's
+ * shared story, or several copies of one article; the words cannot tell which). The copied article
+ * is where it was first seen. Outlets are told apart by site, or by name for an article without an
+ * address; the page's own site is no other outlet.
  */
 export function uncreditedSyndication(page: PageInput, sources: readonly SourceMatch[], aligned: readonly AlignedStory[], copied: string): Verdict['wire'] {
+  // first seen on a wire's own site, or under its name: the wire's article, its author
+  const first = sources.find((s) => s.id === copied);
+  if (!first || isWiresOwn(first)) return null;
   const carriers = sources.filter((s) => s.coverage >= COPY_THRESHOLD);
   const pageSite = page.url ? siteOf(page.url) : null;
   const outlets = new Set<string>();
@@ -92,6 +96,11 @@ export function uncreditedSyndication(page: PageInput, sources: readonly SourceM
   }
   if (outlets.size < UNCREDITED_SYNDICATION_OUTLETS) return null;
   return { name: null, carriers: carrierCount(carriers, aligned), firstSeen: copied };
+}
+
+/** Whether a source is a wire's own article: on a wire's site, or published under a wire's name. */
+function isWiresOwn(s: Pick<SourceMatch, 'url' | 'outlet'>): boolean {
+  return (s.url !== null && WIRES.some((w) => w.site === siteOf(s.url!))) || (s.outlet !== null && wireOf(s.outlet) !== null);
 }
 
 /** Carriers found, and those retrieval grouped with them, aligned or not (one story, many carriers). */

@@ -177,6 +177,19 @@ describe('one text carried by several outlets, none credited', () => {
     expect(verdict.wire).toEqual({ name: null, carriers: 2, firstSeen: 'miami' });
   });
 
+  test('a copy of a wire\'s own article, carried by others too, names the wire\'s article as its author', () => {
+    // real-news dev: a Gannett paper carrying USA Today's own story (usatoday.com first) was called syndicated copy
+    const corpus = loadCorpus(buildCorpusIndex([
+      article('usatoday', 'https://www.usatoday.com/story/news/story', '2021-12-09T08:00:00Z'),
+      article('miami', 'https://www.miami.example/news/story', '2021-12-09T09:00:00Z'),
+      article('houston', 'https://www.houston.example/news/story', '2021-12-09T10:00:00Z'),
+    ]));
+    const verdict = attribute(page, [corpus], { lexicon: synonyms });
+    expect(verdict.status).toBe('copy');
+    expect(verdict.likelyOriginal).toBe('usatoday');
+    expect(verdict.wire).toBeNull();
+  });
+
   test('a text at one other site only is a copy of it, and names no syndication', () => {
     const corpus = loadCorpus(buildCorpusIndex([
       article('miami', 'https://www.miami.example/news/story', '2021-12-09T09:00:00Z'),

@@ -258,7 +258,7 @@ export function renderGoals(report: BenchReport): string {
     ['query p50 ≤ 5 ms engine-only (1,000-word page)', `${fmt(s.p50Long)} ms (all pages ${fmt(s.p50)} ms)`, s.p50Long <= 5 ? 'met' : 'not met'],
     ['retrieval index ≤ 600 B / article', bytes((fh.sizes?.indexDiskBytes ?? NaN) / n), (fh.sizes?.indexDiskBytes ?? Infinity) / n <= 600 ? 'met' : 'not met'],
     ['alignment store loaded lazily per candidate, size reported', `${bytes((fh.sizes?.storeDiskBytes ?? NaN) / n)} / article`, 'met: the CLI reads a candidate\'s text from the file and the extension from IndexedDB when a check aligns it (loadCorpusHead); texts are checksummed when read'],
-    ['load ≤ 100 ms', `${fmt(fh.loadMs)} ms on bytes in memory; the CLI's read of the file's head + load ${fmt(fh.headLoadMs)} ms (whole file read + load ${fmt(fh.readAndLoadMs)} ms)`, (fh.headLoadMs ?? fh.loadMs ?? Infinity) <= 100 ? 'met' : 'not met'],
+    ['load ≤ 100 ms', `${fmt(fh.loadMs)} ms on bytes in memory; the CLI's read of the file's head + load ${fmt(fh.headLoadMs)} ms (whole file read + load ${fmt(fh.readAndLoadMs)} ms)`, loadVerdict(fh.loadMs, fh.headLoadMs)],
   ];
   if (best) {
     const speedup = best.s.p50 / s.p50;
@@ -307,4 +307,12 @@ function renderFirsthandExtras(firsthand: readonly ChildResult[]): string {
     ])));
   out.push('');
   return out.join('\n');
+}
+
+/** The load goal on the bytes in memory and with the CLI's read of the file: both, one or neither met. */
+export function loadVerdict(inMemoryMs: number | undefined, headLoadMs: number | undefined): string {
+  const inMemory = (inMemoryMs ?? Infinity) <= 100;
+  const withRead = (headLoadMs ?? inMemoryMs ?? Infinity) <= 100;
+  if (withRead) return 'met';
+  return inMemory ? "met on bytes in memory; not with the CLI's disk read" : 'not met';
 }

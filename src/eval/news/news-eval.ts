@@ -9,12 +9,12 @@ import { loadEvalEngine, type EvalEngine } from '../engine-adapter.js';
 import { loadZytePages, runZyteEngine, ZYTE_LABELS, ZYTE_MIN_SHARED_NAMES, ZYTE_RARE_PAGES, type ZytePage } from './zyte-pages.js';
 import { fmt, fmtCount, markdownTable } from '../markdown-table.js';
 import { locateDataset } from '../shared-data.js';
-import { labelledPairs, pairKey, readLabels, REPUBLICATION_LABELS, splitKey, validateLabels, type NewsLabels } from './labels.js';
+import { labelledPairs, readLabels, REPUBLICATION_LABELS, splitKey, validateLabels, type NewsLabels } from './labels.js';
 import { loadNewsFiles, NEWS_DATASET, type NewsFile, type NewsSplit } from './load-news.js';
 import { REFERENCE_N, REFERENCE_THRESHOLD } from './reference.js';
 import { ANCHOR_N, COPY_COVERAGE, FLAG_COVERAGE, runAnchor, runEngine, type MethodRun } from './run-news.js';
 import { PAIRS_PER_BAND, SAMPLE_SEED, COVERAGE_BANDS, bandLabel } from './sample-pairs.js';
-import { bandPrecision, earlierReusePartners, isReuse, laterScrapes, namesEarlierPartner, scoreNews, type Count, type FileOutcome, type NewsScore } from './score-news.js';
+import { bandPrecision, earlierReusePartners, expectsLeftAlone, isReuse, laterScrapes, namesCommonSourcePartner, namesEarlierPartner, scoreNews, type Count, type FileOutcome, type NewsScore } from './score-news.js';
 
 export const NEWS_TITLE = 'Real news: US news scrapes 2018–2019, labelled by reading';
 
@@ -172,16 +172,16 @@ function newsDevErrors(dev: readonly FileRun[]): string {
       const e = pairs.get(k);
       lines.push(`- ${k} (${publisher.get(x)} / ${publisher.get(y)}) coverage ${fmt(r.engine.pairs.get(k) ?? 0, 2)}: ${e ? `${e.label}, ${e.reason}` : 'unlabelled'}`);
     }
-    // the headline's rule (scoreNews): an original or independent report is left alone when not copy/partial
+    // the headline's rules (scoreNews)
     const accused = r.engine.calls.filter((c) => {
       const label = r.labels.articles[c.id]?.label;
-      return label !== undefined && !REPUBLICATION_LABELS.includes(label) && label !== 'listing' && !scoredOnce.has(c.id) && (c.status === 'copy' || c.status === 'partial');
+      return label !== undefined && expectsLeftAlone(label) && !scoredOnce.has(c.id) && (c.status === 'copy' || c.status === 'partial');
     });
     lines.push('', `Originals and independent reports called copy/partial (${accused.length}):`, '');
     for (const c of accused) {
       lines.push(`- #${c.id} ${publisher.get(c.id)} ${time.get(c.id)} [${r.labels.articles[c.id]!.label}]: ${c.status} of #${c.likelyOriginal} ${publisher.get(c.likelyOriginal ?? '') ?? ''}`);
     }
-    const asAuthor = r.engine.calls.filter((c) => !scoredOnce.has(c.id) && r.labels.articles[c.id] !== undefined && c.likelyOriginal !== null && c.wire !== true && pairs.get(pairKey(c.id, c.likelyOriginal))?.label === 'common-source');
+    const asAuthor = r.engine.calls.filter((c) => !scoredOnce.has(c.id) && r.labels.articles[c.id] !== undefined && c.wire !== true && namesCommonSourcePartner(c, pairs));
     lines.push('', `Common-source partners named as the author, no wire named (${asAuthor.length}):`, '');
     for (const c of asAuthor) {
       const entry = r.labels.articles[c.id]!;

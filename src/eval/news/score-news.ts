@@ -15,7 +15,7 @@
  * included: the text is shared) among the method's sampled flags in that band.
  */
 import { ratio } from '../metrics.js';
-import { labelledPairs, pairKey, REPUBLICATION_LABELS, REUSE_PAIR_LABELS, splitKey, type NewsLabels, type PairLabelEntry } from './labels.js';
+import { labelledPairs, pairKey, REPUBLICATION_LABELS, REUSE_PAIR_LABELS, splitKey, type ArticleLabel, type NewsLabels, type PairLabelEntry } from './labels.js';
 import type { NewsArticle } from './load-news.js';
 import { FLAG_COVERAGE, type MethodRun } from './run-news.js';
 import { COVERAGE_BANDS, bandLabel, bandOf } from './sample-pairs.js';
@@ -78,6 +78,16 @@ export function namesEarlierPartner(call: { readonly status: string; readonly li
   return (call.status === 'copy' || call.status === 'partial') && call.likelyOriginal !== null && earlier.includes(call.likelyOriginal);
 }
 
+/** Whether the call's likely original is a labelled common-source partner: shown as its author unless a wire is named. */
+export function namesCommonSourcePartner(call: { readonly id: string; readonly likelyOriginal: string | null }, pairs: ReturnType<typeof labelledPairs>): boolean {
+  return call.likelyOriginal !== null && pairs.get(pairKey(call.id, call.likelyOriginal))?.label === 'common-source';
+}
+
+/** Whether an article so labelled should be left alone (neither copy nor partial): an original or an independent report. */
+export function expectsLeftAlone(label: ArticleLabel): boolean {
+  return !REPUBLICATION_LABELS.includes(label) && label !== 'listing';
+}
+
 export function scoreNews(files: readonly FileOutcome[]): NewsScore {
   let republications = ZERO;
   let leftAlone = ZERO;
@@ -95,9 +105,7 @@ export function scoreNews(files: readonly FileOutcome[]): NewsScore {
       if (call.status === 'error') errors++;
       const label = labels.articles[call.id]?.label;
       if (!label || scoredOnce.has(call.id)) continue;
-      if (call.likelyOriginal !== null && pairs.get(pairKey(call.id, call.likelyOriginal))?.label === 'common-source') {
-        commonSourceAuthor = add(commonSourceAuthor, call.wire !== true);
-      }
+      if (namesCommonSourcePartner(call, pairs)) commonSourceAuthor = add(commonSourceAuthor, call.wire !== true);
       const earlier = earlierPartners.get(call.id) ?? [];
       const flagged = call.status === 'copy' || call.status === 'partial';
       const namesPartner = namesEarlierPartner(call, earlier);
@@ -108,8 +116,8 @@ export function scoreNews(files: readonly FileOutcome[]): NewsScore {
       } else if (label === 'listing') {
         right = call.status !== 'copy' && call.status !== 'error';
       } else {
-        if (REPUBLICATION_LABELS.includes(label)) firstCarriers++;
-        else leftAlone = add(leftAlone, !flagged && call.status !== 'error');
+        if (expectsLeftAlone(label)) leftAlone = add(leftAlone, !flagged && call.status !== 'error');
+        else firstCarriers++;
         right = call.status === 'original' || call.status === 'no-match';
       }
       readerStatus = add(readerStatus, right);

@@ -39,7 +39,7 @@ export function creditedOrigin(credits: readonly Credit[]): CreditedOrigin | nul
   for (const c of credits) {
     const wire = c.name === null ? null : wireOf(c.name);
     if (wire) {
-      return { name: wire.name, wire: true, owns: (s) => (s.url !== null && siteOf(s.url) === wire.site) || (s.outlet !== null && wireOf(s.outlet) === wire) };
+      return { name: wire.name, wire: true, owns: (s) => isWireArticle(wire, s) };
     }
   }
   const republished = credits.find((c) => c.republished && c.name !== null);
@@ -86,7 +86,7 @@ export function inheritedStory(
 export function uncreditedSyndication(page: PageInput, sources: readonly SourceMatch[], aligned: readonly AlignedStory[], copied: string): Verdict['wire'] {
   // first seen on a wire's own site, or under its name: the wire's article, its author
   const first = sources.find((s) => s.id === copied);
-  if (!first || isWiresOwn(first)) return null;
+  if (!first || WIRES.some((wire) => isWireArticle(wire, first))) return null;
   const carriers = sources.filter((s) => s.coverage >= COPY_THRESHOLD);
   const pageSite = page.url ? siteOf(page.url) : null;
   const outlets = new Set<string>();
@@ -98,9 +98,9 @@ export function uncreditedSyndication(page: PageInput, sources: readonly SourceM
   return { name: null, carriers: carrierCount(carriers, aligned), firstSeen: copied };
 }
 
-/** Whether a source is a wire's own article: on a wire's site, or published under a wire's name. */
-function isWiresOwn(s: Pick<SourceMatch, 'url' | 'outlet'>): boolean {
-  return (s.url !== null && WIRES.some((w) => w.site === siteOf(s.url!))) || (s.outlet !== null && wireOf(s.outlet) !== null);
+/** Whether a source is this wire's own article: on its site, or published under its name. */
+function isWireArticle(wire: (typeof WIRES)[number], s: Pick<SourceMatch, 'url' | 'outlet'>): boolean {
+  return (s.url !== null && siteOf(s.url) === wire.site) || (s.outlet !== null && wireOf(s.outlet) === wire);
 }
 
 /** Carriers found, and those retrieval grouped with them, aligned or not (one story, many carriers). */

@@ -3,7 +3,7 @@
  * (see directionOf for how they combine). Pure: addresses, texts and counts in, evidence out.
  */
 import type { DirectionEvidence } from '../types.js';
-import { bylineWire, wireOf } from '../text/wire-bylines.js';
+import { bylineWire, wireOf, type WIRES } from '../text/wire-bylines.js';
 import { creditsIn, type Credit } from './credits.js';
 import { outletIsSite, sameAddress, siteOf } from './identity.js';
 import { COPY_THRESHOLD } from './verdict.js';
@@ -30,11 +30,16 @@ export function creditsOf(text: string, byline: string | null = null): Credit[] 
 }
 
 
+/** Whether an article (its address, its outlet's name) is this wire's own: on its site, or published under its name. */
+export function isWireArticle(wire: (typeof WIRES)[number], article: { readonly url: string | null; readonly outlet: string | null }): boolean {
+  return (article.url !== null && siteOf(article.url) === wire.site) || (article.outlet !== null && wireOf(article.outlet) === wire);
+}
+
 /** Whether a credited name (or one of the names in "Al Jazeera and news agencies") is this outlet or site. */
 export function namesOutlet(credited: string, outlet: string | null, url: string | null): boolean {
   return credited.split(/\s*(?:,|\/|&|\band\b)\s*/i).filter((n) => n.length >= 2).some((name) => {
     const wire = wireOf(name);
-    if (wire) return (outlet !== null && wireOf(outlet) === wire) || (url !== null && siteOf(url) === wire.site);
+    if (wire) return isWireArticle(wire, { url, outlet });
     const domain = /^(?:https?:\/\/)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)\/?$/i.exec(name.trim());
     if (domain && url) return siteOf(`https://${domain[1]}`) === siteOf(url);
     if (outlet !== null && letters(name) === letters(outlet)) return true;
@@ -74,8 +79,7 @@ function commonWire(page: CreditedText, source: CreditedText): string | null {
     const wire = c.name === null ? null : wireOf(c.name);
     if (!wire) continue;
     const carried = source.credits.some((s) => s.name !== null && wireOf(s.name) === wire);
-    const isWire = (t: CreditedText) => (t.outlet !== null && wireOf(t.outlet) === wire) || (t.url !== null && siteOf(t.url) === wire.site);
-    if (carried && !isWire(page) && !isWire(source)) return wire.name;
+    if (carried && !isWireArticle(wire, page) && !isWireArticle(wire, source)) return wire.name;
   }
   return null;
 }

@@ -7,7 +7,7 @@
 import type { PageInput, SourceMatch, Verdict } from '../types.js';
 import { WIRES, wireOf } from '../text/wire-bylines.js';
 import type { Credit } from './credits.js';
-import { namesOutlet } from './evidence.js';
+import { isWireArticle, namesOutlet } from './evidence.js';
 import { siteOf } from './identity.js';
 import { compareDates, COPY_THRESHOLD } from './verdict.js';
 
@@ -96,11 +96,6 @@ export function uncreditedSyndication(page: PageInput, sources: readonly SourceM
   }
   if (outlets.size < UNCREDITED_SYNDICATION_OUTLETS) return null;
   return { name: null, carriers: carrierCount(carriers, aligned), firstSeen: copied };
-}
-
-/** Whether a source is this wire's own article: on its site, or published under its name. */
-function isWireArticle(wire: (typeof WIRES)[number], s: Pick<SourceMatch, 'url' | 'outlet'>): boolean {
-  return (s.url !== null && siteOf(s.url) === wire.site) || (s.outlet !== null && wireOf(s.outlet) === wire);
 }
 
 /** Carriers found, and those retrieval grouped with them, aligned or not (one story, many carriers). */

@@ -9,5 +9,6 @@ import { creditsOf } from '../engine/index.js';
 import { dropFurnitureParagraphs } from '../extract/furniture-text.js';
 
 export function textFileArticle(text: string): string {
-  return dropFurnitureParagraphs(text, (paragraph) => creditsOf(paragraph).length > 0);
+  // a caption stays furniture whoever took its photo (a photo credit speaks for a photo card as a whole)
+  return dropFurnitureParagraphs(text, (paragraph) => creditsOf(paragraph).some((c) => !c.photo));
 }

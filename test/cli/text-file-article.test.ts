@@ -24,3 +24,16 @@ test('the bundled corpus keeps the autoblog\'s mark, so an undated paste is stil
   expect(spun.relation).toBe('copy');
   expect(spun.evidence.some((e) => e.kind === 'credit' && e.says === 'copy')).toBe(true);
 });
+
+test('a caption an agency’s photo credit ends is furniture still: its credit speaks for a photo card, not for a paragraph of an article', () => {
+  // real-news dev #4579 (Daily Mail's AP story), its last caption
+  const caption = 'A man with a Putin mask and a rainbow flag attends a rally against the policy of U.S. President Donald Trump and Russian President Vladimir Putin in central Helsinki, Sunday, July 15, 2018. (AP Photo/Markus Schreiber)';
+  const story = [
+    'TURNBERRY, Scotland (AP) - President Donald Trump is keeping expectations low for his high-stakes summit with Russia\'s Vladimir Putin.',
+    'The United States has no extradition treaty with Moscow and can\'t compel Russia to hand over citizens.',
+    caption,
+  ].join('\n\n');
+  const kept = textFileArticle(story);
+  expect(kept).toContain('TURNBERRY, Scotland (AP)');
+  expect(kept).not.toContain('AP Photo/Markus Schreiber');
+});

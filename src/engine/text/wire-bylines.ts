@@ -4,7 +4,7 @@
  * a byline when it drops a page's furniture, and the verdict reads it as a credit (verdict/credits.ts).
  */
 
-/** News agencies by the names and addresses they go by: a credit to any of them is a credit to the wire. */
+/** News agencies, and the news services that syndicate as they do, by the names and addresses they go by: a credit to any of them is a credit to the wire. */
 export const WIRES: ReadonlyArray<{ readonly name: string; readonly aliases: readonly string[]; readonly site: string }> = [
   { name: 'Associated Press', aliases: ['ap', 'associated press', 'the associated press'], site: 'apnews.com' },
   { name: 'Reuters', aliases: ['reuters', 'thomson reuters'], site: 'reuters.com' },
@@ -14,6 +14,12 @@ export const WIRES: ReadonlyArray<{ readonly name: string; readonly aliases: rea
   { name: 'dpa', aliases: ['dpa', 'deutsche presse-agentur'], site: 'dpa.com' },
   { name: 'Xinhua', aliases: ['xinhua'], site: 'xinhuanet.com' },
   { name: 'CNN', aliases: ['cnn', 'cnn wire', 'cnn newsource'], site: 'cnn.com' },
+  // The networks' news divisions feed their affiliates and the portals (CenturyLink, Yahoo, MSN) as a wire does.
+  { name: 'NBC News', aliases: ['nbc news'], site: 'nbcnews.com' },
+  { name: 'CBS News', aliases: ['cbs news'], site: 'cbsnews.com' },
+  // abcnews.go.com: a site is a registrable domain (see siteOf), and ABC's is Disney's go.com
+  { name: 'ABC News', aliases: ['abc news'], site: 'go.com' },
+  { name: 'Fox News', aliases: ['fox news'], site: 'foxnews.com' },
   { name: 'USA Today', aliases: ['usa today', 'usa today network'], site: 'usatoday.com' },
   { name: 'The Washington Post', aliases: ['washington post', 'the washington post'], site: 'washingtonpost.com' },
   { name: 'The New York Times', aliases: ['new york times', 'the new york times', 'new york times news service'], site: 'nytimes.com' },

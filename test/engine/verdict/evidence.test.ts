@@ -23,6 +23,8 @@ describe('credit lines', () => {
     // zerohedge's syndication line (real-news dev #3611, copied with it by beforeitsnews #2826)
     ['Authored by Tsvetana Paraskova via Oilprice.com,\n\nRussia is getting ready to invest.', 'Oilprice.com'],
     ['Submitted by Jane Doe via The Conversation\n\nStory text.', 'The Conversation'],
+    // a portal's card of a network's video (real-news dev #1050, CenturyLink): the provider's line under the title
+    ['Full Warner: Putin could try to take advantage of Trump\n\nNBC News\n\nSen. Mark Warner tells Chuck Todd that Putin could have maps prepared for his meeting.', 'NBC News'],
   ])('%j credits %s', (text, name) => {
     expect(creditsIn(text).map((c) => c.name)).toContain(name);
   });
@@ -32,6 +34,19 @@ describe('credit lines', () => {
     expect(origins('Authored by Tsvetana Paraskova via Oilprice.com,\n\nStory text.')).toEqual(['Oilprice.com']);
     expect(origins('Story text.\n\nThis article originally appeared on The Conversation.')).toEqual(['The Conversation']);
     expect(origins('Story text.\n\nSource: company filings')).toEqual([]);
+  });
+
+  // a news portal's photo card (real-news dev #965): the page is the agency's caption
+  const photoCard = 'share\n\nmore_vert\n\nPeople hold placards and banners during the so-called "Helsinki Calling" march towards the Senate Square to defend human rights on July 15, 2018, ahead of the summit in the Finnish capital Helsinki. (Photo by Jonathan NACKSTRAND / AFP) (Photo credit should read JONATHAN NACKSTRAND/AFP/Getty Images)';
+  test('a page that is an agency photo’s caption credits the agency', () => {
+    expect(creditsIn(photoCard).map((c) => c.name)).toEqual(['AFP']);
+    expect(creditsIn('Protesters march in Helsinki on Sunday, ahead of the summit between the two presidents. (AP Photo/Evan Vucci)').map((c) => c.name)).toEqual(['AP']);
+  });
+
+  test('a photo credit in an article speaks for its caption only, and a bare "(AP)" inside a sentence is no photo credit', () => {
+    const story = Array.from({ length: 6 }, (_, i) => `Paragraph ${i} of the reporter's own story about the summit, written in the newsroom for this paper's readers today.`).join('\n\n');
+    expect(creditsIn(`Protesters march in Helsinki. (Photo by Jonathan NACKSTRAND / AFP)\n\n${story}`)).toEqual([]);
+    expect(creditsIn('Officials said the talks were going well (AP) and would resume on Monday after the holiday weekend.')).toEqual([]);
   });
 
   test('an autoblog’s marks are a credit to no one', () => {

@@ -218,3 +218,36 @@ describe('a corpus article crediting a partner outlet, checked at its own addres
     expect(verdict.status).toBe('original');
   });
 });
+
+describe('a portal’s card of a network clip or an agency photo, copied by another portal', () => {
+  // real-news dev #4758 (Yahoo) copied CenturyLink's card of an NBC clip, #965 (Google News) USA Today's gallery
+  // caption of an AFP photo: each named the other portal as its author, though both carry the network's or agency's words
+  const blurb = 'Sen. Mark Warner (D-Va.), Vice Chair of the Senate Intelligence Committee, tells Chuck Todd that Russian President Vladimir Putin could have "maps of Syria, maps of Ukraine" prepared for his meeting with President Trump.';
+  const title = 'Full Warner: Putin could try to take advantage of Trump';
+
+  test('a clip card under the network’s name is the network’s: the earlier card is where it was first seen', () => {
+    const corpus = loadCorpus(buildCorpusIndex([
+      { id: 'portal-card', title, outlet: null, published: '2018-07-15T10:24:53-04:00', url: 'https://portal.example/news/video/warner', text: `${title}\n\nNBC News\n\n${blurb}\n\nClose` },
+    ]));
+    const verdict = attribute({ text: `${title}\n\nPortal View •\n\nJuly 15, 2018\n\n${blurb}`, url: 'https://other-portal.example/news/warner', published: '2018-07-15T22:56:58-04:00' }, [corpus], { lexicon: synonyms });
+    expect(verdict.likelyOriginal).toBe('portal-card');
+    expect(verdict.wire).toEqual({ name: 'NBC News', carriers: 1, firstSeen: 'portal-card' });
+  });
+
+  test('a photo card that is an agency’s caption is the agency’s: the gallery is where it was first seen', () => {
+    const caption = 'People hold placards and banners during the so-called "Helsinki Calling" march towards the Senate Square to defend the human rights, freedom of speech and democracy on July 15, 2018, ahead of the arrival of US President for a summit with his Russian counterpart in the Finnish capital Helsinki.';
+    const others = [
+      'A poster reading Trump calls media enemy of the people is displayed by a Finnish newspaper at a stop for public transport in Helsinki, July 15, 2018.',
+      'Demonstrators gather in the Finnish capital calling on the two leaders to stand up for human rights as they meet for their summit talks on Monday.',
+      'Police officers stand guard outside the presidential palace in Helsinki as workers prepare the venue for the meeting of the two presidents.',
+    ];
+    const gallery = ['Helsinki demonstrations ahead of the summit', others[0], `${caption} (Photo by Jonathan NACKSTRAND / AFP)`, others[1], others[2]].join('\n\n');
+    const corpus = loadCorpus(buildCorpusIndex([
+      { id: 'gallery', title: 'Helsinki demonstrations', outlet: null, published: '2018-07-15T13:14:14-04:00', url: 'https://gallery.example/picture-gallery/helsinki', text: gallery },
+    ]));
+    const card = `${caption} (Photo by Jonathan NACKSTRAND / AFP) (Photo credit should read JONATHAN NACKSTRAND/AFP/Getty Images)`;
+    const verdict = attribute({ text: card, url: 'https://cards.example/stories/helsinki', published: '2018-07-15T19:32:18-04:00' }, [corpus], { lexicon: synonyms });
+    expect(verdict.likelyOriginal).toBe('gallery');
+    expect(verdict.wire).toEqual({ name: 'AFP', carriers: 1, firstSeen: 'gallery' });
+  });
+});

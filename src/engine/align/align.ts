@@ -339,7 +339,8 @@ function sentenceCandidates(
 function scorePair(page: PreparedText, i: number, source: PreparedText, j: number, jLast: number, matcher: PairMatcher): SentenceMatch {
   const a = page.sentences[i]!;
   const b = sourceRange(source, j, jLast);
-  const score = scoreSentencePair(page.aligned, a.firstToken, a.endToken, source.aligned, b.firstToken, b.endToken, matcher);
+  // a pair below the weak bar is never accepted nor kept, whatever its exact score (acceptSentences)
+  const score = scoreSentencePair(page.aligned, a.firstToken, a.endToken, source.aligned, b.firstToken, b.endToken, matcher, ALIGN.weak);
   return { sourceSentence: j, sourceLast: jLast, score };
 }
 

@@ -200,11 +200,15 @@ const ISOLATED_CREDIT = 0.35;
  * as partial matches) finds the words the two sentences share in the same
  * order. Only matches that sit in runs earn full credit. A second pass over
  * the words left unmatched finds a clause the rewrite moved.
+ *
+ * With a `floor`, a pair whose similarity cannot reach it is scored 0 without
+ * aligning it (most pairs a long page's sentences are tried against): its
+ * similarity would be below the floor either way.
  */
 export function scoreSentencePair(
   page: AlignedText, a0: number, a1: number,
   source: AlignedText, b0: number, b1: number,
-  matcher: PairMatcher,
+  matcher: PairMatcher, floor = 0,
 ): SentencePairScore {
   const n = a1 - a0;
   const m = b1 - b0;
@@ -226,9 +230,23 @@ export function scoreSentencePair(
   const buffer = scratchOf(n * m + (n + 1) * (m + 1));
   const strength = buffer.subarray(0, n * m);
   const dp = buffer.subarray(n * m, n * m + (n + 1) * (m + 1));
+  // Each token is credited at most its best match's strength, so these bound both shares from above.
+  let boundA = 0;
+  const bestOfSource = new Float64Array(m);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < m; j++) strength[i * m + j] = matcher.strength(page, a0 + i, source, b0 + j);
+    let best = 0;
+    for (let j = 0; j < m; j++) {
+      const s = matcher.strength(page, a0 + i, source, b0 + j);
+      strength[i * m + j] = s;
+      if (s > best) best = s;
+      if (s > bestOfSource[j]!) bestOfSource[j] = s;
+    }
+    boundA += best * wa[i]!;
   }
+  let boundB = 0;
+  for (let j = 0; j < m; j++) boundB += bestOfSource[j]! * wb[j]!;
+  // combine() grows with each share, so a pair whose bounds fall short of the floor cannot reach it
+  if (floor > 0 && combine(totalA > 0 ? Math.min(1, boundA / totalA) : 0, totalB > 0 ? Math.min(1, boundB / totalB) : 0) < floor) return UNREACHED;
 
   const usedA = new Uint8Array(n);
   const usedB = new Uint8Array(m);
@@ -268,6 +286,9 @@ export function scoreSentencePair(
     frameShare: frameTotal > 0 ? Math.min(1, frameCredit / frameTotal) : 0,
   };
 }
+
+/** The score of a pair that cannot reach the caller's floor: none of it is credited. */
+const UNREACHED: SentencePairScore = Object.freeze({ pageShare: 0, sourceShare: 0, similarity: 0, exactShare: 0, quotedShare: 0, frameShare: 0 });
 
 /**
  * Page-weighted harmonic mean: what matters is how much of the page sentence

@@ -24,7 +24,7 @@ import { schemaErrors } from '../helpers/json-schema.js';
 
 import { ReportStore } from '../../src/extension/report-store.js';
 import { sha256Hex } from '../../src/extension/sha256.js';
-import { memoryStorageArea } from '../../src/extension/storage-area.js';
+import { memoryStorageArea, type StorageArea } from '../../src/extension/storage-area.js';
 import { buildCorpusIndex, loadCorpus, splitCorpusFile } from '../../src/engine/index.js';
 import { NewsGenerator } from '../../src/bench/news-generator.js';
 import { loadVocabulary } from '../../src/bench/vocabulary.js';
@@ -105,6 +105,7 @@ function setup(
   tab: FakeTab,
   fetchImpl: typeof fetch = (async () => new Response(null, { status: 200 })) as typeof fetch,
   corpusStore: CorpusStore = memoryCorpusStore(),
+  overrides: Partial<BackgroundDeps> = {},
 ) {
   const browser = fakeBrowser(tab);
   let attributeCalls = 0;
@@ -137,6 +138,7 @@ function setup(
     readerSegments: indexedDbReaderSegments(new IDBFactory()),
     follow: { browser: fakeFollowBrowser(), fetch: fetchImpl, reader: jsdomPageReader },
     build: '9.9.9+test-build',
+    ...overrides,
   };
   const handlers = createHandlers(deps);
   /** What the options page does: check and store the file itself, then name it to the background. */
@@ -233,6 +235,30 @@ describe('analyzeTab', () => {
     if (!outcome.ok) expect(outcome.error.message).toMatch(message);
     expect(browser.calls.files).toEqual([['content-extract.js']]);
     expect(attributeCalls()).toBe(0);
+  });
+
+  test('hashes the text while it looks the tab up in the verdict cache, not after', async () => {
+    const tab: FakeTab = { dom: pageDom(newsPageHtml(spunCopy), 'https://farm.example/h'), url: 'https://farm.example/h' };
+    const cache = memoryStorageArea();
+    let lookedUp!: () => void;
+    const cacheLookedUp = new Promise<void>((resolve) => (lookedUp = resolve));
+    const watchedCache: StorageArea = {
+      ...cache,
+      get(keys) {
+        if (keys === `analysis:${TAB}`) lookedUp();
+        return cache.get(keys);
+      },
+    };
+    // The hash ends only once the cache has been asked: were they in turn, the check would wait for itself.
+    const sha256 = async (text: string): Promise<string> => {
+      const waited = await Promise.race([cacheLookedUp.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 2_000))]);
+      if (!waited) throw new Error('the cache was not asked while the text was hashed');
+      return sha256Hex(text);
+    };
+    const { handlers } = setup(tab, undefined, undefined, { cache: watchedCache, sha256 });
+    const outcome = await handlers.analyzeTab(TAB);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.analysis.likelyOriginal?.id).toBe(original.id);
   });
 
   test('a second check of the same page is served from the cache; a new address or new text is checked afresh', async () => {

@@ -87,9 +87,9 @@ export function createCheckHandlers(deps: HandlerDeps, checkEngine: CheckEngine,
     }
 
     const { article } = extraction;
-    const textSha256 = await deps.sha256(article.text);
     try {
-      const previous = await analyses.get(tabId);
+      // Neither waits for the other: both are on the click's path.
+      const [textSha256, previous] = await Promise.all([deps.sha256(article.text), analyses.get(tabId)]);
       const same = previous !== null && previous.url === extraction.url && previous.textSha256 === textSha256;
       timings.other += lap();
       const answer = await checkEngine.analyze({

@@ -8,7 +8,7 @@
  *   dist/chrome.zip, dist/firefox.zip   what goes to the stores
  * Data files (dist/data/lexicon.bin, dist/data/seeds.fhc) come from the earlier build steps.
  */
-import { build, formatMessages, type Message } from 'esbuild';
+import { build, formatMessages, type BuildOptions, type Message, type Metafile } from 'esbuild';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { deflateSync } from 'node:zlib';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -31,6 +31,16 @@ const ENTRIES: Readonly<Record<string, string>> = {
   // Chrome only: the offscreen document that keeps the engine warm, and its worker.
   offscreen: 'src/extension/offscreen.ts',
   'engine-worker': 'src/extension/engine-worker.ts',
+};
+/**
+ * Scripts made of a bundle of ENTRIES followed by one statement from an entry built as a plain
+ * script, by output name. executeScript({files}) hands back a script's value, its last
+ * statement's, and a bundle's IIFE leaves none. content-extract.js is content.js's very code (the
+ * same content API, build id and extraction cache that later content.js injections find) ending
+ * with the page's extraction: a check installs and reads in one call into the page.
+ */
+const TAILED_SCRIPTS: Readonly<Record<string, { bundle: string; tail: string }>> = {
+  'content-extract': { bundle: 'content', tail: 'src/extension/content-extract.ts' },
 };
 /** Static files copied from popup/ to the extension root. */
 const STATIC_FILES = ['popup.html', 'options.html', 'reports.html', 'style.css', 'offscreen.html'];
@@ -76,23 +86,20 @@ async function mustRead(file: string, hint: string): Promise<Uint8Array> {
 }
 
 /**
- * Every script bundle, in memory, with esbuild's metafile (which source files each bundle holds:
- * test/build/background-bundles.test.ts reads it). Throws on any esbuild warning.
+ * Every script, in memory, by file name, with esbuild's metafile of the bundles (which source files
+ * each holds: test/build/background-bundles.test.ts reads it). Throws on any esbuild warning.
  */
-export async function bundleScripts(version: string) {
-  const result = await build({
-    metafile: true,
+export async function bundleScripts(version: string): Promise<{ files: Record<string, Uint8Array>; metafile: Metafile }> {
+  const shared = {
     absWorkingDir: ROOT,
-    entryPoints: ENTRIES,
     bundle: true,
-    format: 'iife',
     platform: 'browser',
     target: ['chrome127', 'firefox142'],
     jsx: 'automatic',
     jsxImportSource: 'preact',
     // FIRSTHAND_BUILD tells content.js of this build from one injected by an earlier build (content.ts).
     define: { 'process.env.NODE_ENV': '"production"', FIRSTHAND_BUILD: JSON.stringify(`${version}+${Date.now().toString(36)}`) },
-    // Every click injects content.js and starts popup.js: less to parse is less to wait for.
+    // Every click injects content-extract.js and starts popup.js: less to parse is less to wait for.
     // Identifiers stay readable enough for store review (no mangling of property names).
     minify: true,
     legalComments: 'eof',
@@ -100,12 +107,24 @@ export async function bundleScripts(version: string) {
     outdir: 'out',
     write: false,
     logLevel: 'silent',
-  });
-  if (result.errors.length > 0 || result.warnings.length > 0) {
-    const text = await formatMessages([...result.errors, ...result.warnings] as Message[], { kind: 'warning' });
+  } satisfies BuildOptions;
+  const [bundles, tails] = await Promise.all([
+    build({ ...shared, metafile: true, entryPoints: ENTRIES, format: 'iife' }),
+    // Without an IIFE around it, a tail's last statement is the value of the script it ends.
+    build({ ...shared, entryPoints: Object.fromEntries(Object.entries(TAILED_SCRIPTS).map(([name, { tail }]) => [name, tail])), format: 'esm' }),
+  ]);
+  const problems = [bundles, tails].flatMap((result) => [...result.errors, ...result.warnings]);
+  if (problems.length > 0) {
+    const text = await formatMessages(problems as Message[], { kind: 'warning' });
     throw new Error(`bundle-extension: esbuild reported problems (warnings fail the build):\n${text.join('\n')}`);
   }
-  return result;
+  const files: Record<string, Uint8Array> = {};
+  for (const output of bundles.outputFiles) files[path.basename(output.path)] = output.contents;
+  for (const [name, { bundle }] of Object.entries(TAILED_SCRIPTS)) {
+    const tail = tails.outputFiles.find((output) => path.basename(output.path) === `${name}.js`)!;
+    files[`${name}.js`] = Buffer.concat([files[`${bundle}.js`]!, strToU8('\n'), tail.contents]);
+  }
+  return { files, metafile: bundles.metafile };
 }
 
 /** Build every extension target. Throws on any esbuild warning or missing input. */
@@ -118,10 +137,7 @@ export async function bundleExtension(): Promise<void> {
   const baseManifest = JSON.parse(await readFile(path.join(ROOT, 'manifest.json'), 'utf8')) as Manifest;
   const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
-  const result = await bundleScripts(pkg.version);
-
-  const files: Record<string, Uint8Array> = { ...data };
-  for (const output of result.outputFiles) files[path.basename(output.path)] = output.contents;
+  const files: Record<string, Uint8Array> = { ...data, ...(await bundleScripts(pkg.version)).files };
   for (const name of STATIC_FILES) files[name] = await mustRead(path.join(ROOT, 'popup', name), 'It belongs in popup/.');
   for (const size of ICON_SIZES) files[`icons/icon-${size}.png`] = drawIcon(size);
 

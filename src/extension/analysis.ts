@@ -89,11 +89,14 @@ export interface Analysis {
 export interface AnalysisTimings {
   /** When the check started, ms since the epoch (a click, or the popup's request). */
   startedAt: number;
-  /** Injecting the content script (a call into the page). */
+  /**
+   * The one call into the page that injects the content script and gets the article back
+   * (content-extract.js), less `extract`: carrying the call there and back and running the script.
+   */
   inject: number;
-  /** Asking the page for its article (a call into the page), of which `read` inside the page. */
+  /** The reading in that call: `read`, as long as the call took longer (clocks in the page and the background differ). */
   extract: number;
-  /** Extracting the article inside the page (Readability and fallbacks). */
+  /** Extracting the article inside the page (Readability and fallbacks), as the page timed it. */
   read: number;
   /** Waiting for the corpora and lexicon after the article arrived: 0 once they are loaded. */
   corpora: number;

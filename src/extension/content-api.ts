@@ -1,7 +1,8 @@
 /**
  * What the injected content script offers the background. content.ts installs
  * it as `globalThis[CONTENT_GLOBAL]`; the background calls it through
- * `scripting.executeScript({func})`, which runs in the same isolated world.
+ * `scripting.executeScript({func})`, which runs in the same isolated world, or,
+ * for a check's extraction, as the last statement of content-extract.js.
  */
 import type { ExtractedArticle } from '../extract/types.js';
 

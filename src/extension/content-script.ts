@@ -10,10 +10,10 @@ import { ExtractionCache } from './extraction-cache.js';
 import { clearPassageHighlights, firstInDocument, highlightPassages } from './highlight-page.js';
 
 /**
- * Puts the content API at `slot[global]`. content.js is injected on every check: a script of the
- * same build keeps the API already there, with the extraction it remembers; one of another build
- * (the extension was updated while the page stayed open) replaces it. Without a build id
- * (tests, a development bundle) it always replaces.
+ * Puts the content API at `slot[global]`. content.js's code runs on every check (as content-extract.js)
+ * and before every other call into the page: a script of the same build keeps the API already there,
+ * with the extraction it remembers; one of another build (the extension was updated while the page
+ * stayed open) replaces it. Without a build id (tests, a development bundle) it always replaces.
  */
 export function installContentApi(slot: Record<string, unknown>, global: string, doc: Document, build: string | null): ContentApi {
   const previous = slot[global] as Partial<ContentApi> | undefined;

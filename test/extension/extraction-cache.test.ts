@@ -82,7 +82,8 @@ describe('the content script remembers its last extraction until the page change
   });
 });
 
-describe('content.js injected again', () => {
+// content.js and the check's content-extract.js (content.js's code ending with an extraction) both install the API this way.
+describe('the content script injected again: content.js, or content-extract.js on the next check', () => {
   it('keeps the installed API (and what it remembers) when the build is the same', () => {
     const slot: Record<string, unknown> = {};
     const first = installContentApi(slot, 'api', document, 'build-1');

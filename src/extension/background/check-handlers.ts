@@ -5,12 +5,12 @@
  */
 import type { ExtractedArticle } from '../../extract/types.js';
 import type { Analysis, AnalysisOutcome, AnalysisTimings } from '../analysis.js';
-import type { ContentApi, PageExtraction } from '../content-api.js';
+import type { PageExtraction } from '../content-api.js';
 import { classifyForbiddenPage, forbiddenPageMessage } from '../forbidden-page.js';
 import type { Handlers } from '../messages.js';
 import type { CheckEngine } from './check-engine.js';
 import type { HandlerDeps } from './deps.js';
-import { callContent, fileAccess, injectContent, setBadge } from './page-scripting.js';
+import { fileAccess, injectAndExtract, setBadge } from './page-scripting.js';
 import type { TabAnalyses } from './tab-analyses.js';
 
 /** How long a check started by a click waits for its popup to ask for it, ms; older ones are redone. */
@@ -66,13 +66,12 @@ export function createCheckHandlers(deps: HandlerDeps, checkEngine: CheckEngine,
     let extraction: PageExtraction;
     try {
       timings.other += lap();
-      await injectContent(api, tabId);
-      timings.inject = lap();
-      extraction = await callContent(api, tabId, (global: string) =>
-        (globalThis as unknown as Record<string, ContentApi>)[global]!.extract(),
-      );
-      timings.extract = lap();
+      extraction = await injectAndExtract(api, tabId);
+      // One call injects and reads: the page timed its reading, the rest of the call is the injection's.
+      const call = lap();
       timings.read = extraction.readMs;
+      timings.extract = Math.min(extraction.readMs, call);
+      timings.inject = call - timings.extract;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       // Without a known address the browser withheld even the URL: the page is one it shields.
@@ -88,9 +87,9 @@ export function createCheckHandlers(deps: HandlerDeps, checkEngine: CheckEngine,
     }
 
     const { article } = extraction;
-    const textSha256 = await deps.sha256(article.text);
     try {
-      const previous = await analyses.get(tabId);
+      // Neither waits for the other: both are on the click's path.
+      const [textSha256, previous] = await Promise.all([deps.sha256(article.text), analyses.get(tabId)]);
       const same = previous !== null && previous.url === extraction.url && previous.textSha256 === textSha256;
       timings.other += lap();
       const answer = await checkEngine.analyze({

@@ -237,15 +237,19 @@ describe('analyzeTab', () => {
     expect(attributeCalls()).toBe(0);
   });
 
-  test('hashes the text while it looks the tab up in the verdict cache, not after', async () => {
+  test('looks the tab up in the verdict cache before the page is read, and hashes the text meanwhile', async () => {
     const tab: FakeTab = { dom: pageDom(newsPageHtml(spunCopy), 'https://farm.example/h'), url: 'https://farm.example/h' };
     const cache = memoryStorageArea();
     let lookedUp!: () => void;
     const cacheLookedUp = new Promise<void>((resolve) => (lookedUp = resolve));
+    let pageReadsAtLookup = -1;
     const watchedCache: StorageArea = {
       ...cache,
       get(keys) {
-        if (keys === `analysis:${TAB}`) lookedUp();
+        if (keys === `analysis:${TAB}`) {
+          pageReadsAtLookup = browser.calls.files.length;
+          lookedUp();
+        }
         return cache.get(keys);
       },
     };
@@ -255,10 +259,22 @@ describe('analyzeTab', () => {
       if (!waited) throw new Error('the cache was not asked while the text was hashed');
       return sha256Hex(text);
     };
-    const { handlers } = setup(tab, undefined, undefined, { cache: watchedCache, sha256 });
+    const { handlers, browser } = setup(tab, undefined, undefined, { cache: watchedCache, sha256 });
     const outcome = await handlers.analyzeTab(TAB);
     if (!outcome.ok) throw new Error(outcome.error.message);
     expect(outcome.analysis.likelyOriginal?.id).toBe(original.id);
+    expect(pageReadsAtLookup).toBe(0);
+  });
+
+  test('a verdict cache that cannot be read is an empty one: the check goes on', async () => {
+    const tab: FakeTab = { dom: pageDom(newsPageHtml(spunCopy), 'https://farm.example/k'), url: 'https://farm.example/k' };
+    const cache = memoryStorageArea();
+    const brokenCache: StorageArea = { ...cache, get: () => Promise.reject(new Error('storage is unavailable')) };
+    const { handlers, attributeCalls } = setup(tab, undefined, undefined, { cache: brokenCache });
+    const outcome = await handlers.analyzeTab(TAB);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.analysis.likelyOriginal?.id).toBe(original.id);
+    expect(attributeCalls()).toBe(1);
   });
 
   test('a second check of the same page is served from the cache; a new address or new text is checked afresh', async () => {

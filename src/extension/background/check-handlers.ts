@@ -47,6 +47,9 @@ export function createCheckHandlers(deps: HandlerDeps, checkEngine: CheckEngine,
     };
     // Load the corpora while the page is being read: on a fresh worker the two take similar time.
     checkEngine.warm();
+    // The tab's last verdict is looked up while the page is read, off the click's path. A cache that
+    // cannot be read is an empty one: the check goes on without it.
+    const previousLookup = analyses.get(tabId).catch(() => null);
     let address = url;
     if (address === undefined) {
       try {
@@ -88,8 +91,7 @@ export function createCheckHandlers(deps: HandlerDeps, checkEngine: CheckEngine,
 
     const { article } = extraction;
     try {
-      // Neither waits for the other: both are on the click's path.
-      const [textSha256, previous] = await Promise.all([deps.sha256(article.text), analyses.get(tabId)]);
+      const [textSha256, previous] = await Promise.all([deps.sha256(article.text), previousLookup]);
       const same = previous !== null && previous.url === extraction.url && previous.textSha256 === textSha256;
       timings.other += lap();
       const answer = await checkEngine.analyze({

@@ -65,10 +65,10 @@ function photoAgency(credit: string): string | null {
 
 /** The agency photo credit of a caption that makes up most of the text (CAPTION_PAGE_SHARE), or null. */
 function captionCredit(paragraphs: readonly string[]): Credit | null {
-  const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
-  const total = paragraphs.reduce((n, p) => n + words(p), 0);
-  for (const paragraph of paragraphs) {
-    if (words(paragraph) < total * CAPTION_PAGE_SHARE) continue;
+  const words = paragraphs.map((p) => p.split(/\s+/).filter(Boolean).length);
+  const total = words.reduce((n, w) => n + w, 0);
+  for (const [i, paragraph] of paragraphs.entries()) {
+    if (words[i]! < total * CAPTION_PAGE_SHARE) continue;
     for (const match of paragraph.matchAll(PHOTO_CREDIT)) {
       const agency = photoAgency(match[1] ?? match[2]!);
       if (agency !== null) return { name: agency, line: match[0].trim(), photo: true };
